@@ -1,0 +1,27 @@
+/** The 1.0 API surface: every route needs a token (guide 6.1), in one visible list. */
+import type { FastifyPluginAsync } from 'fastify';
+import { requireToken } from '../../plugins/auth.js';
+import analyzer from './routes/analyzer.js';
+import components from './routes/components.js';
+import events from './routes/events.js';
+import flows from './routes/flows.js';
+import groups from './routes/groups.js';
+import icons from './routes/icons.js';
+import sensors from './routes/sensors.js';
+import variables from './routes/variables.js';
+
+export const API_V1_PREFIX = '/api/1.0';
+
+const apiV1: FastifyPluginAsync = async (app) => {
+  requireToken(app);
+  await app.register(sensors);
+  await app.register(components);
+  await app.register(icons);
+  await app.register(flows);
+  await app.register(groups);
+  await app.register(events);
+  await app.register(variables);
+  await app.register(analyzer);
+};
+
+export default apiV1;

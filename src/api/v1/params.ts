@@ -1,0 +1,93 @@
+/**
+ * The 1.0 query parameters as zod schemas (guide 3, 6.x): one source for validation, types and
+ * the OpenAPI document. Real clients repeat parameters and start query strings with `?&`; a
+ * scalar given twice takes its first value, a repeatable one collects all.
+ */
+import { z } from 'zod';
+import { parseNetwork } from '../../domain/network.js';
+import type { Network, PropertyFilter } from '../../domain/queries.js';
+import { type Micros, parseTimestamp } from '../../domain/time.js';
+import { UUID_RE } from '../../domain/ids.js';
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const all = (v: unknown) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+
+/** A scalar parameter: a repeated one takes its first value. */
+export const scalar = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema);
+
+/** A repeatable parameter ("may be pass several times"). */
+export const repeatable = <T extends z.ZodType>(item: T) => z.preprocess(all, z.array(item).optional());
+
+const integer = (min: number, max?: number) => {
+  let n = z.number().min(min, `must be >= ${min}`);
+  if (max !== undefined) n = n.max(max, `must be <= ${max}`);
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? 'is mandatory' : 'must be an integer') })
+    .trim()
+    .regex(/^-?\d+$/, 'must be an integer')
+    .transform(Number)
+    .pipe(n);
+};
+
+/** guide 6.3.1: "limit (mandatory): integer … (maximal value: 2000)". */
+export const limit = scalar(integer(0, 2000)).meta({ description: 'Maximum number of items to return (mandatory, at most 2000).', example: 100 });
+export const offset = scalar(integer(0).default(0)).meta({
+  description: 'Number of items to skip.',
+  example: 0,
+});
+export const order = scalar(
+  z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(['asc', 'desc'], { error: "must be 'asc' or 'desc'" }))
+    .default('asc'),
+).meta({ description: "'asc' (default) or 'desc'.", example: 'desc' });
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/;
+
+/** guide 6.3.1: "UTC date or datetime (e.g. "2015-15-10" or "2015-15-10 10:20" or "2015-15-10 10:20:05")". */
+export const utcDate = z
+  .string()
+  .transform((s, ctx): Micros => {
+    const t = DATE_RE.test(s.trim()) ? parseTimestamp(s.trim().length === 10 ? `${s.trim()} 00:00` : s) : undefined;
+    if (t === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be a UTC date: YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS' });
+      return z.NEVER;
+    }
+    return t;
+  })
+  .meta({ example: '2016-11-03 00:00' });
+export const start = scalar(utcDate.optional()).meta({ description: 'Low limit of the time interval (UTC).' });
+export const end = scalar(utcDate.optional()).meta({ description: 'High limit of the time interval (UTC).' });
+
+/** guide 2.3: 0 is the live data; other generations are references. */
+export const generation = scalar(integer(0).optional()).meta({
+  description: 'Reference id; 0 (the default) is the live data.',
+  example: 0,
+});
+
+export const network = scalar(
+  z
+    .string()
+    .transform((s, ctx): Network => {
+      const n = parseNetwork(s);
+      if (!n) {
+        ctx.addIssue({ code: 'custom', message: 'must be an IPv4 network such as 192.168.1.0/24' });
+        return z.NEVER;
+      }
+      return n;
+    })
+    .optional(),
+).meta({ description: 'IPv4 subnet, e.g. 192.168.1.0/24.', example: '192.168.105.0/24' });
+
+/** `name` or `name=value` (guide 6.3.1). */
+export const property = z.string().transform((s): PropertyFilter => {
+  const i = s.indexOf('=');
+  return i < 0 ? { name: s } : { name: s.slice(0, i), value: s.slice(i + 1) };
+});
+
+export const uuid = z.string().regex(UUID_RE, 'must be a UUID');
+export const port = integer(0, 65535);
+
+/** Path parameter `{id}`: the handler checks its format so that the answer is 400, not 404. */
+export const idParams = z.object({ id: z.string().meta({ description: 'A UUID.', example: '02074cd3-dbe6-52b6-963c-7247ef33a2b1' }) });

@@ -1,0 +1,120 @@
+/** Components (guide 6.3): read routes. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import * as serialize from '../serialize.js';
+import { ComponentSchema, FlowSchema, VariableSchema } from '../schemas.js';
+import { checkId, docs, errorResponses, found, isLive, propertyFilter, tagFilter } from '../kit.js';
+import { end, generation, idParams, limit, network, offset, order, property, repeatable, start } from '../params.js';
+
+const TAG = 'Components';
+
+const ListQuery = z.object({
+  limit,
+  offset,
+  order,
+  start,
+  end,
+  network,
+  ip: repeatable(z.string()).meta({ description: 'IP address (repeatable).' }),
+  mac: repeatable(z.string()).meta({ description: 'MAC address (repeatable).' }),
+  vendor: repeatable(z.string()).meta({ description: 'Vendor name, e.g. "Dell Inc." (repeatable).' }),
+  tag: repeatable(z.string()).meta({ description: 'Tag key or label, e.g. "PLC" (repeatable: each must hold).' }),
+  property: repeatable(property).meta({
+    description: 'Property name, or name=value (repeatable: each must hold), e.g. "s7plus-modulever=V4.0".',
+  }),
+  generation,
+});
+
+const FlowQuery = z.object({ limit, offset, order, start, end });
+
+const plugin: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/component',
+    {
+      schema: {
+        ...docs(TAG, 'getComponents', 'Get all components', '6.3.1', 'Ordered by last active time.'),
+        querystring: ListQuery,
+        response: { 200: z.array(ComponentSchema), ...errorResponses(false) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      if (!isLive(q.generation)) return [];
+      const list = app.store.components.list({
+        ...q,
+        ips: q.ip,
+        macs: q.mac,
+        vendors: q.vendor,
+        tags: tagFilter(app, q.tag),
+        properties: propertyFilter(q.property),
+      });
+      const labels = app.store.tags.labels();
+      return list.map((c) => serialize.component(c, labels));
+    },
+  );
+
+  app.get(
+    '/component/:id',
+    {
+      schema: {
+        ...docs(TAG, 'getComponent', 'Get a component', '6.3.2'),
+        params: idParams,
+        response: { 200: ComponentSchema, ...errorResponses(true) },
+      },
+    },
+    async (request) => {
+      const id = checkId(request.params.id, 'component');
+      const c = found(app.store.components.get(id), 'Component', id);
+      return serialize.component(c, app.store.tags.labels());
+    },
+  );
+
+  app.get(
+    '/component/:id/flow',
+    {
+      schema: {
+        ...docs(TAG, 'getComponentFlows', 'Get a component flows', '6.3.11', 'Filtered and ordered on the last activity of the flow.'),
+        params: idParams,
+        querystring: FlowQuery,
+        response: { 200: z.array(FlowSchema), ...errorResponses(true) },
+      },
+    },
+    async (request) => {
+      const id = checkId(request.params.id, 'component');
+      const rowid = found(app.store.components.rowid(id), 'Component', id);
+      const labels = app.store.tags.labels();
+      return app.store.flows.ofComponent(rowid, request.query).map((f) => serialize.flow(f, labels));
+    },
+  );
+
+  app.get(
+    '/component/:id/variables',
+    {
+      schema: {
+        ...docs(TAG, 'getComponentVariables', 'Get a component variables', '6.3.12'),
+        params: idParams,
+        querystring: z.object({ generation }),
+        response: { 200: z.array(VariableSchema), ...errorResponses(true) },
+      },
+    },
+    async (request) => {
+      const id = checkId(request.params.id, 'component');
+      const rowid = found(app.store.components.rowid(id), 'Component', id);
+      if (!isLive(request.query.generation)) return [];
+      return app.store.variables.ofComponent(rowid).map(serialize.variable);
+    },
+  );
+
+  app.get(
+    '/vendor',
+    {
+      schema: {
+        ...docs(TAG, 'getVendors', 'Get vendor names', '6.3.13'),
+        response: { 200: z.array(z.string()), ...errorResponses(false) },
+      },
+    },
+    async () => app.store.components.vendors(),
+  );
+};
+
+export default plugin;

@@ -1,0 +1,129 @@
+/** Flows (guide 6.4). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NETWORK_CATEGORIES } from '../../../domain/vocabulary.js';
+import { errors } from '../../../errors.js';
+import * as serialize from '../serialize.js';
+import { FlowContentSchema, FlowSchema, FlowStatsSchema } from '../schemas.js';
+import { checkId, docs, errorResponses, found, isLive, propertyFilter, tagFilter } from '../kit.js';
+import { end, generation, idParams, limit, offset, order, port, property, repeatable, scalar, start, uuid } from '../params.js';
+
+const TAG = 'Flows';
+
+const ListQuery = z.object({
+  limit,
+  offset,
+  order,
+  start,
+  end,
+  generation,
+  last_seen: scalar(z.string().regex(/^\d+$/, 'must be a timestamp in ms since epoch').transform(Number).optional()).meta({
+    description: 'Only flows last seen after this time (ms since epoch).',
+    example: 1500000000000,
+  }),
+  ip: repeatable(z.string()).meta({ description: 'Source or destination IP (repeatable).' }),
+  mac: repeatable(z.string()).meta({ description: 'Source or destination MAC (repeatable).' }),
+  port: repeatable(port).meta({ description: 'Source or destination port (repeatable).' }),
+  tag: repeatable(z.string()).meta({ description: 'Tag key or label, e.g. "Stop CPU" (repeatable: each must hold).' }),
+  property: repeatable(property).meta({ description: 'name or name=value (repeatable: each must hold).' }),
+  properties: repeatable(property).meta({ description: 'Same as `property`.' }),
+  from: scalar(uuid.optional()).meta({ description: 'Source component id.' }),
+  to: scalar(uuid.optional()).meta({ description: 'Destination component id.' }),
+  component: repeatable(uuid).meta({ description: 'Source or destination component id (repeatable).' }),
+  netcat: repeatable(z.enum(NETWORK_CATEGORIES)).meta({ description: 'Network category (repeatable).' }),
+});
+
+/** guide 6.4.3 names the page size `size` (mandatory) but its example sends `limit`: both work. */
+const ContentQuery = z.object({
+  limit: limit.optional(),
+  size: limit.optional().meta({ description: 'Same as `limit`.' }),
+  offset,
+  order,
+  start,
+  end,
+});
+
+const plugin: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/flows',
+    {
+      schema: {
+        ...docs(TAG, 'getFlows', 'Get all flows', '6.4.1', 'Ordered by last activity; start/end bound the last activity.'),
+        querystring: ListQuery,
+        response: { 200: z.array(FlowSchema), ...errorResponses(false) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      if (!isLive(q.generation)) return [];
+      const list = app.store.flows.list({
+        ...q,
+        lastSeenAfter: q.last_seen === undefined ? undefined : q.last_seen * 1000,
+        ips: q.ip,
+        macs: q.mac,
+        ports: q.port,
+        tags: tagFilter(app, q.tag),
+        properties: propertyFilter(q.property, q.properties),
+        components: q.component?.map((c) => c.toLowerCase()),
+        netcats: q.netcat,
+        from: q.from?.toLowerCase(),
+        to: q.to?.toLowerCase(),
+      });
+      const labels = app.store.tags.labels();
+      return list.map((f) => serialize.flow(f, labels));
+    },
+  );
+
+  app.get(
+    '/flow/:id',
+    {
+      schema: {
+        ...docs(TAG, 'getFlow', 'Get a flow', '6.4.2'),
+        params: idParams,
+        response: { 200: FlowSchema, ...errorResponses(true) },
+      },
+    },
+    async (request) => {
+      const id = checkId(request.params.id, 'flow');
+      return serialize.flow(found(app.store.flows.get(id), 'Flow', id), app.store.tags.labels());
+    },
+  );
+
+  app.get(
+    '/flow/:id/content',
+    {
+      schema: {
+        ...docs(TAG, 'getFlowContent', 'Get a flow content', '6.4.3'),
+        params: idParams,
+        querystring: ContentQuery,
+        response: { 200: z.array(FlowContentSchema), ...errorResponses(true) },
+      },
+    },
+    async (request) => {
+      const id = checkId(request.params.id, 'flow');
+      const q = request.query;
+      const pageSize = q.limit ?? q.size;
+      if (pageSize === undefined) throw errors.badRequest('Invalid query parameter "limit": is mandatory');
+      const rowid = found(app.store.flows.rowid(id), 'Flow', id);
+      return app.store.flows.contents(rowid, { ...q, limit: pageSize }).map(serialize.flowContent);
+    },
+  );
+
+  app.get(
+    '/flow/:id/stats',
+    {
+      schema: {
+        ...docs(TAG, 'getFlowStats', 'Get a flow statistics', '6.4.4'),
+        params: idParams,
+        response: { 200: z.array(FlowStatsSchema), ...errorResponses(true) },
+      },
+    },
+    async (request) => {
+      const id = checkId(request.params.id, 'flow');
+      const rowid = found(app.store.flows.rowid(id), 'Flow', id);
+      return app.store.flows.stats(rowid, id).map(serialize.flowStats);
+    },
+  );
+};
+
+export default plugin;

@@ -1,0 +1,25 @@
+/** Sensors (guide 6.2). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import * as serialize from '../serialize.js';
+import { SensorSchema } from '../schemas.js';
+import { docs, errorResponses } from '../kit.js';
+import { repeatable } from '../params.js';
+
+const plugin: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/sensor',
+    {
+      schema: {
+        ...docs('Sensors', 'getSensors', 'Get sensors', '6.2.1', 'An object keyed by sensor id.'),
+        querystring: z.object({
+          status: repeatable(z.string()).meta({ description: 'Status, case-insensitive, e.g. active (repeatable).', example: 'active' }),
+        }),
+        response: { 200: z.record(z.string(), SensorSchema), ...errorResponses(false) },
+      },
+    },
+    async (request) => Object.fromEntries(app.store.sensors.list(request.query.status).map((s) => [s.id, serialize.sensor(s)])),
+  );
+};
+
+export default plugin;

@@ -1,0 +1,43 @@
+/**
+ * buildApp: the whole Center as a Fastify instance — never listens, never reads the
+ * environment. src/server.ts listens; tests call it through `inject`.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import apiV1, { API_V1_PREFIX } from './api/v1/index.js';
+import type { Clock } from './clock.js';
+import context from './plugins/context.js';
+import errorHandler from './plugins/error-handler.js';
+import swagger from './plugins/swagger.js';
+import caRoutes from './plugins/ca.js';
+import type { Store } from './store/store.js';
+import { VERSION } from './version.js';
+
+export interface AppOptions {
+  store: Store;
+  clock: Clock;
+  /** The CA certificate to serve at /ca.pem and /ca.crt (guide 6.1), when TLS is on. */
+  ca?: { pem: string; der: Buffer };
+  logger?: FastifyServerOptions['logger'];
+  /** Largest accepted request body, in bytes. */
+  bodyLimit?: number;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API and are checked by the tests; at run time answers are
+  // plain JSON.stringify (validating every answer with zod would cost a list route dearly).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  await app.register(errorHandler);
+  await app.register(context, { store: opts.store, clock: opts.clock });
+  await app.register(swagger, { version: VERSION });
+  if (opts.ca) await app.register(caRoutes, { ca: opts.ca });
+  await app.register(apiV1, { prefix: API_V1_PREFIX });
+  return app;
+}

@@ -1,0 +1,31 @@
+/**
+ * Token and licence checks for every /api/1.0 route (guide 4, 6.1; admin guide "Token"):
+ * the token travels as `?token=` or in the `x-token-id` header (the 3.x style). Missing,
+ * malformed, unknown, disabled or expired → 401; a licence without the API → 402.
+ * `Authorization: Bearer` and `x-api-key` are not tokens.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MICROS_PER_SECOND } from '../domain/time.js';
+import { errors } from '../errors.js';
+
+/** last_used_at is written at most this often per token: a write per request would cost. */
+const LAST_USED_RESOLUTION = 60 * MICROS_PER_SECOND;
+
+function tokenOf(request: FastifyRequest): string | undefined {
+  const q = (request.query as Record<string, unknown> | undefined)?.['token'];
+  const fromQuery = Array.isArray(q) ? q[0] : q;
+  if (typeof fromQuery === 'string' && fromQuery !== '') return fromQuery;
+  const header = request.headers['x-token-id'];
+  return Array.isArray(header) ? header[0] : header;
+}
+
+export function requireToken(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const now = app.clock.now();
+    const check = app.store.tokens.check(tokenOf(request), now);
+    if (!check.ok) throw check.reason === 'missing' ? errors.missingToken() : errors.invalidToken();
+    if (!app.store.settings.apiLicensed()) throw errors.license();
+    const last = check.token.lastUsedAt;
+    if (last === null || now - last >= LAST_USED_RESOLUTION) app.store.tokens.markUsed(check.token.id, now);
+  });
+}

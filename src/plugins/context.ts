@@ -1,0 +1,20 @@
+/** What every route can reach: the store and the clock, decorated on the Fastify instance. */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Clock } from '../clock.js';
+import type { Store } from '../store/store.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    clock: Clock;
+  }
+}
+
+export default fp(
+  async (app: FastifyInstance, opts: { store: Store; clock: Clock }) => {
+    app.decorate('store', opts.store);
+    app.decorate('clock', opts.clock);
+  },
+  { name: 'context' },
+);

@@ -1,0 +1,44 @@
+/** The OpenAPI document, generated from the route schemas (zod) so it never drifts. */
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/** The guide's resources, in the guide's order (6.2 … 6.8). */
+const TAGS = [
+  { name: 'Sensors', description: 'Guide 6.2: the devices that collect network activity.' },
+  { name: 'Components', description: 'Guide 6.3: the nodes of the network.' },
+  { name: 'Flows', description: 'Guide 6.4: communications between two components.' },
+  { name: 'Groups', description: 'Guide 6.5: sets of components.' },
+  { name: 'Events', description: 'Guide 6.6: what the Center noticed.' },
+  { name: 'Variables', description: 'Guide 6.7: controller variables and their accesses.' },
+  { name: 'Tags and analyzer rules', description: 'Guide 6.8: the tag catalogue and the analyzer rules.' },
+  { name: 'Certificate', description: 'Guide 6.1: the Center CA, to verify its HTTPS certificate.' },
+];
+
+export default fp(
+  async (app: FastifyInstance, opts: { version: string }) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: {
+          title: 'Cisco Cyber Vision Center REST API 1.0 (emulated)',
+          version: opts.version,
+          description:
+            'The REST API 1.0 of a Cisco Cyber Vision Center, as the emulator serves it. Every /api/1.0 route needs a token, ' +
+            'as the `token` query parameter (guide 6.1) or the `x-token-id` header. Errors are {"status": "error", "message"} (guide 5.7).',
+        },
+        tags: TAGS,
+        components: {
+          securitySchemes: {
+            token: { type: 'apiKey', in: 'query', name: 'token', description: 'ics-<40 hex>-<40 hex> (guide 6.1)' },
+            tokenHeader: { type: 'apiKey', in: 'header', name: 'x-token-id', description: 'The same token, as a header' },
+          },
+        },
+      },
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
+    });
+  },
+  { name: 'swagger' },
+);

@@ -1,0 +1,89 @@
+/** The tag catalogue (guide 6.8.1) and the icons (6.3.5, 6.3.6). */
+import type { Icon, Tag } from '../domain/types.js';
+import type { TagType } from '../domain/vocabulary.js';
+import type { Db } from './db.js';
+import { bool } from './sql.js';
+
+interface TagRow {
+  key: string;
+  label: string;
+  description: string;
+  category: string;
+  type: TagType;
+  it: number;
+  ot: number;
+  origin: 'kdb' | 'api';
+}
+
+function toTag(r: TagRow): Tag {
+  return {
+    key: r.key,
+    label: r.label,
+    description: r.description,
+    category: r.category,
+    type: r.type,
+    it: bool(r.it),
+    ot: bool(r.ot),
+    origin: r.origin,
+  };
+}
+
+export function createTagRepo(db: Db) {
+  const all = db.prepare('SELECT * FROM tag ORDER BY key');
+  const byKey = db.prepare('SELECT * FROM tag WHERE key = ?');
+  const keysFor = db.prepare('SELECT key FROM tag WHERE key = ? OR label = ? COLLATE NOCASE').pluck();
+  const labels = db.prepare('SELECT key, label FROM tag');
+  const insertStmt = db.prepare(
+    `INSERT INTO tag (key, label, description, category, type, it, ot, origin)
+     VALUES (@key, @label, @description, @category, @type, @it, @ot, @origin)
+     ON CONFLICT (key) DO NOTHING`,
+  );
+  // The label map is read on every serialized flow and component; it is rebuilt after each
+  // write through this repository (the only writer), so it is never stale.
+  let labelCache: Map<string, string> | undefined;
+
+  return {
+    list(): Tag[] {
+      return (all.all() as TagRow[]).map(toTag);
+    },
+    get(key: string): Tag | undefined {
+      const r = byKey.get(key) as TagRow | undefined;
+      return r ? toTag(r) : undefined;
+    },
+    /** The keys a `tag=` filter value names: the key itself or a label (guide 6.4.1 filters by "Stop CPU"). */
+    resolve(keyOrLabel: string): string[] {
+      return keysFor.all(keyOrLabel, keyOrLabel) as string[];
+    },
+    labels(): ReadonlyMap<string, string> {
+      labelCache ??= new Map((labels.all() as { key: string; label: string }[]).map((r) => [r.key, r.label]));
+      return labelCache;
+    },
+    insert(t: Tag): void {
+      insertStmt.run({ ...t, it: t.it ? 1 : 0, ot: t.ot ? 1 : 0 });
+      labelCache = undefined;
+    },
+  };
+}
+
+export function createIconRepo(db: Db) {
+  const all = db.prepare('SELECT key, description FROM icon ORDER BY key');
+  const byKey = db.prepare('SELECT key, description, content_type, image FROM icon WHERE key = ?');
+  const insertStmt = db.prepare(
+    'INSERT INTO icon (key, description, content_type, image) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+  );
+  return {
+    list(): { key: string; description: string }[] {
+      return all.all() as { key: string; description: string }[];
+    },
+    get(key: string): Icon | undefined {
+      const r = byKey.get(key) as { key: string; description: string; content_type: string; image: Buffer } | undefined;
+      return r ? { key: r.key, description: r.description, contentType: r.content_type, image: r.image } : undefined;
+    },
+    insert(i: Icon): void {
+      insertStmt.run(i.key, i.description, i.contentType, i.image);
+    },
+  };
+}
+
+export type TagRepo = ReturnType<typeof createTagRepo>;
+export type IconRepo = ReturnType<typeof createIconRepo>;

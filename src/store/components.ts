@@ -1,0 +1,268 @@
+/** Components (guide 5.2): reads for the API, writes for ingest and the fixtures. */
+import type { ComponentQuery, PropertyFilter } from '../domain/queries.js';
+import type { Component, Properties, TagSet, Vulnerability } from '../domain/types.js';
+import type { Micros } from '../domain/time.js';
+import { ipv4ToInt } from '../domain/network.js';
+import type { Db } from './db.js';
+import { Where, parseJsonObject, placeholders, statementCache } from './sql.js';
+
+export const COMPONENT_COLUMNS = `c.rowid AS rowid, c.id, c.creation_time, c.last_active_time, c.ip, c.mac, c.name,
+  c.model_name, c.model_ref, c.fw_version, c.hw_version, c.serial_number, c.vendor_name, c.project_name,
+  c.project_version, c.custom_name, c.custom_icon, g.label AS group_label, g.id AS group_id, c.tags_json, c.props_json`;
+
+export interface ComponentRow {
+  rowid: number;
+  id: string;
+  creation_time: number;
+  last_active_time: number;
+  ip: string | null;
+  mac: string;
+  name: string | null;
+  model_name: string | null;
+  model_ref: string | null;
+  fw_version: string | null;
+  hw_version: string | null;
+  serial_number: string | null;
+  vendor_name: string | null;
+  project_name: string | null;
+  project_version: string | null;
+  custom_name: string | null;
+  custom_icon: string | null;
+  group_label: string | null;
+  group_id: string | null;
+  tags_json: string;
+  props_json: string;
+}
+
+/** The normalized fields ingest and fixtures may set (guide 5.2). */
+export interface NormalizedFields {
+  name?: string | null;
+  modelName?: string | null;
+  modelRef?: string | null;
+  fwVersion?: string | null;
+  hwVersion?: string | null;
+  serialNumber?: string | null;
+  vendorName?: string | null;
+  projectName?: string | null;
+  projectVersion?: string | null;
+}
+
+export interface NewComponent extends NormalizedFields {
+  id: string;
+  mac: string;
+  ip: string | null;
+  creationTime: Micros;
+  lastActiveTime: Micros;
+}
+
+const FIELD_COLUMNS: Record<keyof NormalizedFields, string> = {
+  name: 'name',
+  modelName: 'model_name',
+  modelRef: 'model_ref',
+  fwVersion: 'fw_version',
+  hwVersion: 'hw_version',
+  serialNumber: 'serial_number',
+  vendorName: 'vendor_name',
+  projectName: 'project_name',
+  projectVersion: 'project_version',
+};
+
+/** Adds the property filters: each must hold (guide 6.3.1: "has property … and has property …"). */
+export function propertyConditions(where: Where, table: string, ownerColumn: string, owner: string, filters: PropertyFilter[] | undefined): void {
+  for (const f of filters ?? []) {
+    if (f.value === undefined) {
+      where.add(`EXISTS (SELECT 1 FROM ${table} p WHERE p.${ownerColumn} = ${owner} AND p.name = ?)`, f.name);
+    } else {
+      where.add(`EXISTS (SELECT 1 FROM ${table} p WHERE p.${ownerColumn} = ${owner} AND p.name = ? AND p.value = ?)`, f.name, f.value);
+    }
+  }
+}
+
+export function createComponentRepo(db: Db) {
+  const prepare = statementCache(db);
+  const byId = db.prepare(`SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid WHERE c.id = ?`);
+  const rowidById = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();
+  const vulnsOf = db.prepare(
+    `SELECT component_rowid, id, cve, title, summary, solution, cvss, cvss_vector_string, publish_time
+     FROM vulnerability WHERE component_rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+  );
+  const insertStmt = db.prepare(
+    `INSERT INTO component (id, creation_time, last_active_time, ip, ip_num, mac, name, model_name, model_ref, fw_version,
+       hw_version, serial_number, vendor_name, project_name, project_version)
+     VALUES (@id, @creationTime, @lastActiveTime, @ip, @ipNum, @mac, @name, @modelName, @modelRef, @fwVersion,
+       @hwVersion, @serialNumber, @vendorName, @projectName, @projectVersion)`,
+  );
+  const touchStmt = db.prepare(
+    'UPDATE component SET last_active_time = max(last_active_time, ?), creation_time = min(creation_time, ?) WHERE rowid = ?',
+  );
+  const stateStmt = db.prepare('SELECT tags_json, props_json FROM component WHERE rowid = ?');
+  const setPropsJson = db.prepare('UPDATE component SET props_json = ? WHERE rowid = ?');
+  const setTagsJson = db.prepare('UPDATE component SET tags_json = ? WHERE rowid = ?');
+  const upsertProp = db.prepare(
+    'INSERT INTO component_prop (component_rowid, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
+  );
+  const upsertTag = db.prepare(
+    'INSERT INTO component_tag (component_rowid, tag, class) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET class = excluded.class',
+  );
+  const insertVuln = db.prepare(
+    `INSERT INTO vulnerability (id, component_rowid, cve, title, summary, solution, cvss, cvss_vector_string, publish_time)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const vendorsStmt = db.prepare(
+    'SELECT DISTINCT vendor_name FROM component WHERE vendor_name IS NOT NULL ORDER BY vendor_name COLLATE NOCASE',
+  ).pluck();
+
+  function hydrate(rows: ComponentRow[]): Component[] {
+    const vulns = new Map<number, Vulnerability[]>();
+    if (rows.length > 0) {
+      for (const v of vulnsOf.all(JSON.stringify(rows.map((r) => r.rowid))) as VulnRow[]) {
+        let list = vulns.get(v.component_rowid);
+        if (!list) vulns.set(v.component_rowid, (list = []));
+        list.push(toVulnerability(v));
+      }
+    }
+    return rows.map((r) => toComponent(r, vulns.get(r.rowid) ?? []));
+  }
+
+  return {
+    get(id: string): Component | undefined {
+      const row = byId.get(id) as ComponentRow | undefined;
+      return row ? hydrate([row])[0] : undefined;
+    },
+
+    rowid(id: string): number | undefined {
+      return rowidById.get(id) as number | undefined;
+    },
+
+    /** guide 6.3.1: ordered by last active time. */
+    list(q: ComponentQuery): Component[] {
+      const where = new Where();
+      if (q.start !== undefined) where.add('c.last_active_time >= ?', q.start);
+      if (q.end !== undefined) where.add('c.last_active_time <= ?', q.end);
+      if (q.network) where.add('c.ip_num BETWEEN ? AND ?', q.network.first, q.network.last);
+      where.anyOf('c.ip', q.ips).anyOf('c.mac', q.macs?.map((m) => m.toLowerCase())).anyOf('c.vendor_name', q.vendors);
+      for (const keys of q.tags ?? []) {
+        where.add(
+          `EXISTS (SELECT 1 FROM component_tag t WHERE t.component_rowid = c.rowid AND t.tag IN (${placeholders(keys.length)}))`,
+          ...keys,
+        );
+      }
+      propertyConditions(where, 'component_prop', 'component_rowid', 'c.rowid', q.properties);
+      const dir = q.order === 'desc' ? 'DESC' : 'ASC';
+      const sql = `SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid ${where}
+        ORDER BY c.last_active_time ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`;
+      return hydrate(prepare(sql).all(...where.params, q.limit, q.offset) as ComponentRow[]);
+    },
+
+    /** Components by rowid, in the order given (groups, variables). */
+    byGroupRowid(groupRowid: number): Component[] {
+      const rows = prepare(
+        `SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid
+         WHERE c.group_rowid = ? ORDER BY c.rowid`,
+      ).all(groupRowid) as ComponentRow[];
+      return hydrate(rows);
+    },
+
+    /** guide 6.3.13: the distinct vendor names, sorted. */
+    vendors(): string[] {
+      return vendorsStmt.all() as string[];
+    },
+
+    insert(c: NewComponent): number {
+      const info = insertStmt.run({
+        ...Object.fromEntries(Object.keys(FIELD_COLUMNS).map((k) => [k, null])),
+        ...c,
+        ip: c.ip,
+        ipNum: c.ip ? (ipv4ToInt(c.ip) ?? null) : null,
+        mac: c.mac.toLowerCase(),
+      });
+      return Number(info.lastInsertRowid);
+    },
+
+    /** Widens the component's active window to include `time`. */
+    touch(rowid: number, time: Micros): void {
+      touchStmt.run(time, time, rowid);
+    },
+
+    state(rowid: number): { tags: TagSet; properties: Properties } {
+      const row = stateStmt.get(rowid) as { tags_json: string; props_json: string };
+      return { tags: parseJsonObject(row.tags_json), properties: parseJsonObject(row.props_json) };
+    },
+
+    /** Writes the given properties (merged over the existing ones by the caller). */
+    setProperties(rowid: number, all: Properties, changed: Properties): void {
+      setPropsJson.run(JSON.stringify(all), rowid);
+      for (const [name, value] of Object.entries(changed)) upsertProp.run(rowid, name, value);
+    },
+
+    setTags(rowid: number, all: TagSet, changed: TagSet): void {
+      setTagsJson.run(JSON.stringify(all), rowid);
+      for (const [tag, cls] of Object.entries(changed)) upsertTag.run(rowid, tag, cls);
+    },
+
+    /** Sets normalized fields that are given (ingest learns them from properties). */
+    setFields(rowid: number, fields: NormalizedFields): void {
+      const entries = Object.entries(fields).filter(([k, v]) => v !== undefined && k in FIELD_COLUMNS);
+      if (entries.length === 0) return;
+      const sets = entries.map(([k]) => `${FIELD_COLUMNS[k as keyof NormalizedFields]} = ?`).join(', ');
+      prepare(`UPDATE component SET ${sets} WHERE rowid = ?`).run(...entries.map(([, v]) => v), rowid);
+    },
+
+    addVulnerability(rowid: number, v: Vulnerability): void {
+      insertVuln.run(v.id, rowid, v.cve, v.title, v.summary, v.solution, v.cvss, v.cvssVectorString, v.publishTime);
+    },
+  };
+}
+
+export type ComponentRepo = ReturnType<typeof createComponentRepo>;
+
+interface VulnRow {
+  component_rowid: number;
+  id: string;
+  cve: string;
+  title: string;
+  summary: string;
+  solution: string;
+  cvss: number;
+  cvss_vector_string: string;
+  publish_time: number;
+}
+
+function toVulnerability(v: VulnRow): Vulnerability {
+  return {
+    id: v.id,
+    cve: v.cve,
+    title: v.title,
+    summary: v.summary,
+    solution: v.solution,
+    cvss: v.cvss,
+    cvssVectorString: v.cvss_vector_string,
+    publishTime: v.publish_time,
+  };
+}
+
+export function toComponent(r: ComponentRow, vulnerabilities: Vulnerability[]): Component {
+  return {
+    id: r.id,
+    creationTime: r.creation_time,
+    lastActiveTime: r.last_active_time,
+    ip: r.ip,
+    mac: r.mac,
+    name: r.name,
+    modelName: r.model_name,
+    modelRef: r.model_ref,
+    fwVersion: r.fw_version,
+    hwVersion: r.hw_version,
+    serialNumber: r.serial_number,
+    vendorName: r.vendor_name,
+    projectName: r.project_name,
+    projectVersion: r.project_version,
+    customName: r.custom_name,
+    customIcon: r.custom_icon,
+    group: r.group_label,
+    groupId: r.group_id,
+    tags: parseJsonObject<TagSet>(r.tags_json),
+    properties: parseJsonObject<Properties>(r.props_json),
+    vulnerabilities,
+  };
+}

@@ -1,0 +1,126 @@
+/** Events (guide 5.5, 6.6) and their downloadable data (6.6.2). */
+import type { EventQuery } from '../domain/queries.js';
+import type { Event, EventData } from '../domain/types.js';
+import type { Micros } from '../domain/time.js';
+import type { EventCategory, EventFamily, EventType, Severity } from '../domain/vocabulary.js';
+import type { Db } from './db.js';
+import { Where, placeholders, statementCache } from './sql.js';
+
+const EVENT_COLUMNS = `e.rowid AS rowid, e.id, e.creation_time, e.severity, e.type, e.family, e.category, e.short_message,
+  e.message, (SELECT id FROM component WHERE rowid = e.component_rowid) AS component_id,
+  (SELECT id FROM flow WHERE rowid = e.flow_rowid) AS flow_id,
+  EXISTS (SELECT 1 FROM event_data d WHERE d.event_rowid = e.rowid) AS has_data`;
+
+interface EventRow {
+  rowid: number;
+  id: string;
+  creation_time: number;
+  severity: Severity;
+  type: EventType;
+  family: EventFamily;
+  category: EventCategory;
+  short_message: string;
+  message: string;
+  component_id: string | null;
+  flow_id: string | null;
+  has_data: number;
+}
+
+export interface NewEvent {
+  id: string;
+  creationTime: Micros;
+  severity: Severity;
+  type: EventType;
+  family: EventFamily;
+  category: EventCategory;
+  shortMessage: string;
+  message: string;
+  componentRowid: number | null;
+  flowRowid: number | null;
+  srcComponent: number | null;
+  dstComponent: number | null;
+}
+
+/** The components an event is about: its own, and its flow's two ends. */
+const EVENT_COMPONENTS = ['e.component_rowid', 'e.src_component', 'e.dst_component'];
+
+function aboutComponents(where: Where, condition: string, params: unknown[]): void {
+  const sub = `SELECT rowid FROM component WHERE ${condition}`;
+  where.add(`(${EVENT_COMPONENTS.map((c) => `${c} IN (${sub})`).join(' OR ')})`, ...params, ...params, ...params);
+}
+
+export function createEventRepo(db: Db) {
+  const prepare = statementCache(db);
+  const byId = db.prepare(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ?`);
+  const insertStmt = db.prepare(
+    `INSERT INTO event (id, creation_time, severity, type, family, category, short_message, message, component_rowid,
+       flow_rowid, src_component, dst_component)
+     VALUES (@id, @creationTime, @severity, @type, @family, @category, @shortMessage, @message, @componentRowid,
+       @flowRowid, @srcComponent, @dstComponent)`,
+  );
+  const insertData = db.prepare('INSERT INTO event_data (event_rowid, filename, content_type, data) VALUES (?, ?, ?, ?)');
+  const dataOf = db.prepare(
+    'SELECT d.filename, d.content_type, d.data FROM event_data d JOIN event e ON e.rowid = d.event_rowid WHERE e.id = ?',
+  );
+
+  return {
+    get(id: string): Event | undefined {
+      const row = byId.get(id) as EventRow | undefined;
+      return row ? toEvent(row) : undefined;
+    },
+
+    /** guide 6.6.1; ordered by creation time. */
+    list(q: EventQuery): Event[] {
+      const where = new Where();
+      if (q.start !== undefined) where.add('e.creation_time >= ?', q.start);
+      if (q.end !== undefined) where.add('e.creation_time <= ?', q.end);
+      where.anyOf('e.severity', q.severities).anyOf('e.category', q.categories);
+      where.anyOf('e.family', q.families).anyOf('e.type', q.types);
+      if (q.text) where.add("(instr(lower(e.message), lower(?)) > 0 OR instr(lower(e.short_message), lower(?)) > 0)", q.text, q.text);
+      if (q.groups?.length) {
+        aboutComponents(where, `group_rowid IN (SELECT rowid FROM grp WHERE id IN (${placeholders(q.groups.length)}))`, q.groups);
+      }
+      if (q.network) aboutComponents(where, 'ip_num BETWEEN ? AND ?', [q.network.first, q.network.last]);
+      if (q.ips?.length) aboutComponents(where, `ip IN (${placeholders(q.ips.length)})`, q.ips);
+      if (q.macs?.length) {
+        aboutComponents(where, `mac IN (${placeholders(q.macs.length)})`, q.macs.map((m) => m.toLowerCase()));
+      }
+      if (q.from !== undefined) where.add('e.src_component = (SELECT rowid FROM component WHERE id = ?)', q.from);
+      if (q.to !== undefined) where.add('e.dst_component = (SELECT rowid FROM component WHERE id = ?)', q.to);
+      const dir = q.order === 'desc' ? 'DESC' : 'ASC';
+      const sql = `SELECT ${EVENT_COLUMNS} FROM event e ${where}
+        ORDER BY e.creation_time ${dir}, e.rowid ${dir} LIMIT ? OFFSET ?`;
+      return (prepare(sql).all(...where.params, q.limit, q.offset) as EventRow[]).map(toEvent);
+    },
+
+    insert(e: NewEvent, data?: EventData): number {
+      const rowid = Number(insertStmt.run(e).lastInsertRowid);
+      if (data) insertData.run(rowid, data.filename, data.contentType, data.data);
+      return rowid;
+    },
+
+    /** guide 6.6.2: the event's file, if it has one. */
+    data(id: string): EventData | undefined {
+      const r = dataOf.get(id) as { filename: string; content_type: string; data: Buffer } | undefined;
+      return r ? { filename: r.filename, contentType: r.content_type, data: r.data } : undefined;
+    },
+  };
+}
+
+export type EventRepo = ReturnType<typeof createEventRepo>;
+
+function toEvent(r: EventRow): Event {
+  return {
+    id: r.id,
+    creationTime: r.creation_time,
+    severity: r.severity,
+    type: r.type,
+    family: r.family,
+    category: r.category,
+    shortMessage: r.short_message,
+    message: r.message,
+    componentId: r.component_id,
+    flowId: r.flow_id,
+    hasData: r.has_data === 1,
+  };
+}

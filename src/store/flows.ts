@@ -1,0 +1,261 @@
+/** Flows (guide 5.3), their contents (6.4.3) and stats (5.3.1). */
+import type { FlowQuery, TimeWindow } from '../domain/queries.js';
+import type { Flow, FlowContent, FlowStats, Properties, TagSet } from '../domain/types.js';
+import type { Micros } from '../domain/time.js';
+import type { DirectionMethod, FlowDirection, NetworkCategory } from '../domain/vocabulary.js';
+import type { Db } from './db.js';
+import { propertyConditions } from './components.js';
+import { Where, parseJsonObject, placeholders, statementCache } from './sql.js';
+
+const FLOW_COLUMNS = `f.rowid AS rowid, f.id, sc.id AS src_id, dc.id AS dst_id, f.src_mac, f.src_ip, f.src_port,
+  f.dst_mac, f.dst_ip, f.dst_port, f.ethertype, f.protocol, f.sensor_id, f.network_category, f.first_seen,
+  f.last_seen, f.tags_json, f.props_json`;
+const FLOW_FROM = 'flow f JOIN component sc ON sc.rowid = f.src_component JOIN component dc ON dc.rowid = f.dst_component';
+
+interface FlowRow {
+  rowid: number;
+  id: string;
+  src_id: string;
+  dst_id: string;
+  src_mac: string;
+  src_ip: string | null;
+  src_port: number | null;
+  dst_mac: string;
+  dst_ip: string | null;
+  dst_port: number | null;
+  ethertype: string | null;
+  protocol: string | null;
+  sensor_id: string | null;
+  network_category: NetworkCategory;
+  first_seen: number;
+  last_seen: number;
+  tags_json: string;
+  props_json: string;
+}
+
+export interface NewFlow {
+  id: string;
+  srcComponent: number;
+  dstComponent: number;
+  srcMac: string;
+  srcIp: string | null;
+  srcPort: number | null;
+  dstMac: string;
+  dstIp: string | null;
+  dstPort: number | null;
+  ethertype: string | null;
+  protocol: string | null;
+  sensorId: string | null;
+  networkCategory: NetworkCategory;
+  firstSeen: Micros;
+  lastSeen: Micros;
+}
+
+export interface FlowState {
+  rowid: number;
+  firstSeen: Micros;
+  lastSeen: Micros;
+  networkCategory: NetworkCategory;
+  tags: TagSet;
+  properties: Properties;
+}
+
+export function createFlowRepo(db: Db) {
+  const prepare = statementCache(db);
+  const byId = db.prepare(`SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} WHERE f.id = ?`);
+  const rowidById = db.prepare('SELECT rowid FROM flow WHERE id = ?').pluck();
+  const stateById = db.prepare(
+    'SELECT rowid, first_seen, last_seen, network_category, tags_json, props_json FROM flow WHERE id = ?',
+  );
+  const insertStmt = db.prepare(
+    `INSERT INTO flow (id, src_component, dst_component, src_mac, src_ip, src_port, dst_mac, dst_ip, dst_port, ethertype,
+       protocol, sensor_id, network_category, first_seen, last_seen)
+     VALUES (@id, @srcComponent, @dstComponent, @srcMac, @srcIp, @srcPort, @dstMac, @dstIp, @dstPort, @ethertype,
+       @protocol, @sensorId, @networkCategory, @firstSeen, @lastSeen)`,
+  );
+  const updateStmt = db.prepare(
+    `UPDATE flow SET first_seen = ?, last_seen = ?, network_category = ?, tags_json = ?, props_json = ?,
+       sensor_id = coalesce(?, sensor_id) WHERE rowid = ?`,
+  );
+  const tagsLastSeen = db.prepare('UPDATE flow_tag SET last_seen = ? WHERE flow_rowid = ?');
+  const upsertTag = db.prepare(
+    `INSERT INTO flow_tag (flow_rowid, tag, class, last_seen) VALUES (?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET class = excluded.class, last_seen = excluded.last_seen`,
+  );
+  const upsertProp = db.prepare(
+    'INSERT INTO flow_prop (flow_rowid, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
+  );
+  const insertContent = db.prepare(
+    'INSERT INTO flow_content (id, flow_rowid, time, direction, content_json) VALUES (?, ?, ?, ?, ?)',
+  );
+  const statsOf = db.prepare(
+    `SELECT direction, direction_method, nb_packets, l2_bytes, l7_bytes FROM flow_stats
+     WHERE flow_rowid = ? ORDER BY position`,
+  );
+  const addStats = db.prepare(
+    `INSERT INTO flow_stats (flow_rowid, position, direction, direction_method, nb_packets, l2_bytes, l7_bytes)
+     VALUES (@flowRowid, @position, @direction, @directionMethod, @nbPackets, @l2Bytes, @l7Bytes)
+     ON CONFLICT DO UPDATE SET nb_packets = nb_packets + excluded.nb_packets,
+       l2_bytes = l2_bytes + excluded.l2_bytes, l7_bytes = l7_bytes + excluded.l7_bytes`,
+  );
+
+  return {
+    get(id: string): Flow | undefined {
+      const row = byId.get(id) as FlowRow | undefined;
+      return row ? toFlow(row) : undefined;
+    },
+
+    rowid(id: string): number | undefined {
+      return rowidById.get(id) as number | undefined;
+    },
+
+    /** guide 6.4.1; ordered by last activity. */
+    list(q: FlowQuery): Flow[] {
+      const where = new Where();
+      if (q.start !== undefined) where.add('f.last_seen >= ?', q.start);
+      if (q.end !== undefined) where.add('f.last_seen <= ?', q.end);
+      if (q.lastSeenAfter !== undefined) where.add('f.last_seen > ?', q.lastSeenAfter);
+      if (q.ips?.length) {
+        const p = placeholders(q.ips.length);
+        where.add(`(f.src_ip IN (${p}) OR f.dst_ip IN (${p}))`, ...q.ips, ...q.ips);
+      }
+      if (q.macs?.length) {
+        const macs = q.macs.map((m) => m.toLowerCase());
+        const p = placeholders(macs.length);
+        where.add(`(f.src_mac IN (${p}) OR f.dst_mac IN (${p}))`, ...macs, ...macs);
+      }
+      if (q.ports?.length) {
+        const p = placeholders(q.ports.length);
+        where.add(`(f.src_port IN (${p}) OR f.dst_port IN (${p}))`, ...q.ports, ...q.ports);
+      }
+      for (const keys of q.tags ?? []) {
+        where.add(
+          `EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid AND t.tag IN (${placeholders(keys.length)}))`,
+          ...keys,
+        );
+      }
+      propertyConditions(where, 'flow_prop', 'flow_rowid', 'f.rowid', q.properties);
+      if (q.from !== undefined) where.add('sc.id = ?', q.from);
+      if (q.to !== undefined) where.add('dc.id = ?', q.to);
+      if (q.components?.length) {
+        const p = placeholders(q.components.length);
+        where.add(`(sc.id IN (${p}) OR dc.id IN (${p}))`, ...q.components, ...q.components);
+      }
+      where.anyOf('f.network_category', q.netcats);
+      const dir = q.order === 'desc' ? 'DESC' : 'ASC';
+      const sql = `SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} ${where}
+        ORDER BY f.last_seen ${dir}, f.rowid ${dir} LIMIT ? OFFSET ?`;
+      return (prepare(sql).all(...where.params, q.limit, q.offset) as FlowRow[]).map(toFlow);
+    },
+
+    /** guide 6.3.11: the flows of a component, filtered and ordered on their last activity. */
+    ofComponent(componentRowid: number, q: TimeWindow): Flow[] {
+      const dir = q.order === 'desc' ? 'DESC' : 'ASC';
+      const where = new Where().add('(f.src_component = ? OR f.dst_component = ?)', componentRowid, componentRowid);
+      if (q.start !== undefined) where.add('f.last_seen >= ?', q.start);
+      if (q.end !== undefined) where.add('f.last_seen <= ?', q.end);
+      const sql = `SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} ${where}
+        ORDER BY f.last_seen ${dir}, f.rowid ${dir} LIMIT ? OFFSET ?`;
+      return (prepare(sql).all(...where.params, q.limit, q.offset) as FlowRow[]).map(toFlow);
+    },
+
+    /** guide 6.4.3 */
+    contents(flowRowid: number, q: TimeWindow): FlowContent[] {
+      const dir = q.order === 'desc' ? 'DESC' : 'ASC';
+      const where = new Where().add('fc.flow_rowid = ?', flowRowid);
+      if (q.start !== undefined) where.add('fc.time >= ?', q.start);
+      if (q.end !== undefined) where.add('fc.time <= ?', q.end);
+      const sql = `SELECT fc.id, f.id AS flow_id, fc.time, fc.direction, fc.content_json
+        FROM flow_content fc JOIN flow f ON f.rowid = fc.flow_rowid ${where}
+        ORDER BY fc.time ${dir}, fc.rowid ${dir} LIMIT ? OFFSET ?`;
+      const rows = prepare(sql).all(...where.params, q.limit, q.offset) as {
+        id: string;
+        flow_id: string;
+        time: number;
+        direction: FlowDirection;
+        content_json: string;
+      }[];
+      return rows.map((r) => ({
+        id: r.id,
+        flowId: r.flow_id,
+        time: r.time,
+        direction: r.direction,
+        content: parseJsonObject<Properties>(r.content_json),
+      }));
+    },
+
+    /** guide 6.4.4 */
+    stats(flowRowid: number, flowId: string): FlowStats[] {
+      const rows = statsOf.all(flowRowid) as {
+        direction: FlowDirection;
+        direction_method: DirectionMethod;
+        nb_packets: number;
+        l2_bytes: number;
+        l7_bytes: number;
+      }[];
+      return rows.map((r) => ({
+        flowId,
+        direction: r.direction,
+        directionMethod: r.direction_method,
+        nbPackets: r.nb_packets,
+        l2Bytes: r.l2_bytes,
+        l7Bytes: r.l7_bytes,
+      }));
+    },
+
+    /** What ingest needs to merge an observation into an existing flow. */
+    state(id: string): FlowState | undefined {
+      const r = stateById.get(id) as
+        | { rowid: number; first_seen: number; last_seen: number; network_category: NetworkCategory; tags_json: string; props_json: string }
+        | undefined;
+      if (!r) return undefined;
+      return {
+        rowid: r.rowid,
+        firstSeen: r.first_seen,
+        lastSeen: r.last_seen,
+        networkCategory: r.network_category,
+        tags: parseJsonObject(r.tags_json),
+        properties: parseJsonObject(r.props_json),
+      };
+    },
+
+    insert(f: NewFlow): number {
+      return Number(insertStmt.run(f).lastInsertRowid);
+    },
+
+    /** Writes a flow's merged state; `changedTags`/`changedProps` are the child rows to upsert. */
+    update(s: FlowState, sensorId: string | null, changedTags: TagSet, changedProps: Properties, lastSeenMoved: boolean): void {
+      updateStmt.run(s.firstSeen, s.lastSeen, s.networkCategory, JSON.stringify(s.tags), JSON.stringify(s.properties), sensorId, s.rowid);
+      if (lastSeenMoved) tagsLastSeen.run(s.lastSeen, s.rowid);
+      for (const [tag, cls] of Object.entries(changedTags)) upsertTag.run(s.rowid, tag, cls, s.lastSeen);
+      for (const [name, value] of Object.entries(changedProps)) upsertProp.run(s.rowid, name, value);
+    },
+
+    addContent(flowRowid: number, c: { id: string; time: Micros; direction: FlowDirection; content: Properties }): void {
+      insertContent.run(c.id, flowRowid, c.time, c.direction, JSON.stringify(c.content));
+    },
+
+    /** Adds packet counts to the flow's stats for a direction (position 0: Client→Server). */
+    addStats(flowRowid: number, s: Omit<FlowStats, 'flowId'>, position?: number): void {
+      addStats.run({ flowRowid, position: position ?? (s.direction === 'Client→Server' ? 0 : 1), ...s });
+    },
+  };
+}
+
+export type FlowRepo = ReturnType<typeof createFlowRepo>;
+
+function toFlow(r: FlowRow): Flow {
+  return {
+    id: r.id,
+    src: { mac: r.src_mac, ip: r.src_ip, port: r.src_port, componentId: r.src_id },
+    dst: { mac: r.dst_mac, ip: r.dst_ip, port: r.dst_port, componentId: r.dst_id },
+    ethertype: r.ethertype,
+    protocol: r.protocol,
+    sensorId: r.sensor_id,
+    networkCategory: r.network_category,
+    tags: parseJsonObject<TagSet>(r.tags_json),
+    properties: parseJsonObject<Properties>(r.props_json),
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+  };
+}

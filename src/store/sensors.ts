@@ -1,0 +1,71 @@
+/** Sensors (guide 5.1, 6.2). */
+import type { Sensor } from '../domain/types.js';
+import type { CaptureMode } from '../domain/vocabulary.js';
+import type { Db } from './db.js';
+import { bool, placeholders, statementCache } from './sql.js';
+
+type SensorRow = Record<string, unknown> & { capture_mode: CaptureMode };
+
+export function createSensorRepo(db: Db) {
+  const prepare = statementCache(db);
+  const insertStmt = db.prepare(
+    `INSERT INTO sensor (id, name, serial_number, ip, model, hardware_type, version, status, processing_status,
+       capture_mode, custom_input, auto_config, ssh_reachable, ssh_reachable_last_update, creation_time,
+       last_active_time, uptime, snort_enabled, recording, recording_last_start, recording_last_stop,
+       recording_last_size, statistics, has_presets, flow_rate_day, flow_count_day, flows_percentage)
+     VALUES (@id, @name, @serialNumber, @ip, @model, @hardwareType, @version, @status, @processingStatus,
+       @captureMode, @customInput, @autoConfig, @sshReachable, @sshReachableLastUpdate, @creationTime,
+       @lastActiveTime, @uptime, @snortEnabled, @recording, @recordingLastStart, @recordingLastStop,
+       @recordingLastSize, @statistics, @hasPresets, @flowRateDay, @flowCountDay, @flowsPercentage)`,
+  );
+
+  return {
+    /** guide 6.2.1: `status` filters are case-insensitive and OR-ed. */
+    list(statuses?: string[]): Sensor[] {
+      const filter = statuses?.length ? `WHERE lower(status) IN (${placeholders(statuses.length)})` : '';
+      const rows = prepare(`SELECT * FROM sensor ${filter} ORDER BY creation_time, rowid`).all(
+        ...(statuses ?? []).map((s) => s.toLowerCase()),
+      ) as SensorRow[];
+      return rows.map(toSensor);
+    },
+
+    insert(s: Sensor): void {
+      const flags = ['autoConfig', 'sshReachable', 'snortEnabled', 'recording', 'statistics', 'hasPresets'] as const;
+      insertStmt.run({ ...s, ...Object.fromEntries(flags.map((k) => [k, s[k] ? 1 : 0])) });
+    },
+  };
+}
+
+export type SensorRepo = ReturnType<typeof createSensorRepo>;
+
+function toSensor(r: SensorRow): Sensor {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    serialNumber: r.serial_number as string,
+    ip: r.ip as string,
+    model: r.model as string,
+    hardwareType: r.hardware_type as string,
+    version: r.version as string,
+    status: r.status as string,
+    processingStatus: r.processing_status as string,
+    captureMode: r.capture_mode,
+    customInput: r.custom_input as string,
+    autoConfig: bool(r.auto_config),
+    sshReachable: bool(r.ssh_reachable),
+    sshReachableLastUpdate: r.ssh_reachable_last_update as number | null,
+    creationTime: r.creation_time as number,
+    lastActiveTime: r.last_active_time as number,
+    uptime: r.uptime as string,
+    snortEnabled: bool(r.snort_enabled),
+    recording: bool(r.recording),
+    recordingLastStart: r.recording_last_start as number | null,
+    recordingLastStop: r.recording_last_stop as number | null,
+    recordingLastSize: r.recording_last_size as number,
+    statistics: bool(r.statistics),
+    hasPresets: bool(r.has_presets),
+    flowRateDay: r.flow_rate_day as number,
+    flowCountDay: r.flow_count_day as number,
+    flowsPercentage: r.flows_percentage as string,
+  };
+}

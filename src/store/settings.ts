@@ -1,0 +1,23 @@
+/** Key/value settings of the emulated Center: licence, admin key, how the world was made. */
+import type { Db } from './db.js';
+
+export type SettingKey = 'license.api' | 'admin_key' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at';
+
+export function createSettingRepo(db: Db) {
+  const get = db.prepare('SELECT value FROM setting WHERE key = ?').pluck();
+  const set = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  return {
+    get(key: SettingKey): string | undefined {
+      return get.get(key) as string | undefined;
+    },
+    set(key: SettingKey, value: string): void {
+      set.run(key, value);
+    },
+    /** guide 4: 402 when the licence does not allow the API. Allowed unless set otherwise. */
+    apiLicensed(): boolean {
+      return get.get('license.api') !== 'false';
+    },
+  };
+}
+
+export type SettingRepo = ReturnType<typeof createSettingRepo>;

@@ -1,0 +1,50 @@
+/** The store: one SQLite file and a repository per resource. Knows nothing of HTTP. */
+import { createComponentRepo } from './components.js';
+import { type Db, openDb } from './db.js';
+import { createEventRepo } from './events.js';
+import { createFlowRepo } from './flows.js';
+import { createGroupRepo } from './groups.js';
+import { createIconRepo, createTagRepo } from './catalog.js';
+import { createPortRuleRepo, createPropertyRuleRepo } from './rules.js';
+import { createSensorRepo } from './sensors.js';
+import { createSettingRepo } from './settings.js';
+import { createTokenRepo } from './tokens.js';
+import { createVariableRepo } from './variables.js';
+
+export function openStore(path: string) {
+  const db = openDb(path);
+  const components = createComponentRepo(db);
+  return {
+    db,
+    path,
+    components,
+    flows: createFlowRepo(db),
+    events: createEventRepo(db),
+    groups: createGroupRepo(db, components),
+    sensors: createSensorRepo(db),
+    variables: createVariableRepo(db),
+    tags: createTagRepo(db),
+    icons: createIconRepo(db),
+    propertyRules: createPropertyRuleRepo(db),
+    portRules: createPortRuleRepo(db),
+    tokens: createTokenRepo(db),
+    settings: createSettingRepo(db),
+    /** Runs `fn` in one transaction: all of it, or none of it. */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+    /** Whether the world has been built (a scenario was loaded into this file). */
+    isSeeded(): boolean {
+      return this.settings.get('world.created_at') !== undefined;
+    },
+    close(): void {
+      if (db.open) {
+        if (path !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      }
+    },
+  };
+}
+
+export type Store = ReturnType<typeof openStore>;
+export type { Db };
