@@ -3,13 +3,17 @@
  * posted to the control plane or generated as live traffic — goes through `ingest`, which in
  * one transaction finds or creates the two components (guide 5.2), creates or updates the
  * flow, runs the analyzers and applies their effects, and records the events a Center emits.
+ *
+ * Within a batch, the components it touches are held in memory and written once at the end of
+ * the batch (still inside its transaction): a busy PLC is in most observations of a batch.
  */
 import { componentId, flowId } from '../domain/ids.js';
 import type { Properties, TagSet } from '../domain/types.js';
 import type { Micros } from '../domain/time.js';
-import type { TagClass } from '../domain/vocabulary.js';
+import type { NetworkCategory, TagClass } from '../domain/vocabulary.js';
+import type { ComponentState, NormalizedFields } from '../store/components.js';
+import type { FlowState } from '../store/flows.js';
 import type { Store } from '../store/store.js';
-import type { NormalizedFields } from '../store/components.js';
 import { type Analyzer, type EventSpec, knowledgeDbAnalyzer } from './analyzer.js';
 import { EVENT_NAMES, normalizedFields } from './normalize.js';
 import type { FlowObservation, ObservedEndpoint } from './observation.js';
@@ -36,10 +40,12 @@ const OPERATION_EVENTS: Record<string, Omit<EventSpec, 'message'>> = {
   STOP_CPU: { severity: 'Very High', type: 'Behavioral', family: 'PLC Control', category: 'Run Orders', shortMessage: 'Stop CPU detected' },
 };
 
-interface Side {
-  rowid: number;
+/** A component as the batch holds it, with what changed since it was read. */
+interface Side extends ComponentState {
   id: string;
   label: string;
+  changedTags: TagSet;
+  changedProps: Properties;
 }
 
 /** Merges `add` into `into`; returns the entries that changed. 'important' is never downgraded. */
@@ -61,155 +67,182 @@ function mergeProps(into: Properties, add: Properties | undefined): Properties {
   return changed;
 }
 
+const isEmpty = (o: object): boolean => {
+  for (const _ in o) return false;
+  return true;
+};
+
 export function createIngest(store: Store, options: IngestOptions) {
   const { components, flows, events } = store;
 
   function emit(spec: EventSpec, time: Micros, about: { component: number | null; flow: number | null; src: number | null; dst: number | null }): string {
     const id = options.newId();
-    events.insert({
-      id,
-      creationTime: time,
-      ...spec,
-      componentRowid: about.component,
-      flowRowid: about.flow,
-      srcComponent: about.src,
-      dstComponent: about.dst,
-    });
+    events.insert({ id, creationTime: time, ...spec, componentRowid: about.component, flowRowid: about.flow, srcComponent: about.src, dstComponent: about.dst });
     return id;
   }
 
-  /** Applies component properties (from the sensor or an analyzer); emits "New properties detected". */
-  function learnProperties(side: Side, props: Properties | undefined, time: Micros, out: IngestResult): void {
-    if (!props || Object.keys(props).length === 0) return;
-    const state = components.state(side.rowid);
-    const before = normalizedFields(state.properties);
-    const changed = mergeProps(state.properties, props);
-    if (Object.keys(changed).length === 0) return;
-    components.setProperties(side.rowid, state.properties, changed);
-    const after = normalizedFields(state.properties);
-    components.setFields(side.rowid, after);
-    const found = (Object.keys(after) as (keyof NormalizedFields)[])
-      .filter((k) => after[k] !== before[k] && EVENT_NAMES[k])
-      .map((k) => `${EVENT_NAMES[k]}=${after[k]}`);
-    if (found.length > 0) {
-      // guide 5.5: the "New properties detected" sample.
-      out.events.push(
-        emit(
-          { severity: 'Low', type: 'Classification', family: 'Property', category: 'Identification', shortMessage: 'New properties detected', message: `Found new normalized properties: ${found.join(', ')}` },
-          time,
-          { component: side.rowid, flow: null, src: null, dst: null },
-        ),
-      );
-    }
-  }
+  /** One batch: the components it has read, written back by `flush`. */
+  function batch() {
+    const sides = new Map<string, Side>();
 
-  function endpoint(ep: ObservedEndpoint, time: Micros, out: IngestResult): Side {
-    const mac = ep.mac.toLowerCase();
-    const ip = ep.ip ?? null;
-    const id = componentId(mac, ip);
-    let rowid = components.rowid(id);
-    const vendor = ep.properties?.['vendor'] ?? null;
-    if (rowid === undefined) {
-      rowid = components.insert({ id, mac, ip, creationTime: time, lastActiveTime: time });
-      out.createdComponents.push(id);
-      // guide 6.6.1: the "New component detected" sample.
-      const parts = [ip ? `IP ${ip}` : null, `MAC ${mac}`, vendor ? `vendor ${vendor}` : null].filter(Boolean);
-      out.events.push(
-        emit(
-          { severity: 'High', type: 'Classification', family: 'Component', category: 'Identification', shortMessage: 'New component detected', message: `New component detected on the network: ${parts.join(', ')}` },
-          time,
-          { component: rowid, flow: null, src: null, dst: null },
-        ),
-      );
-    } else {
-      components.touch(rowid, time);
+    function endpoint(ep: ObservedEndpoint, time: Micros, out: IngestResult): Side {
+      const mac = ep.mac.toLowerCase();
+      const ip = ep.ip ?? null;
+      const key = `${mac}|${ip ?? ''}`;
+      let side = sides.get(key);
+      if (!side) {
+        const id = componentId(mac, ip);
+        const state = components.state(id);
+        if (state) {
+          side = { ...state, id, label: ip ?? mac, changedTags: {}, changedProps: {} };
+        } else {
+          const rowid = components.insert({ id, mac, ip, creationTime: time, lastActiveTime: time });
+          side = { rowid, creationTime: time, lastActiveTime: time, tags: {}, properties: {}, id, label: ip ?? mac, changedTags: {}, changedProps: {} };
+          out.createdComponents.push(id);
+          // guide 6.6.1: the "New component detected" sample.
+          const vendor = ep.properties?.['vendor'];
+          const parts = [ip ? `IP ${ip}` : null, `MAC ${mac}`, vendor ? `vendor ${vendor}` : null].filter(Boolean);
+          out.events.push(
+            emit(
+              { severity: 'High', type: 'Classification', family: 'Component', category: 'Identification', shortMessage: 'New component detected', message: `New component detected on the network: ${parts.join(', ')}` },
+              time,
+              { component: rowid, flow: null, src: null, dst: null },
+            ),
+          );
+        }
+        sides.set(key, side);
+      }
+      if (time > side.lastActiveTime) side.lastActiveTime = time;
+      if (time < side.creationTime) side.creationTime = time;
+      return side;
     }
-    return { rowid, id, label: ip ?? mac };
-  }
 
-  function one(o: FlowObservation): IngestResult {
-    const out: IngestResult = { flowId: '', isNew: false, createdComponents: [], events: [] };
-    const src = endpoint(o.src, o.time, out);
-    const dst = endpoint(o.dst, o.time, out);
-    learnProperties(src, o.src.properties, o.time, out);
-    learnProperties(dst, o.dst.properties, o.time, out);
+    /** Component properties from the sensor or an analyzer; "New properties detected" (guide 5.5). */
+    function learn(side: Side, props: Properties | undefined, time: Micros, out: IngestResult): void {
+      if (!props || isEmpty(props)) return;
+      const before = normalizedFields(side.properties);
+      const changed = mergeProps(side.properties, props);
+      if (isEmpty(changed)) return;
+      Object.assign(side.changedProps, changed);
+      const after = normalizedFields(side.properties);
+      const found = (Object.keys(after) as (keyof NormalizedFields)[])
+        .filter((k) => after[k] !== before[k] && EVENT_NAMES[k])
+        .map((k) => `${EVENT_NAMES[k]}=${after[k]}`);
+      if (found.length > 0) {
+        out.events.push(
+          emit(
+            { severity: 'Low', type: 'Classification', family: 'Property', category: 'Identification', shortMessage: 'New properties detected', message: `Found new normalized properties: ${found.join(', ')}` },
+            time,
+            { component: side.rowid, flow: null, src: null, dst: null },
+          ),
+        );
+      }
+    }
 
-    const key = {
-      srcComponentId: src.id,
-      dstComponentId: dst.id,
-      ethertype: o.ethertype ?? null,
-      protocol: o.protocol ?? null,
-      srcPort: o.src.port ?? null,
-      dstPort: o.dst.port ?? null,
-    };
-    const id = flowId(key);
-    out.flowId = id;
-    let state = flows.state(id);
-    if (!state) {
-      out.isNew = true;
-      const rowid = flows.insert({
-        id,
-        srcComponent: src.rowid,
-        dstComponent: dst.rowid,
-        srcMac: o.src.mac.toLowerCase(),
-        srcIp: o.src.ip ?? null,
-        srcPort: key.srcPort,
-        dstMac: o.dst.mac.toLowerCase(),
-        dstIp: o.dst.ip ?? null,
-        dstPort: key.dstPort,
-        ethertype: key.ethertype,
-        protocol: key.protocol,
-        sensorId: o.sensorId ?? null,
-        networkCategory: 'eth',
-        firstSeen: o.time,
-        lastSeen: o.time,
-      });
-      state = { rowid, firstSeen: o.time, lastSeen: o.time, networkCategory: 'eth', tags: {}, properties: {} };
+    function tag(side: Side, tags: TagSet | undefined): void {
+      if (tags && !isEmpty(tags)) Object.assign(side.changedTags, mergeTags(side.tags, tags));
     }
-    const lastSeenMoved = o.time > state.lastSeen;
-    state.firstSeen = Math.min(state.firstSeen, o.time);
-    state.lastSeen = Math.max(state.lastSeen, o.time);
-    const changedProps = mergeProps(state.properties, o.properties);
-    const changedTags: TagSet = {};
-    const about = { component: null, flow: state.rowid, src: src.rowid, dst: dst.rowid };
 
-    const analyzers = [knowledgeDbAnalyzer, ...(options.analyzers?.() ?? [])];
-    for (const analyze of analyzers) {
-      const fx = analyze({ ...key, properties: state.properties, tags: state.tags });
-      if (fx.networkCategory) state.networkCategory = fx.networkCategory;
-      Object.assign(changedTags, mergeTags(state.tags, fx.flowTags));
-      applyComponentTags(src, fx.srcTags);
-      applyComponentTags(dst, fx.dstTags);
-      learnProperties(src, fx.srcProperties, o.time, out);
-      learnProperties(dst, fx.dstProperties, o.time, out);
-      for (const spec of fx.events ?? []) out.events.push(emit(spec, o.time, about));
-    }
-    for (const tag of Object.keys(changedTags)) {
-      const op = OPERATION_EVENTS[tag];
-      if (op) out.events.push(emit({ ...op, message: `${op.shortMessage}: ${src.label} → ${dst.label}` }, o.time, { ...about, component: dst.rowid }));
-    }
-    flows.update(state, o.sensorId ?? null, changedTags, changedProps, lastSeenMoved);
+    function one(o: FlowObservation): IngestResult {
+      const out: IngestResult = { flowId: '', isNew: false, createdComponents: [], events: [] };
+      const src = endpoint(o.src, o.time, out);
+      const dst = endpoint(o.dst, o.time, out);
+      learn(src, o.src.properties, o.time, out);
+      learn(dst, o.dst.properties, o.time, out);
 
-    for (const c of o.contents ?? []) {
-      flows.addContent(state.rowid, { id: c.id ?? options.newId(), time: c.time ?? o.time, direction: c.direction, content: c.content });
-    }
-    for (const p of o.packets ?? []) {
-      flows.addStats(state.rowid, { direction: p.direction, directionMethod: 'detected', nbPackets: p.nbPackets, l2Bytes: p.l2Bytes, l7Bytes: p.l7Bytes });
-    }
-    return out;
-  }
+      const key = {
+        srcComponentId: src.id,
+        dstComponentId: dst.id,
+        ethertype: o.ethertype ?? null,
+        protocol: o.protocol ?? null,
+        srcPort: o.src.port ?? null,
+        dstPort: o.dst.port ?? null,
+      };
+      const id = flowId(key);
+      out.flowId = id;
+      const existing = flows.state(id);
+      out.isNew = existing === undefined;
+      const state: FlowState = existing ?? { rowid: 0, firstSeen: o.time, lastSeen: o.time, networkCategory: 'eth', tags: {}, properties: {} };
+      const lastSeenMoved = o.time > state.lastSeen;
+      if (o.time < state.firstSeen) state.firstSeen = o.time;
+      if (lastSeenMoved) state.lastSeen = o.time;
+      const changedProps = mergeProps(state.properties, o.properties);
+      const changedTags: TagSet = {};
+      const pending: EventSpec[] = [];
 
-  function applyComponentTags(side: Side, tags: TagSet | undefined): void {
-    if (!tags || Object.keys(tags).length === 0) return;
-    const state = components.state(side.rowid);
-    const changed = mergeTags(state.tags, tags);
-    if (Object.keys(changed).length > 0) components.setTags(side.rowid, state.tags, changed);
+      let netcat: NetworkCategory = state.networkCategory;
+      const analyzers = [knowledgeDbAnalyzer, ...(options.analyzers?.() ?? [])];
+      for (const analyze of analyzers) {
+        const fx = analyze({ ...key, properties: state.properties, tags: state.tags });
+        if (fx.networkCategory) netcat = fx.networkCategory;
+        Object.assign(changedTags, mergeTags(state.tags, fx.flowTags));
+        tag(src, fx.srcTags);
+        tag(dst, fx.dstTags);
+        learn(src, fx.srcProperties, o.time, out);
+        learn(dst, fx.dstProperties, o.time, out);
+        pending.push(...(fx.events ?? []));
+      }
+      state.networkCategory = netcat;
+
+      if (existing) {
+        flows.update(state, o.sensorId ?? null, changedTags, changedProps, lastSeenMoved);
+      } else {
+        state.rowid = flows.insert(
+          {
+            id,
+            srcComponent: src.rowid,
+            dstComponent: dst.rowid,
+            srcMac: o.src.mac.toLowerCase(),
+            srcIp: o.src.ip ?? null,
+            srcPort: key.srcPort,
+            dstMac: o.dst.mac.toLowerCase(),
+            dstIp: o.dst.ip ?? null,
+            dstPort: key.dstPort,
+            ethertype: key.ethertype,
+            protocol: key.protocol,
+            sensorId: o.sensorId ?? null,
+            networkCategory: netcat,
+            firstSeen: state.firstSeen,
+            lastSeen: state.lastSeen,
+          },
+          state.tags,
+          state.properties,
+        );
+      }
+      const about = { component: null, flow: state.rowid, src: src.rowid, dst: dst.rowid };
+      for (const spec of pending) out.events.push(emit(spec, o.time, about));
+      for (const t of Object.keys(changedTags)) {
+        const op = OPERATION_EVENTS[t];
+        if (op) out.events.push(emit({ ...op, message: `${op.shortMessage}: ${src.label} → ${dst.label}` }, o.time, { ...about, component: dst.rowid }));
+      }
+      for (const c of o.contents ?? []) {
+        flows.addContent(state.rowid, { id: c.id ?? options.newId(), time: c.time ?? o.time, direction: c.direction, content: c.content });
+      }
+      for (const p of o.packets ?? []) {
+        flows.addStats(state.rowid, { direction: p.direction, directionMethod: 'detected', nbPackets: p.nbPackets, l2Bytes: p.l2Bytes, l7Bytes: p.l7Bytes });
+      }
+      return out;
+    }
+
+    function flush(): void {
+      for (const side of sides.values()) {
+        components.save(side, side.changedTags, side.changedProps);
+        if (!isEmpty(side.changedProps)) components.setFields(side.rowid, normalizedFields(side.properties));
+      }
+    }
+
+    return { one, flush };
   }
 
   return {
     /** Ingests a batch in one transaction: all of it, or none of it. */
     ingest(observations: readonly FlowObservation[]): IngestResult[] {
-      return store.transaction(() => observations.map(one));
+      return store.transaction(() => {
+        const b = batch();
+        const results = observations.map(b.one);
+        b.flush();
+        return results;
+      });
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Component, Properties, TagSet, Vulnerability } from '../domain/typ
 import type { Micros } from '../domain/time.js';
 import { ipv4ToInt } from '../domain/network.js';
 import type { Db } from './db.js';
-import { Where, parseJsonObject, placeholders, statementCache } from './sql.js';
+import { Where, inPageOrder, parseJsonObject, placeholders, statementCache } from './sql.js';
 
 export const COMPONENT_COLUMNS = `c.rowid AS rowid, c.id, c.creation_time, c.last_active_time, c.ip, c.mac, c.name,
   c.model_name, c.model_ref, c.fw_version, c.hw_version, c.serial_number, c.vendor_name, c.project_name,
@@ -47,6 +47,14 @@ export interface NormalizedFields {
   projectVersion?: string | null;
 }
 
+export interface ComponentState {
+  rowid: number;
+  creationTime: Micros;
+  lastActiveTime: Micros;
+  tags: TagSet;
+  properties: Properties;
+}
+
 export interface NewComponent extends NormalizedFields {
   id: string;
   mac: string;
@@ -82,6 +90,10 @@ export function createComponentRepo(db: Db) {
   const prepare = statementCache(db);
   const byId = db.prepare(`SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid WHERE c.id = ?`);
   const rowidById = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();
+  const byRowids = db.prepare(
+    `SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid
+     WHERE c.rowid IN (SELECT value FROM json_each(?))`,
+  );
   const vulnsOf = db.prepare(
     `SELECT component_rowid, id, cve, title, summary, solution, cvss, cvss_vector_string, publish_time
      FROM vulnerability WHERE component_rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
@@ -92,10 +104,12 @@ export function createComponentRepo(db: Db) {
      VALUES (@id, @creationTime, @lastActiveTime, @ip, @ipNum, @mac, @name, @modelName, @modelRef, @fwVersion,
        @hwVersion, @serialNumber, @vendorName, @projectName, @projectVersion)`,
   );
-  const touchStmt = db.prepare(
-    'UPDATE component SET last_active_time = max(last_active_time, ?), creation_time = min(creation_time, ?) WHERE rowid = ?',
+  const stateStmt = db.prepare(
+    'SELECT rowid, creation_time, last_active_time, tags_json, props_json FROM component WHERE id = ?',
   );
-  const stateStmt = db.prepare('SELECT tags_json, props_json FROM component WHERE rowid = ?');
+  const saveStmt = db.prepare(
+    'UPDATE component SET creation_time = ?, last_active_time = ?, tags_json = ?, props_json = ? WHERE rowid = ?',
+  );
   const setPropsJson = db.prepare('UPDATE component SET props_json = ? WHERE rowid = ?');
   const setTagsJson = db.prepare('UPDATE component SET tags_json = ? WHERE rowid = ?');
   const upsertProp = db.prepare(
@@ -136,6 +150,11 @@ export function createComponentRepo(db: Db) {
 
     /** guide 6.3.1: ordered by last active time. */
     list(q: ComponentQuery): Component[] {
+      return this.byRowids(this.page(q));
+    },
+
+    /** The rowids of a page of `list`, in order. */
+    page(q: ComponentQuery): number[] {
       const where = new Where();
       if (q.start !== undefined) where.add('c.last_active_time >= ?', q.start);
       if (q.end !== undefined) where.add('c.last_active_time <= ?', q.end);
@@ -149,9 +168,15 @@ export function createComponentRepo(db: Db) {
       }
       propertyConditions(where, 'component_prop', 'component_rowid', 'c.rowid', q.properties);
       const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-      const sql = `SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid ${where}
-        ORDER BY c.last_active_time ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`;
-      return hydrate(prepare(sql).all(...where.params, q.limit, q.offset) as ComponentRow[]);
+      return prepare(`SELECT c.rowid FROM component c ${where} ORDER BY c.last_active_time ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...where.params, q.limit, q.offset) as number[];
+    },
+
+    /** Components by rowid, in the order given. */
+    byRowids(rowids: readonly number[]): Component[] {
+      if (rowids.length === 0) return [];
+      return hydrate(inPageOrder(rowids, byRowids.all(JSON.stringify(rowids)) as ComponentRow[]));
     },
 
     /** Components by rowid, in the order given (groups, variables). */
@@ -179,14 +204,26 @@ export function createComponentRepo(db: Db) {
       return Number(info.lastInsertRowid);
     },
 
-    /** Widens the component's active window to include `time`. */
-    touch(rowid: number, time: Micros): void {
-      touchStmt.run(time, time, rowid);
+    /** What ingest needs to merge observations into a component. */
+    state(id: string): ComponentState | undefined {
+      const r = stateStmt.get(id) as
+        | { rowid: number; creation_time: number; last_active_time: number; tags_json: string; props_json: string }
+        | undefined;
+      if (!r) return undefined;
+      return {
+        rowid: r.rowid,
+        creationTime: r.creation_time,
+        lastActiveTime: r.last_active_time,
+        tags: parseJsonObject(r.tags_json),
+        properties: parseJsonObject(r.props_json),
+      };
     },
 
-    state(rowid: number): { tags: TagSet; properties: Properties } {
-      const row = stateStmt.get(rowid) as { tags_json: string; props_json: string };
-      return { tags: parseJsonObject(row.tags_json), properties: parseJsonObject(row.props_json) };
+    /** Writes a component's merged state; `changedTags`/`changedProps` are the child rows to upsert. */
+    save(s: ComponentState, changedTags: TagSet, changedProps: Properties): void {
+      saveStmt.run(s.creationTime, s.lastActiveTime, JSON.stringify(s.tags), JSON.stringify(s.properties), s.rowid);
+      for (const [tag, cls] of Object.entries(changedTags)) upsertTag.run(s.rowid, tag, cls);
+      for (const [name, value] of Object.entries(changedProps)) upsertProp.run(s.rowid, name, value);
     },
 
     /** Writes the given properties (merged over the existing ones by the caller). */

@@ -39,3 +39,23 @@ function migrate(db: Db): void {
     })();
   }
 }
+
+/**
+ * Runs a bulk load with the secondary indexes of `tables` dropped, then builds them again:
+ * building an index once over sorted data is far cheaper than maintaining it row by row.
+ * Unique indexes stay (ingest looks rows up by id while it loads).
+ */
+export function withDeferredIndexes<T>(db: Db, tables: readonly string[], load: () => T): T {
+  const indexes = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+       AND tbl_name IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(tables)) as { name: string; sql: string }[];
+  for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
+  try {
+    return load();
+  } finally {
+    for (const i of indexes) db.exec(i.sql);
+  }
+}

@@ -4,7 +4,7 @@ import type { Event, EventData } from '../domain/types.js';
 import type { Micros } from '../domain/time.js';
 import type { EventCategory, EventFamily, EventType, Severity } from '../domain/vocabulary.js';
 import type { Db } from './db.js';
-import { Where, placeholders, statementCache } from './sql.js';
+import { Where, inPageOrder, placeholders, statementCache } from './sql.js';
 
 const EVENT_COLUMNS = `e.rowid AS rowid, e.id, e.creation_time, e.severity, e.type, e.family, e.category, e.short_message,
   e.message, (SELECT id FROM component WHERE rowid = e.component_rowid) AS component_id,
@@ -52,6 +52,7 @@ function aboutComponents(where: Where, condition: string, params: unknown[]): vo
 export function createEventRepo(db: Db) {
   const prepare = statementCache(db);
   const byId = db.prepare(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ?`);
+  const byRowids = db.prepare(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.rowid IN (SELECT value FROM json_each(?))`);
   const insertStmt = db.prepare(
     `INSERT INTO event (id, creation_time, severity, type, family, category, short_message, message, component_rowid,
        flow_rowid, src_component, dst_component)
@@ -71,6 +72,17 @@ export function createEventRepo(db: Db) {
 
     /** guide 6.6.1; ordered by creation time. */
     list(q: EventQuery): Event[] {
+      return this.byRowids(this.page(q));
+    },
+
+    /** Events by rowid, in the order given. */
+    byRowids(rowids: readonly number[]): Event[] {
+      if (rowids.length === 0) return [];
+      return inPageOrder(rowids, byRowids.all(JSON.stringify(rowids)) as EventRow[]).map(toEvent);
+    },
+
+    /** The rowids of a page of `list`, in order. */
+    page(q: EventQuery): number[] {
       const where = new Where();
       if (q.start !== undefined) where.add('e.creation_time >= ?', q.start);
       if (q.end !== undefined) where.add('e.creation_time <= ?', q.end);
@@ -88,9 +100,9 @@ export function createEventRepo(db: Db) {
       if (q.from !== undefined) where.add('e.src_component = (SELECT rowid FROM component WHERE id = ?)', q.from);
       if (q.to !== undefined) where.add('e.dst_component = (SELECT rowid FROM component WHERE id = ?)', q.to);
       const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-      const sql = `SELECT ${EVENT_COLUMNS} FROM event e ${where}
-        ORDER BY e.creation_time ${dir}, e.rowid ${dir} LIMIT ? OFFSET ?`;
-      return (prepare(sql).all(...where.params, q.limit, q.offset) as EventRow[]).map(toEvent);
+      return prepare(`SELECT e.rowid FROM event e ${where} ORDER BY e.creation_time ${dir}, e.rowid ${dir} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...where.params, q.limit, q.offset) as number[];
     },
 
     insert(e: NewEvent, data?: EventData): number {

@@ -5,7 +5,7 @@ import type { Micros } from '../domain/time.js';
 import type { DirectionMethod, FlowDirection, NetworkCategory } from '../domain/vocabulary.js';
 import type { Db } from './db.js';
 import { propertyConditions } from './components.js';
-import { Where, parseJsonObject, placeholders, statementCache } from './sql.js';
+import { Where, inPageOrder, parseJsonObject, placeholders, statementCache } from './sql.js';
 
 const FLOW_COLUMNS = `f.rowid AS rowid, f.id, sc.id AS src_id, dc.id AS dst_id, f.src_mac, f.src_ip, f.src_port,
   f.dst_mac, f.dst_ip, f.dst_port, f.ethertype, f.protocol, f.sensor_id, f.network_category, f.first_seen,
@@ -64,14 +64,15 @@ export function createFlowRepo(db: Db) {
   const prepare = statementCache(db);
   const byId = db.prepare(`SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} WHERE f.id = ?`);
   const rowidById = db.prepare('SELECT rowid FROM flow WHERE id = ?').pluck();
+  const byRowids = db.prepare(`SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} WHERE f.rowid IN (SELECT value FROM json_each(?))`);
   const stateById = db.prepare(
     'SELECT rowid, first_seen, last_seen, network_category, tags_json, props_json FROM flow WHERE id = ?',
   );
   const insertStmt = db.prepare(
     `INSERT INTO flow (id, src_component, dst_component, src_mac, src_ip, src_port, dst_mac, dst_ip, dst_port, ethertype,
-       protocol, sensor_id, network_category, first_seen, last_seen)
+       protocol, sensor_id, network_category, first_seen, last_seen, tags_json, props_json)
      VALUES (@id, @srcComponent, @dstComponent, @srcMac, @srcIp, @srcPort, @dstMac, @dstIp, @dstPort, @ethertype,
-       @protocol, @sensorId, @networkCategory, @firstSeen, @lastSeen)`,
+       @protocol, @sensorId, @networkCategory, @firstSeen, @lastSeen, @tagsJson, @propsJson)`,
   );
   const updateStmt = db.prepare(
     `UPDATE flow SET first_seen = ?, last_seen = ?, network_category = ?, tags_json = ?, props_json = ?,
@@ -85,6 +86,10 @@ export function createFlowRepo(db: Db) {
   const upsertProp = db.prepare(
     'INSERT INTO flow_prop (flow_rowid, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
   );
+  // One statement per flow for all its tags or properties: json_each unpacks the JSON that the
+  // flow row keeps anyway (a statement per property costs the seeding of large scenarios dearly).
+  const insertTags = db.prepare('INSERT INTO flow_tag (flow_rowid, tag, class, last_seen) SELECT ?, key, value, ? FROM json_each(?)');
+  const insertProps = db.prepare('INSERT INTO flow_prop (flow_rowid, name, value) SELECT ?, key, value FROM json_each(?)');
   const insertContent = db.prepare(
     'INSERT INTO flow_content (id, flow_rowid, time, direction, content_json) VALUES (?, ?, ?, ?, ?)',
   );
@@ -111,41 +116,59 @@ export function createFlowRepo(db: Db) {
 
     /** guide 6.4.1; ordered by last activity. */
     list(q: FlowQuery): Flow[] {
+      return this.byRowids(this.page(q));
+    },
+
+    /** The rowids of a page of `list`, in order. */
+    page(q: FlowQuery): number[] {
       const where = new Where();
       if (q.start !== undefined) where.add('f.last_seen >= ?', q.start);
       if (q.end !== undefined) where.add('f.last_seen <= ?', q.end);
       if (q.lastSeenAfter !== undefined) where.add('f.last_seen > ?', q.lastSeenAfter);
-      if (q.ips?.length) {
-        const p = placeholders(q.ips.length);
-        where.add(`(f.src_ip IN (${p}) OR f.dst_ip IN (${p}))`, ...q.ips, ...q.ips);
-      }
-      if (q.macs?.length) {
-        const macs = q.macs.map((m) => m.toLowerCase());
-        const p = placeholders(macs.length);
-        where.add(`(f.src_mac IN (${p}) OR f.dst_mac IN (${p}))`, ...macs, ...macs);
-      }
+      // A flow's addresses are its components' (a component is identified by its MAC and IP).
+      const endpoints = (column: string, values: string[]) => {
+        const sub = `(SELECT rowid FROM component WHERE ${column} IN (${placeholders(values.length)}))`;
+        where.add(`(f.src_component IN ${sub} OR f.dst_component IN ${sub})`, ...values, ...values);
+      };
+      if (q.ips?.length) endpoints('ip', q.ips);
+      if (q.macs?.length) endpoints('mac', q.macs.map((m) => m.toLowerCase()));
       if (q.ports?.length) {
         const p = placeholders(q.ports.length);
         where.add(`(f.src_port IN (${p}) OR f.dst_port IN (${p}))`, ...q.ports, ...q.ports);
       }
-      for (const keys of q.tags ?? []) {
+      // With a tag filter, the page is read off the flow_tag index, which keeps each tag's flows
+      // in last_seen order; the other tag filters, if any, are checked per flow.
+      const [driving, ...otherTags] = q.tags ?? [];
+      for (const keys of otherTags) {
         where.add(
-          `EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid AND t.tag IN (${placeholders(keys.length)}))`,
+          `EXISTS (SELECT 1 FROM flow_tag t2 WHERE t2.flow_rowid = f.rowid AND t2.tag IN (${placeholders(keys.length)}))`,
           ...keys,
         );
       }
       propertyConditions(where, 'flow_prop', 'flow_rowid', 'f.rowid', q.properties);
-      if (q.from !== undefined) where.add('sc.id = ?', q.from);
-      if (q.to !== undefined) where.add('dc.id = ?', q.to);
+      const componentRowid = `(SELECT rowid FROM component WHERE id = ?)`;
+      if (q.from !== undefined) where.add(`f.src_component = ${componentRowid}`, q.from);
+      if (q.to !== undefined) where.add(`f.dst_component = ${componentRowid}`, q.to);
       if (q.components?.length) {
-        const p = placeholders(q.components.length);
-        where.add(`(sc.id IN (${p}) OR dc.id IN (${p}))`, ...q.components, ...q.components);
+        const ids = `(SELECT rowid FROM component WHERE id IN (${placeholders(q.components.length)}))`;
+        where.add(`(f.src_component IN ${ids} OR f.dst_component IN ${ids})`, ...q.components, ...q.components);
       }
       where.anyOf('f.network_category', q.netcats);
       const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-      const sql = `SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} ${where}
-        ORDER BY f.last_seen ${dir}, f.rowid ${dir} LIMIT ? OFFSET ?`;
-      return (prepare(sql).all(...where.params, q.limit, q.offset) as FlowRow[]).map(toFlow);
+      if (driving) {
+        const join = where.empty ? '' : 'JOIN flow f ON f.rowid = t.flow_rowid';
+        const sql = `SELECT t.flow_rowid FROM flow_tag t ${join} WHERE t.tag IN (${placeholders(driving.length)}) ${where.and()}
+          ORDER BY t.last_seen ${dir}, t.flow_rowid ${dir} LIMIT ? OFFSET ?`;
+        return prepare(sql).pluck().all(...driving, ...where.params, q.limit, q.offset) as number[];
+      }
+      const sql = `SELECT f.rowid FROM flow f ${where} ORDER BY f.last_seen ${dir}, f.rowid ${dir} LIMIT ? OFFSET ?`;
+      return prepare(sql).pluck().all(...where.params, q.limit, q.offset) as number[];
+    },
+
+    /** Flows by rowid, in the order given. */
+    byRowids(rowids: readonly number[]): Flow[] {
+      if (rowids.length === 0) return [];
+      return inPageOrder(rowids, byRowids.all(JSON.stringify(rowids)) as FlowRow[]).map(toFlow);
     },
 
     /** guide 6.3.11: the flows of a component, filtered and ordered on their last activity. */
@@ -219,8 +242,14 @@ export function createFlowRepo(db: Db) {
       };
     },
 
-    insert(f: NewFlow): number {
-      return Number(insertStmt.run(f).lastInsertRowid);
+    /** Inserts a flow with its tags and properties. */
+    insert(f: NewFlow, tags: TagSet = {}, properties: Properties = {}): number {
+      const tagsJson = JSON.stringify(tags);
+      const propsJson = JSON.stringify(properties);
+      const rowid = Number(insertStmt.run({ ...f, tagsJson, propsJson }).lastInsertRowid);
+      if (tagsJson !== '{}') insertTags.run(rowid, f.lastSeen, tagsJson);
+      if (propsJson !== '{}') insertProps.run(rowid, propsJson);
+      return rowid;
     },
 
     /** Writes a flow's merged state; `changedTags`/`changedProps` are the child rows to upsert. */

@@ -1,7 +1,7 @@
 /** Key/value settings of the emulated Center: licence, admin key, how the world was made. */
 import type { Db } from './db.js';
 
-export type SettingKey = 'license.api' | 'admin_key' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at';
+export type SettingKey = 'license.api' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at';
 
 export function createSettingRepo(db: Db) {
   const get = db.prepare('SELECT value FROM setting WHERE key = ?').pluck();

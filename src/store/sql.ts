@@ -22,6 +22,15 @@ export class Where {
   toString(): string {
     return this.parts.length > 0 ? `WHERE ${this.parts.join(' AND ')}` : '';
   }
+
+  /** The conditions alone, to follow another condition: `AND …`, or nothing. */
+  and(): string {
+    return this.parts.length > 0 ? `AND ${this.parts.join(' AND ')}` : '';
+  }
+
+  get empty(): boolean {
+    return this.parts.length === 0;
+  }
 }
 
 export function placeholders(n: number): string {
@@ -46,4 +55,14 @@ export const bool = (v: unknown): boolean => v === 1 || v === true;
 
 export function parseJsonObject<T>(text: unknown): T {
   return JSON.parse(typeof text === 'string' ? text : '{}') as T;
+}
+
+/**
+ * Puts rows fetched by rowid back in the order of the page. List queries run in two steps:
+ * the ordered rowids of the page (from covering indexes, cheap even at a deep OFFSET), then
+ * the rows themselves; joining wide rows while skipping OFFSET rows costs far more.
+ */
+export function inPageOrder<T extends { rowid: number }>(rowids: readonly number[], rows: readonly T[]): T[] {
+  const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+  return rowids.map((id) => byRowid.get(id)).filter((r): r is T => r !== undefined);
 }

@@ -14,6 +14,8 @@ import { createVariableRepo } from './variables.js';
 export function openStore(path: string) {
   const db = openDb(path);
   const components = createComponentRepo(db);
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
   return {
     db,
     path,
@@ -32,6 +34,13 @@ export function openStore(path: string) {
     /** Runs `fn` in one transaction: all of it, or none of it. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
+    },
+    /**
+     * Changes whenever anything in the database changes: rows written through this connection
+     * (total_changes) or commits by another one (data_version). Caches of derived data key on it.
+     */
+    version(): string {
+      return `${changes.get() as number}:${dataVersion.get() as number}`;
     },
     /** Whether the world has been built (a scenario was loaded into this file). */
     isSeeded(): boolean {

@@ -9,11 +9,20 @@ import groups from './routes/groups.js';
 import icons from './routes/icons.js';
 import sensors from './routes/sensors.js';
 import variables from './routes/variables.js';
+import { WireCache } from './wire-cache.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The 1.0 JSON of rows, per store version. */
+    wire: WireCache;
+  }
+}
 
 export const API_V1_PREFIX = '/api/1.0';
 
 const apiV1: FastifyPluginAsync = async (app) => {
   requireToken(app);
+  app.decorate('wire', new WireCache(app.store));
   await app.register(sensors);
   await app.register(components);
   await app.register(icons);

@@ -1,5 +1,5 @@
 /** Small pieces every 1.0 route plugin uses: docs metadata, id checks, and query assembly. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { UUID_RE } from '../../domain/ids.js';
 import type { PropertyFilter } from '../../domain/queries.js';
 import { errors } from '../../errors.js';
@@ -56,3 +56,12 @@ export function propertyFilter(...lists: (PropertyFilter[] | undefined)[]): Prop
  * emulator does not hold (divergence: they answer an empty list).
  */
 export const isLive = (generation: number | undefined): boolean => generation === undefined || generation === 0;
+
+/**
+ * Sends a body that is already JSON (from the wire cache): Fastify sends strings as they are.
+ * The route's response schema still documents its shape.
+ */
+export function sendJson<R extends FastifyReply>(reply: R, json: string): R {
+  (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
+  return reply;
+}

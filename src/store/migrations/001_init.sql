@@ -146,10 +146,7 @@ CREATE TABLE flow (
 CREATE INDEX flow_last_seen ON flow (last_seen);
 CREATE INDEX flow_src_component ON flow (src_component, last_seen);
 CREATE INDEX flow_dst_component ON flow (dst_component, last_seen);
-CREATE INDEX flow_src_ip ON flow (src_ip);
-CREATE INDEX flow_dst_ip ON flow (dst_ip);
-CREATE INDEX flow_src_mac ON flow (src_mac);
-CREATE INDEX flow_dst_mac ON flow (dst_mac);
+-- ip and mac filters go through the component indexes: a flow's addresses are its components'.
 CREATE INDEX flow_src_port ON flow (src_port);
 CREATE INDEX flow_dst_port ON flow (dst_port);
 CREATE INDEX flow_netcat ON flow (network_category, last_seen);

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as serialize from '../serialize.js';
 import { ComponentSchema, FlowSchema, VariableSchema } from '../schemas.js';
-import { checkId, docs, errorResponses, found, isLive, propertyFilter, tagFilter } from '../kit.js';
+import type { Component } from '../../../domain/types.js';
+import { checkId, docs, errorResponses, found, isLive, propertyFilter, sendJson, tagFilter } from '../kit.js';
 import { end, generation, idParams, limit, network, offset, order, property, repeatable, start } from '../params.js';
 
 const TAG = 'Components';
@@ -28,6 +29,9 @@ const ListQuery = z.object({
 const FlowQuery = z.object({ limit, offset, order, start, end });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
+  const fetchComponents = (rowids: number[]) => app.store.components.byRowids(rowids);
+  const serializeComponent = (c: Component) => serialize.component(c, app.store.tags.labels());
+
   app.get(
     '/component',
     {
@@ -37,10 +41,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ComponentSchema), ...errorResponses(false) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       if (!isLive(q.generation)) return [];
-      const list = app.store.components.list({
+      const page = app.store.components.page({
         ...q,
         ips: q.ip,
         macs: q.mac,
@@ -48,8 +52,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         tags: tagFilter(app, q.tag),
         properties: propertyFilter(q.property),
       });
-      const labels = app.store.tags.labels();
-      return list.map((c) => serialize.component(c, labels));
+      return sendJson(reply, app.wire.page('component', page, fetchComponents, serializeComponent));
     },
   );
 
@@ -62,10 +65,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ComponentSchema, ...errorResponses(true) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const id = checkId(request.params.id, 'component');
-      const c = found(app.store.components.get(id), 'Component', id);
-      return serialize.component(c, app.store.tags.labels());
+      const rowid = found(app.store.components.rowid(id), 'Component', id);
+      return sendJson(reply, app.wire.one('component', rowid, fetchComponents, serializeComponent));
     },
   );
 

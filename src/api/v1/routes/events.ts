@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EVENT_CATEGORIES, EVENT_FAMILIES, EVENT_TYPES, SEVERITY_FILTERS } from '../../../domain/vocabulary.js';
 import * as serialize from '../serialize.js';
 import { ErrorSchema, EventSchema } from '../schemas.js';
-import { checkId, docs, errorResponses, found } from '../kit.js';
+import { checkId, docs, errorResponses, found, sendJson } from '../kit.js';
 import { end, idParams, limit, network, offset, order, repeatable, scalar, start, uuid } from '../params.js';
 
 const TAG = 'Events';
@@ -62,10 +62,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(EventSchema), ...errorResponses(false) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       const severities = [...(q.severity ?? []), ...(q.severities ?? [])];
-      const list = app.store.events.list({
+      const page = app.store.events.page({
         ...q,
         severities: severities.length > 0 ? severities : undefined,
         categories: q.category,
@@ -77,7 +77,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         from: q.from?.toLowerCase(),
         to: q.to?.toLowerCase(),
       });
-      return list.map(serialize.event);
+      return sendJson(reply, app.wire.page('event', page, (rowids) => app.store.events.byRowids(rowids), serialize.event));
     },
   );
 

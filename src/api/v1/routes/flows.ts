@@ -5,7 +5,8 @@ import { NETWORK_CATEGORIES } from '../../../domain/vocabulary.js';
 import { errors } from '../../../errors.js';
 import * as serialize from '../serialize.js';
 import { FlowContentSchema, FlowSchema, FlowStatsSchema } from '../schemas.js';
-import { checkId, docs, errorResponses, found, isLive, propertyFilter, tagFilter } from '../kit.js';
+import type { Flow } from '../../../domain/types.js';
+import { checkId, docs, errorResponses, found, isLive, propertyFilter, sendJson, tagFilter } from '../kit.js';
 import { end, generation, idParams, limit, offset, order, port, property, repeatable, scalar, start, uuid } from '../params.js';
 
 const TAG = 'Flows';
@@ -44,6 +45,9 @@ const ContentQuery = z.object({
 });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
+  const fetchFlows = (rowids: number[]) => app.store.flows.byRowids(rowids);
+  const serializeFlow = (f: Flow) => serialize.flow(f, app.store.tags.labels());
+
   app.get(
     '/flows',
     {
@@ -53,10 +57,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(FlowSchema), ...errorResponses(false) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       if (!isLive(q.generation)) return [];
-      const list = app.store.flows.list({
+      const page = app.store.flows.page({
         ...q,
         lastSeenAfter: q.last_seen === undefined ? undefined : q.last_seen * 1000,
         ips: q.ip,
@@ -69,8 +73,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         from: q.from?.toLowerCase(),
         to: q.to?.toLowerCase(),
       });
-      const labels = app.store.tags.labels();
-      return list.map((f) => serialize.flow(f, labels));
+      return sendJson(reply, app.wire.page('flow', page, fetchFlows, serializeFlow));
     },
   );
 
@@ -83,9 +86,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FlowSchema, ...errorResponses(true) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const id = checkId(request.params.id, 'flow');
-      return serialize.flow(found(app.store.flows.get(id), 'Flow', id), app.store.tags.labels());
+      const rowid = found(app.store.flows.rowid(id), 'Flow', id);
+      return sendJson(reply, app.wire.one('flow', rowid, fetchFlows, serializeFlow));
     },
   );
 

@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: measures the emulator on the `large` scenario (or BENCH_SCENARIO). Not a
+ * test: it prints figures and writes bench/results/latest.json; nothing here asserts timing.
+ *
+ *  1. seeding time and peak RSS: a fresh server builds the world through the ingest pipeline;
+ *  2. cold start: a second server on the existing DB, spawn → first 200;
+ *  3. load: autocannon, 10 connections, on the list and item routes, each beside a bare Fastify
+ *     route that returns a cached body of the same size (the ratio is the figure that matters).
+ */
+import autocannon from 'autocannon';
+import { type ChildProcess, spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SCENARIO = process.env['BENCH_SCENARIO'] ?? 'large';
+const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
+const PORT = 18080;
+const BASE_PORT = 18081;
+const dir = join(tmpdir(), `ccv-bench-${SCENARIO}`);
+const db = join(dir, 'center.db');
+
+function serve(extra: string[]): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['dist/cli/main.js', '--db', db, '--scenario', SCENARIO, '--https-port', '0', '--http-port', String(PORT), '--log-level', 'silent', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  return { child, output: () => out };
+}
+
+async function until200(url: string, limitMs: number): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < limitMs) {
+    try {
+      const r = await fetch(url);
+      if (r.status === 200) return performance.now() - t0;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`no 200 from ${url} within ${limitMs} ms`);
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGINT');
+  await exited;
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function load(url: string): Promise<Load> {
+  const r = await autocannon({ url, connections: 10, duration: DURATION });
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
+}
+
+async function main(): Promise<void> {
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+
+  // 1. Seeding.
+  const t0 = performance.now();
+  const first = serve([]);
+  const seedWall = await until200(`http://127.0.0.1:${PORT}/ca.pem`, 600_000).then(() => performance.now() - t0);
+  const seeded = /seeded "[^"]+" in ([\d.]+) s/.exec(first.output())?.[1];
+  const token = /API token\s+(ics-[0-9a-f-]+)/.exec(first.output())?.[1];
+  if (!token) throw new Error(`no token in the server's output:\n${first.output()}`);
+  const seedRss = peakRssMb(first.child.pid as number);
+  await stop(first.child);
+
+  // 2. Cold start on the existing DB.
+  const t1 = performance.now();
+  const second = serve([]);
+  const api = (path: string) => `http://127.0.0.1:${PORT}/api/1.0${path}${path.includes('?') ? '&' : '?'}token=${token}`;
+  await until200(api('/component?limit=1'), 30_000);
+  const coldStart = performance.now() - t1;
+
+  // 3. Load, each route beside the cached-body baseline.
+  const firstPage = (await (await fetch(api('/component?limit=100'))).json()) as { id: string }[];
+  const componentId = firstPage[50]?.id ?? firstPage[0]?.id;
+  const cases: [string, string][] = [
+    ['GET /component?limit=100', '/component?limit=100'],
+    ['GET /component?limit=100&offset=10000', '/component?limit=100&offset=10000'],
+    ['GET /flows?limit=100&tag=Modbus', '/flows?limit=100&tag=Modbus'],
+    ['GET /flows?limit=100&tag=Modbus&offset=10000', '/flows?limit=100&tag=Modbus&offset=10000'],
+    ['GET /event?limit=100&severity=high', '/event?limit=100&severity=high'],
+    ['GET /event?limit=100&severity=high&offset=10000', '/event?limit=100&severity=high&offset=10000'],
+    [`GET /component/{id}`, `/component/${componentId}`],
+  ];
+  const results: Record<string, { route: Load; baseline: Load; ratio: number; bytes: number }> = {};
+  for (const [name, path] of cases) {
+    const body = await (await fetch(api(path))).text();
+    const bodyFile = join(dir, 'body.json');
+    writeFileSync(bodyFile, body);
+    const baseline = spawn(process.execPath, ['bench/baseline-server.mjs', bodyFile, String(BASE_PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await until200(`http://127.0.0.1:${BASE_PORT}/cached`, 10_000);
+    const route = await load(api(path));
+    const base = await load(`http://127.0.0.1:${BASE_PORT}/cached`);
+    await stop(baseline);
+    results[name] = { route, baseline: base, ratio: Number((route.rps / base.rps).toFixed(2)), bytes: body.length };
+    process.stdout.write(`${name}: ${route.rps} req/s (p50 ${route.p50} ms, p99 ${route.p99} ms) vs cached ${base.rps} req/s → ${results[name].ratio}\n`);
+  }
+  const serveRss = peakRssMb(second.child.pid as number);
+  await stop(second.child);
+
+  const report = {
+    scenario: SCENARIO,
+    date: new Date().toISOString(),
+    seedingSeconds: seeded ? Number(seeded) : undefined,
+    seedingWallMs: Math.round(seedWall),
+    coldStartMs: Math.round(coldStart),
+    peakRssMb: { seeding: seedRss, serving: serveRss },
+    load: results,
+  };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\n| route | req/s | p50 ms | p99 ms | cached-body req/s | ratio |\n|---|---|---|---|---|---|\n`);
+  for (const [name, r] of Object.entries(results)) {
+    process.stdout.write(`| \`${name}\` | ${r.route.rps} | ${r.route.p50} | ${r.route.p99} | ${r.baseline.rps} | ${r.ratio} |\n`);
+  }
+  process.stdout.write(`\nseeding ${report.seedingSeconds} s, cold start ${report.coldStartMs} ms, peak RSS ${seedRss} MB (seeding) / ${serveRss} MB (serving)\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+/**
+ * Builds the Center's world in an empty store: the Knowledge DB (tags, icons), the guide's
+ * fixtures, then the synthetic plant of a scenario, whose flows go through the one ingest
+ * pipeline (DESIGN: "one way in for data"). Same profile and same end instant → same database.
+ */
+import type { Micros } from '../domain/time.js';
+import { createIngest } from '../ingest/pipeline.js';
+import { KDB_TAGS } from '../ingest/knowledge-db.js';
+import type { FlowObservation } from '../ingest/observation.js';
+import { Random } from '../random.js';
+import type { Store } from '../store/store.js';
+import { loadFixtureIcons, loadFixtures } from './fixtures.js';
+import { generatePlant } from './plant.js';
+import type { ScenarioProfile } from './profile.js';
+
+export interface WorldOptions {
+  profile: ScenarioProfile;
+  /** The instant the history ends: the profile's `now`, CCV_NOW, or the clock's now. */
+  end: Micros;
+  /** Observations per transaction. */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface WorldSummary {
+  scenario: string;
+  seed: number;
+  end: Micros;
+  observations: number;
+}
+
+/** Loads the built-in tag catalogue and icons (the Knowledge DB). */
+export function loadKnowledgeDb(store: Store): void {
+  for (const t of KDB_TAGS) {
+    store.tags.insert({ key: t.key, label: t.label, description: t.desc, category: t.category, type: t.type, it: true, ot: true, origin: 'kdb' });
+  }
+  loadFixtureIcons(store);
+}
+
+export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
+  const { profile, end } = opts;
+  const batchSize = opts.batchSize ?? 5000;
+  store.transaction(() => {
+    loadKnowledgeDb(store);
+    loadFixtures(store);
+  });
+
+  const plant = generatePlant(profile, end);
+  // A separate stream for the ids the pipeline draws, so that plant and ids do not interleave.
+  const ids = new Random((profile.seed ^ 0x5eed1e55) >>> 0);
+  const ingest = createIngest(store, { newId: () => ids.uuid4() });
+  store.transaction(() => {
+    for (const s of plant.sensors) store.sensors.insert(s);
+  });
+
+  let done = 0;
+  let batch: FlowObservation[] = [];
+  for (const o of plant.observations()) {
+    batch.push(o);
+    if (batch.length >= batchSize) {
+      ingest.ingest(batch);
+      done += batch.length;
+      batch = [];
+      opts.onProgress?.(done, plant.observationCount);
+    }
+  }
+  if (batch.length > 0) ingest.ingest(batch);
+  done += batch.length;
+  opts.onProgress?.(done, plant.observationCount);
+
+  store.transaction(() => {
+    const rowid = (id: string) => store.components.rowid(id);
+    for (const g of plant.groups) {
+      const members = g.componentIds.map(rowid).filter((r): r is number => r !== undefined);
+      store.groups.insert(g, members);
+    }
+    for (const v of plant.variables) {
+      const holder = rowid(v.componentId);
+      if (holder === undefined) continue;
+      const vrow = store.variables.insert(v.id, holder, v.name);
+      for (const a of v.authors) {
+        const author = rowid(a.componentId);
+        if (author === undefined) continue;
+        if (a.read) store.variables.recordAccess(vrow, author, 'read', a.read.first, a.read.last);
+        if (a.write) store.variables.recordAccess(vrow, author, 'write', a.write.first, a.write.last);
+      }
+    }
+    for (const { componentId: id, vulnerability } of plant.vulnerabilities) {
+      const r = rowid(id);
+      if (r !== undefined) store.components.addVulnerability(r, vulnerability);
+    }
+    for (const e of plant.events) {
+      const r = e.componentId === null ? null : (rowid(e.componentId) ?? null);
+      store.events.insert(
+        { ...e, componentRowid: r, flowRowid: null, srcComponent: null, dstComponent: null },
+        e.data,
+      );
+    }
+    store.settings.set('world.scenario', profile.name);
+    store.settings.set('world.seed', String(profile.seed));
+    store.settings.set('world.end', String(end));
+    store.settings.set('world.created_at', String(end));
+  });
+  return { scenario: profile.name, seed: profile.seed, end, observations: done };
+}
+

@@ -1,0 +1,72 @@
+/**
+ * The only place that listens: the same Center on HTTPS (guide 6.1: a self-signed CA) and on
+ * plain HTTP, either of which a port of 0 turns off. `close` lets in-flight requests finish,
+ * then closes the database cleanly.
+ */
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.js';
+import type { Clock } from './clock.js';
+import type { Center } from './startup.js';
+import type { TlsMaterial } from './tls.js';
+
+export interface ServerOptions {
+  host: string;
+  httpsPort: number;
+  httpPort: number;
+  center: Center;
+  clock: Clock;
+  tls: TlsMaterial;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningServer {
+  /** The base URLs actually bound (a requested port of 0 is "off"). */
+  urls: { https?: string; http?: string };
+  apps: FastifyInstance[];
+  close(): Promise<void>;
+}
+
+function urlOf(host: string, port: number, scheme: 'http' | 'https'): string {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `${scheme}://${shown}:${port}`;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  if (opts.httpsPort === 0 && opts.httpPort === 0) throw new Error('both listeners are off: set CCV_HTTPS_PORT or CCV_HTTP_PORT');
+  const ca = { pem: opts.tls.caPem, der: opts.tls.caDer };
+  const common = { store: opts.center.store, clock: opts.clock, ca, logger: opts.logger };
+  const apps: FastifyInstance[] = [];
+  const urls: RunningServer['urls'] = {};
+  try {
+    if (opts.httpsPort !== 0) {
+      const app = await buildApp({ ...common, https: { key: opts.tls.keyPem, cert: opts.tls.certPem } });
+      apps.push(app);
+      await app.listen({ host: opts.host, port: opts.httpsPort });
+      urls.https = urlOf(opts.host, portOf(app), 'https');
+    }
+    if (opts.httpPort !== 0) {
+      const app = await buildApp(common);
+      apps.push(app);
+      await app.listen({ host: opts.host, port: opts.httpPort });
+      urls.http = urlOf(opts.host, portOf(app), 'http');
+    }
+  } catch (err) {
+    await Promise.all(apps.map((a) => a.close()));
+    opts.center.store.close();
+    throw err;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    urls,
+    apps,
+    close() {
+      closing ??= Promise.all(apps.map((a) => a.close())).then(() => opts.center.store.close());
+      return closing;
+    },
+  };
+}
+
+function portOf(app: FastifyInstance): number {
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}

@@ -1,0 +1,124 @@
+/**
+ * Opens (or builds) the Center a server will serve: the store, its world, the admin key and the
+ * default API token. Used by the server and the command line; knows nothing of HTTP.
+ */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import type { Clock } from './clock.js';
+import type { Micros } from './domain/time.js';
+import { loadProfile } from './seed/profile.js';
+import { buildWorld, type WorldSummary } from './seed/world.js';
+import { openStore, type Store } from './store/store.js';
+
+export interface CenterOptions {
+  db: string;
+  scenario: string;
+  seed?: number;
+  /** Pins the end of the seeded history (CCV_NOW). */
+  now?: Micros;
+  token?: string;
+  adminKey?: string;
+  reset: boolean;
+  clock: Clock;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Center {
+  store: Store;
+  adminKey: string;
+  /** The token to show the user: CCV_TOKEN, or the default one while it still works. */
+  token: string | undefined;
+  /** Set when this start built the world. */
+  built?: WorldSummary & { seconds: number };
+}
+
+/** Settings that survive a rebuild: who may call, and how. */
+const KEPT_SETTINGS = ['admin_key', 'token_seed', 'license.api'];
+
+/** The default token is derived from a secret kept in the DB, so every start can show it. */
+function defaultToken(seed: string): string {
+  const part = (label: string) => createHmac('sha256', seed).update(label).digest('hex').slice(0, 40);
+  return `ics-${part('default-token-1')}-${part('default-token-2')}`;
+}
+
+function seedInto(store: Store, opts: CenterOptions): WorldSummary & { seconds: number } {
+  const started = process.hrtime.bigint();
+  const profile = loadProfile(opts.scenario);
+  if (opts.seed !== undefined) profile.seed = opts.seed;
+  const end = opts.now ?? (profile.now ? Date.parse(profile.now) * 1000 : opts.clock.now());
+  const summary = buildWorld(store, { profile, end, onProgress: opts.onProgress });
+  return { ...summary, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+function removeDbFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+/**
+ * A file DB is built beside the target and renamed over it, so that a failed or interrupted
+ * build leaves the previous world whole. Tokens and the kept settings move to the new file.
+ */
+function rebuildFile(opts: CenterOptions): WorldSummary & { seconds: number } {
+  const next = `${opts.db}.building`;
+  removeDbFiles(next);
+  const fresh = openStore(next);
+  let built: WorldSummary & { seconds: number };
+  try {
+    built = seedInto(fresh, opts);
+  } catch (err) {
+    fresh.close();
+    removeDbFiles(next);
+    throw err;
+  }
+  if (existsSync(opts.db)) {
+    fresh.db.prepare('ATTACH DATABASE ? AS old').run(opts.db);
+    fresh.transaction(() => {
+      fresh.db.exec('INSERT INTO main.token SELECT * FROM old.token');
+      fresh.db
+        .prepare(`INSERT OR REPLACE INTO main.setting SELECT * FROM old.setting WHERE key IN (${KEPT_SETTINGS.map(() => '?').join(', ')})`)
+        .run(...KEPT_SETTINGS);
+    });
+    fresh.db.exec('DETACH DATABASE old');
+  }
+  fresh.close();
+  removeDbFiles(opts.db);
+  renameSync(next, opts.db);
+  return built;
+}
+
+export function openCenter(opts: CenterOptions): Center {
+  let built: Center['built'];
+  let store: Store;
+  if (opts.db === ':memory:') {
+    store = openStore(':memory:');
+    built = seedInto(store, opts);
+  } else {
+    const existing = existsSync(opts.db) ? openStore(opts.db) : undefined;
+    if (existing && !opts.reset && existing.isSeeded()) {
+      store = existing;
+    } else {
+      existing?.close();
+      built = rebuildFile(opts);
+      store = openStore(opts.db);
+    }
+  }
+
+  const settings = store.settings;
+  const adminKey = opts.adminKey ?? settings.get('admin_key') ?? randomBytes(24).toString('hex');
+  if (!opts.adminKey && settings.get('admin_key') === undefined) settings.set('admin_key', adminKey);
+
+  let seed = settings.get('token_seed');
+  let token: string | undefined;
+  if (seed === undefined) {
+    seed = randomBytes(32).toString('hex');
+    settings.set('token_seed', seed);
+    store.tokens.create({ id: randomUUID(), name: 'default', token: defaultToken(seed), now: opts.clock.now() });
+  }
+  const derived = defaultToken(seed);
+  if (store.tokens.check(derived, opts.clock.now()).ok) token = derived;
+  if (opts.token !== undefined) {
+    if (!store.tokens.exists(opts.token)) store.tokens.create({ id: randomUUID(), name: 'CCV_TOKEN', token: opts.token, now: opts.clock.now() });
+    token = opts.token;
+  }
+  return { store, adminKey, token, built };
+}

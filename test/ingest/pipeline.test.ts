@@ -1,0 +1,149 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { componentId } from '../../src/domain/ids.js';
+import type { Analyzer } from '../../src/ingest/analyzer.js';
+import type { FlowObservation } from '../../src/ingest/observation.js';
+import { createIngest, type Ingest } from '../../src/ingest/pipeline.js';
+import { Random } from '../../src/random.js';
+import { openStore, type Store } from '../../src/store/store.js';
+
+const T0 = Date.UTC(2026, 0, 1) * 1000;
+const HMI = { mac: '00:0E:8C:00:00:01', ip: '10.10.1.20', port: 49152 };
+const PLC = { mac: '00:1b:1b:00:00:02', ip: '10.10.1.10', port: 102 };
+
+const s7 = (over: Partial<FlowObservation> = {}): FlowObservation => ({
+  time: T0,
+  sensorId: 'sensor-1',
+  src: HMI,
+  dst: PLC,
+  ethertype: 'IPv4',
+  protocol: 'TCP',
+  properties: { 's7-function': 'read-var' },
+  ...over,
+});
+
+let store: Store;
+let ingest: Ingest;
+let extra: Analyzer[];
+
+beforeEach(() => {
+  store = openStore(':memory:');
+  const rng = new Random(9);
+  extra = [];
+  ingest = createIngest(store, { newId: () => rng.uuid4(), analyzers: () => extra });
+});
+
+const count = (table: string) => (store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
+
+describe('ingest', () => {
+  it('creates both components (guide 5.2) and the flow, and says so', () => {
+    const [r] = ingest.ingest([s7()]);
+    expect(r?.isNew).toBe(true);
+    expect(r?.createdComponents).toEqual([componentId(HMI.mac, HMI.ip), componentId(PLC.mac, PLC.ip)]);
+    const flow = store.flows.get(r?.flowId as string);
+    expect(flow).toMatchObject({
+      src: { mac: '00:0e:8c:00:00:01', ip: '10.10.1.20', port: 49152, componentId: componentId(HMI.mac, HMI.ip) },
+      dst: { port: 102 },
+      networkCategory: 'control',
+      tags: { S7: 'info', READ_VAR: 'info' },
+      properties: { 's7-function': 'read-var' },
+      firstSeen: T0,
+      lastSeen: T0,
+      sensorId: 'sensor-1',
+    });
+    const events = store.events.list({ limit: 10, offset: 0, order: 'asc' });
+    expect(events.map((e) => e.shortMessage)).toEqual(['New component detected', 'New component detected']);
+    expect(events[0]?.message).toBe('New component detected on the network: IP 10.10.1.20, MAC 00:0e:8c:00:00:01');
+    expect(store.components.get(componentId(PLC.mac, PLC.ip))?.tags).toEqual({ PLC: 'info' });
+  });
+
+  it('updates the same flow when the same conversation is seen again', () => {
+    const [a] = ingest.ingest([s7()]);
+    const [b] = ingest.ingest([s7({ time: T0 + 5_000_000, properties: { 's7-mode': 'userdata' } })]);
+    expect(b?.flowId).toBe(a?.flowId);
+    expect(b?.isNew).toBe(false);
+    expect(b?.createdComponents).toEqual([]);
+    const flow = store.flows.get(a?.flowId as string);
+    expect(flow?.firstSeen).toBe(T0);
+    expect(flow?.lastSeen).toBe(T0 + 5_000_000);
+    expect(flow?.properties).toEqual({ 's7-function': 'read-var', 's7-mode': 'userdata' });
+    expect(store.components.get(componentId(PLC.mac, PLC.ip))?.lastActiveTime).toBe(T0 + 5_000_000);
+    expect(count('flow')).toBe(1);
+  });
+
+  it('a late observation widens first_seen but leaves last_seen', () => {
+    const [a] = ingest.ingest([s7({ time: T0 + 10 })]);
+    ingest.ingest([s7({ time: T0 })]);
+    expect(store.flows.get(a?.flowId as string)).toMatchObject({ firstSeen: T0, lastSeen: T0 + 10 });
+  });
+
+  it('fills normalized fields from endpoint properties and emits "New properties detected" (guide 5.5)', () => {
+    ingest.ingest([
+      s7({
+        dst: { ...PLC, properties: { 'name-s7plus-plc': 'PLC_3', 's7plus-moduleref': '6ES7 212-1BE40-0XB0', 's7plus-modulever': 'V4.0', vendor: 'Siemens AG' } },
+      }),
+    ]);
+    const plc = store.components.get(componentId(PLC.mac, PLC.ip));
+    expect(plc).toMatchObject({ name: 'PLC_3', modelRef: '6ES7 212-1BE40-0XB0', fwVersion: 'V4.0', vendorName: 'Siemens AG' });
+    const found = store.events.list({ limit: 10, offset: 0, order: 'asc' }).find((e) => e.shortMessage === 'New properties detected');
+    expect(found?.message).toBe('Found new normalized properties: model-ref=6ES7 212-1BE40-0XB0, fw-version=V4.0, vendor=Siemens AG');
+    expect(found?.componentId).toBe(plc?.id);
+  });
+
+  it('turns a controller operation into an event about the flow (guide 2.1)', () => {
+    const [r] = ingest.ingest([s7({ properties: { 's7plus-cpustatechange': 'stop-cpu' } })]);
+    const e = store.events.list({ limit: 10, offset: 0, order: 'asc', severities: ['Very High'] });
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ shortMessage: 'Stop CPU detected', family: 'PLC Control', category: 'Run Orders', flowId: r?.flowId });
+    ingest.ingest([s7({ time: T0 + 1, properties: { 's7plus-cpustatechange': 'stop-cpu' } })]);
+    expect(store.events.list({ limit: 10, offset: 0, order: 'asc', severities: ['Very High'] })).toHaveLength(1);
+  });
+
+  it('records contents and adds packet counts to the stats', () => {
+    const packets = [{ direction: 'Client→Server' as const, nbPackets: 2, l2Bytes: 200, l7Bytes: 80 }];
+    const [r] = ingest.ingest([s7({ packets, contents: [{ direction: 'Server→Client', content: { 's7-mode': 'userdata' } }] })]);
+    ingest.ingest([s7({ time: T0 + 1, packets })]);
+    const rowid = store.flows.rowid(r?.flowId as string) as number;
+    expect(store.flows.stats(rowid, r?.flowId as string)).toEqual([
+      { flowId: r?.flowId, direction: 'Client→Server', directionMethod: 'detected', nbPackets: 4, l2Bytes: 400, l7Bytes: 160 },
+    ]);
+    expect(store.flows.contents(rowid, { limit: 10, offset: 0, order: 'asc' })).toMatchObject([
+      { direction: 'Server→Client', time: T0, content: { 's7-mode': 'userdata' } },
+    ]);
+  });
+
+  it('applies every effect an analyzer returns, after the Knowledge DB (the rules seam)', () => {
+    extra = [
+      () => ({
+        networkCategory: 'field',
+        flowTags: { SSH: 'important' },
+        srcTags: { HMI: 'info' },
+        dstProperties: { 'fw-version': 'V9' },
+        events: [{ severity: 'Medium', type: 'Behavioral', family: 'Protocol Events', category: 'Security', shortMessage: 'rule', message: 'a rule fired' }],
+      }),
+    ];
+    const [r] = ingest.ingest([s7()]);
+    const flow = store.flows.get(r?.flowId as string);
+    expect(flow?.networkCategory).toBe('field');
+    expect(flow?.tags['SSH']).toBe('important');
+    expect(store.components.get(componentId(HMI.mac, HMI.ip))?.tags).toEqual({ HMI: 'info' });
+    expect(store.components.get(componentId(PLC.mac, PLC.ip))?.fwVersion).toBe('V9');
+    const fired = store.events.list({ limit: 50, offset: 0, order: 'asc', categories: ['Security'] });
+    expect(fired).toMatchObject([{ message: 'a rule fired', flowId: r?.flowId }]);
+  });
+
+  it('never downgrades an important tag to info', () => {
+    extra = [(f) => (f.tags['READ_VAR'] ? { flowTags: { READ_VAR: 'important' } } : {})];
+    const [r] = ingest.ingest([s7()]);
+    extra = [];
+    ingest.ingest([s7({ time: T0 + 1 })]);
+    expect(store.flows.get(r?.flowId as string)?.tags['READ_VAR']).toBe('important');
+  });
+
+  it('keeps a batch all or nothing', () => {
+    const dup = { id: '11111111-1111-4111-8111-111111111111', direction: 'Client→Server' as const, content: {} };
+    expect(() =>
+      ingest.ingest([s7(), s7({ src: { ...HMI, port: 50001 }, contents: [dup] }), s7({ src: { ...HMI, port: 50002 }, contents: [dup] })]),
+    ).toThrow();
+    expect([count('component'), count('flow'), count('event'), count('flow_content')]).toEqual([0, 0, 0, 0]);
+  });
+});
