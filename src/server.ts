@@ -60,10 +60,24 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     urls,
     apps,
     close() {
-      closing ??= Promise.all(apps.map((a) => a.close())).then(() => opts.center.store.close());
+      closing ??= closeAll(apps).then(() => opts.center.store.close());
       return closing;
     },
   };
+}
+
+/**
+ * Closes the apps: new requests are refused, in-flight ones finish. A keep-alive connection
+ * that was busy when the close began turns idle only after its answer, so idle connections are
+ * closed again until every listener is down (else close would wait for the keep-alive timeout).
+ */
+async function closeAll(apps: FastifyInstance[]): Promise<void> {
+  const sweep = setInterval(() => apps.forEach((a) => a.server.closeIdleConnections()), 25);
+  try {
+    await Promise.all(apps.map((a) => a.close()));
+  } finally {
+    clearInterval(sweep);
+  }
 }
 
 function portOf(app: FastifyInstance): number {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadProfile } from '../../src/seed/profile.js';
+import { buildWorld } from '../../src/seed/world.js';
+import { openStore, type Store } from '../../src/store/store.js';
+
+const END = Date.UTC(2026, 5, 1, 8, 30) * 1000;
+
+/** Every row of every table, in rowid or key order: the whole database as data. */
+function dump(store: Store): Record<string, unknown[]> {
+  const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw().all()]));
+}
+
+function world(seed?: number): Store {
+  const store = openStore(':memory:');
+  const profile = { ...loadProfile('small'), now: undefined };
+  if (seed !== undefined) profile.seed = seed;
+  buildWorld(store, { profile, end: END });
+  return store;
+}
+
+describe('buildWorld', () => {
+  it('gives the same database, ids and timestamps included, for the same profile and end', () => {
+    const a = world();
+    const b = world();
+    expect(dump(b)).toEqual(dump(a));
+    expect(a.db.prepare('SELECT count(*) FROM flow').pluck().get()).toBeGreaterThan(100);
+  });
+
+  it('gives another world for another seed', () => {
+    const a = dump(world());
+    const b = dump(world(8));
+    expect(b['component']).not.toEqual(a['component']);
+  });
+
+  it('ends the history at the given instant, and holds data of the last 24 hours', () => {
+    const store = world();
+    const maxSeen = store.db.prepare('SELECT max(last_seen) FROM flow').pluck().get() as number;
+    expect(maxSeen).toBeLessThanOrEqual(END);
+    const recent = store.flows.list({ limit: 10, offset: 0, order: 'asc', start: END - 86_400_000_000 });
+    expect(recent.length).toBeGreaterThan(0);
+  });
+
+  it('feeds the plant through the ingest pipeline: flows carry Knowledge DB tags and components were announced', () => {
+    const store = world();
+    const tagged = store.db.prepare("SELECT count(*) FROM flow_tag WHERE tag IN ('S7', 'MODBUS', 'ENIP')").pluck().get() as number;
+    expect(tagged).toBeGreaterThan(0);
+    const announced = store.events.list({ limit: 2000, offset: 0, order: 'asc', text: 'New component detected' }).length;
+    const plantComponents = store.db.prepare('SELECT count(*) FROM component WHERE creation_time > ?').pluck().get(Date.UTC(2021, 0, 1) * 1000) as number;
+    expect(announced).toBeGreaterThanOrEqual(plantComponents);
+  });
+
+  it('keeps at least one Decode Failure event with a downloadable PCAP', () => {
+    const store = world();
+    const failures = store.events.list({ limit: 2000, offset: 0, order: 'asc', categories: ['Decode Failure'] }).filter((e) => e.hasData);
+    expect(failures.length).toBeGreaterThan(0);
+    const data = store.events.data(failures[0]?.id as string);
+    expect([0xa1b2c3d4, 0xd4c3b2a1]).toContain(data?.data.readUInt32BE(0));
+  });
+
+  it('records what it built', () => {
+    const store = world();
+    expect(store.isSeeded()).toBe(true);
+    expect(store.settings.get('world.scenario')).toBe('small');
+    expect(store.settings.get('world.end')).toBe(String(END));
+  });
+
+});

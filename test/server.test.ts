@@ -1,0 +1,108 @@
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../src/clock.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { openCenter, type Center } from '../src/startup.js';
+import { loadOrCreateTls, type TlsMaterial } from '../src/tls.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** An HTTPS GET that verifies the server against `ca` (or does not, when ca is undefined). */
+function httpsGet(url: string, ca: string | undefined): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { ca, rejectUnauthorized: ca !== undefined }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ccv-server-'));
+const clock = new FixedClock(Date.UTC(2026, 0, 20) * 1000);
+let center: Center;
+let tls: TlsMaterial;
+let server: RunningServer;
+
+beforeAll(async () => {
+  center = openCenter({ db: ':memory:', scenario: 'small', reset: false, clock });
+  tls = await loadOrCreateTls(dir, [], new Date());
+  server = await startServer({ host: '127.0.0.1', httpsPort: await freePort(), httpPort: await freePort(), center, clock, tls });
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the server', () => {
+  it('serves the API over HTTPS to a client that trusts /ca.pem (guide 6.1)', async () => {
+    const ca = await (await fetch(`${server.urls.http}/ca.pem`)).text();
+    const https = (server.urls.https as string).replace('127.0.0.1', 'localhost');
+    const res = await httpsGet(`${https}/api/1.0/component?limit=1&token=${center.token}`, ca);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toHaveLength(1);
+  });
+
+  it('is refused by a client that trusts nothing', async () => {
+    const strict = new Promise((resolve, reject) => {
+      const req = request(`${server.urls.https}/ca.pem`, { rejectUnauthorized: true }, resolve);
+      req.on('error', reject);
+      req.end();
+    });
+    await expect(strict).rejects.toThrow(/certificate/i);
+  });
+
+  it('serves the CA without a token, as PEM and DER, on both listeners', async () => {
+    for (const base of [server.urls.http as string, server.urls.https as string]) {
+      const pem = base.startsWith('https') ? (await httpsGet(`${base}/ca.pem`, tls.caPem)).body : await (await fetch(`${base}/ca.pem`)).text();
+      expect(pem).toBe(tls.caPem);
+    }
+    const der = Buffer.from(await (await fetch(`${server.urls.http}/ca.crt`)).arrayBuffer());
+    expect(new X509Certificate(der).fingerprint256).toBe(new X509Certificate(tls.caPem).fingerprint256);
+  });
+
+  it('answers the same Center on plain HTTP', async () => {
+    const res = await fetch(`${server.urls.http}/api/1.0/sensor?token=${center.token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('lets an in-flight request finish, then closes the listeners and the database', async () => {
+    const port = await freePort();
+    const c = openCenter({ db: ':memory:', scenario: 'small', reset: false, clock });
+    const s = await startServer({ host: '127.0.0.1', httpsPort: 0, httpPort: port, center: c, clock, tls });
+    expect(s.urls.https).toBeUndefined();
+    // Close as soon as the request has reached the server (Fastify's own listener runs first).
+    let closed: Promise<void> | undefined;
+    s.apps[0]?.server.once('request', () => (closed = s.close()));
+    const inFlight = await fetch(`${s.urls.http}/api/1.0/flows?limit=50&token=${c.token}`);
+    await closed;
+    expect(inFlight.status).toBe(200);
+    expect(closed).toBeDefined();
+    expect(c.store.db.open).toBe(false);
+    await expect(fetch(`${s.urls.http}/ca.pem`)).rejects.toThrow();
+  });
+
+  it('refuses to start with both listeners off', async () => {
+    const c = openCenter({ db: ':memory:', scenario: 'small', reset: false, clock });
+    await expect(startServer({ host: '127.0.0.1', httpsPort: 0, httpPort: 0, center: c, clock, tls })).rejects.toThrow(/both listeners are off/);
+    c.store.close();
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../src/clock.js';
+import { openCenter, type CenterOptions } from '../src/startup.js';
+import { TOKEN_RE } from '../src/store/tokens.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ccv-startup-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const options = (db: string, over: Partial<CenterOptions> = {}): CenterOptions => ({
+  db,
+  scenario: 'small',
+  reset: false,
+  clock: new FixedClock(Date.UTC(2026, 0, 20) * 1000),
+  ...over,
+});
+
+describe('openCenter', () => {
+  it('builds the world on first start, with a default token and an admin key', () => {
+    const c = openCenter(options(join(dir, 'a.db')));
+    expect(c.built?.scenario).toBe('small');
+    expect(c.token).toMatch(TOKEN_RE);
+    expect(c.store.tokens.check(c.token, Date.UTC(2026, 0, 20) * 1000).ok).toBe(true);
+    expect(c.adminKey).toMatch(/^[0-9a-f]{48}$/);
+    c.store.close();
+  });
+
+  it('reuses the database, the token and the admin key on a second start', () => {
+    const db = join(dir, 'b.db');
+    const first = openCenter(options(db));
+    const flows = first.store.db.prepare('SELECT count(*) FROM flow').pluck().get();
+    first.store.close();
+    const second = openCenter(options(db));
+    expect(second.built).toBeUndefined();
+    expect(second.token).toBe(first.token);
+    expect(second.adminKey).toBe(first.adminKey);
+    expect(second.store.db.prepare('SELECT count(*) FROM flow').pluck().get()).toBe(flows);
+    second.store.close();
+  });
+
+  it('creates CCV_TOKEN once and shows it', () => {
+    const db = join(dir, 'c.db');
+    const token = `ics-${'a'.repeat(40)}-${'b'.repeat(40)}`;
+    const first = openCenter(options(db, { token }));
+    expect(first.token).toBe(token);
+    first.store.close();
+    const second = openCenter(options(db, { token }));
+    expect(second.store.tokens.list().filter((t) => t.name === 'CCV_TOKEN')).toHaveLength(1);
+    second.store.close();
+  });
+
+  it('takes CCV_ADMIN_KEY over the stored key', () => {
+    const c = openCenter(options(join(dir, 'd.db'), { adminKey: 'from-the-environment' }));
+    expect(c.adminKey).toBe('from-the-environment');
+    c.store.close();
+  });
+
+  it('rebuilds on --reset, keeping the tokens and the admin key', () => {
+    const db = join(dir, 'e.db');
+    const first = openCenter(options(db));
+    first.store.db.prepare("DELETE FROM flow_prop").run();
+    first.store.close();
+    const again = openCenter(options(db, { reset: true, seed: 99 }));
+    expect(again.built?.seed).toBe(99);
+    expect(again.token).toBe(first.token);
+    expect(again.adminKey).toBe(first.adminKey);
+    expect(again.store.db.prepare('SELECT count(*) FROM flow_prop').pluck().get()).toBeGreaterThan(0);
+    again.store.close();
+  });
+
+  it('leaves the previous world whole when a rebuild fails', () => {
+    const db = join(dir, 'f.db');
+    const first = openCenter(options(db));
+    const components = first.store.db.prepare('SELECT count(*) FROM component').pluck().get();
+    first.store.close();
+    expect(() => openCenter(options(db, { reset: true, scenario: 'no-such-scenario' }))).toThrow(/no-such-scenario/);
+    const after = openCenter(options(db));
+    expect(after.built).toBeUndefined();
+    expect(after.store.db.prepare('SELECT count(*) FROM component').pluck().get()).toBe(components);
+    after.store.close();
+  });
+
+  it('keeps nothing with :memory:', () => {
+    const c = openCenter(options(':memory:'));
+    expect(c.built).toBeDefined();
+    c.store.close();
+  });
+});
