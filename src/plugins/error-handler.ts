@@ -18,7 +18,8 @@ function validationMessage(err: FastifyError): string {
   const where = WHERE[err.validationContext ?? ''] ?? 'input';
   const first = err.validation?.[0];
   if (!first) return `Invalid ${where}: ${err.message}`;
-  const path = (first.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  // "/port/0" (the first value of a repeated parameter) names the parameter: "port".
+  const path = (first.instancePath ?? '').replace(/^\//, '').replace(/\/\d+$/, '').replace(/\//g, '.');
   const message = first.message ?? 'is invalid';
   if (!path && where === 'body field') return `Invalid body: ${message}`;
   return `Invalid ${where}${path ? ` "${path}"` : ''}: ${message}`;

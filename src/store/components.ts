@@ -86,6 +86,8 @@ export function propertyConditions(where: Where, table: string, ownerColumn: str
   }
 }
 
+const VENDOR_ORDER = new Intl.Collator('en-US', { ignorePunctuation: true, sensitivity: 'base' });
+
 export function createComponentRepo(db: Db) {
   const prepare = statementCache(db);
   const byId = db.prepare(`SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid WHERE c.id = ?`);
@@ -122,9 +124,7 @@ export function createComponentRepo(db: Db) {
     `INSERT INTO vulnerability (id, component_rowid, cve, title, summary, solution, cvss, cvss_vector_string, publish_time)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const vendorsStmt = db.prepare(
-    'SELECT DISTINCT vendor_name FROM component WHERE vendor_name IS NOT NULL ORDER BY vendor_name COLLATE NOCASE',
-  ).pluck();
+  const vendorsStmt = db.prepare('SELECT DISTINCT vendor_name FROM component WHERE vendor_name IS NOT NULL').pluck();
 
   function hydrate(rows: ComponentRow[]): Component[] {
     const vulns = new Map<number, Vulnerability[]>();
@@ -188,9 +188,12 @@ export function createComponentRepo(db: Db) {
       return hydrate(rows);
     },
 
-    /** guide 6.3.13: the distinct vendor names, sorted. */
+    /**
+     * guide 6.3.13: the distinct vendor names, in the order the guide prints them: a locale
+     * collation that ignores case, spaces and punctuation ("Siemens AG," before "Siemens AG - …").
+     */
     vendors(): string[] {
-      return vendorsStmt.all() as string[];
+      return (vendorsStmt.all() as string[]).sort((a, b) => VENDOR_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
     },
 
     insert(c: NewComponent): number {
