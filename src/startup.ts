@@ -62,6 +62,9 @@ function rebuildFile(opts: CenterOptions): WorldSummary & { seconds: number } {
   const next = `${opts.db}.building`;
   removeDbFiles(next);
   const fresh = openStore(next);
+  // The file is thrown away if the build fails, so it needs no journal on disk while it is built.
+  fresh.db.pragma('journal_mode = MEMORY');
+  fresh.db.pragma('synchronous = OFF');
   let built: WorldSummary & { seconds: number };
   try {
     built = seedInto(fresh, opts);
@@ -80,6 +83,7 @@ function rebuildFile(opts: CenterOptions): WorldSummary & { seconds: number } {
     });
     fresh.db.exec('DETACH DATABASE old');
   }
+  fresh.db.pragma('journal_mode = WAL');
   fresh.close();
   removeDbFiles(opts.db);
   renameSync(next, opts.db);

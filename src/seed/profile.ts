@@ -61,7 +61,7 @@ export function loadProfile(name: string, seedsDir: string = SEEDS_DIR): Scenari
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`scenario "${name}": cannot read ${file}: ${(err as Error).message}`);
+    throw new Error(`scenario "${name}": cannot read ${file}: ${(err as Error).message}`, { cause: err });
   }
   const parsed = ScenarioProfileSchema.safeParse(raw);
   if (!parsed.success) {

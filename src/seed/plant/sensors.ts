@@ -22,7 +22,9 @@ const CELL: readonly SensorModel[] = [
   { name: 'IC3000', model: 'IC3000_MANAGED', hardwareType: 'IC3000', serialPrefix: 'FCH', status: 'Connected' },
   { name: 'IE3400', model: 'IOX_IE3400', hardwareType: 'IE3400', serialPrefix: 'FDO', status: 'Connected' },
   { name: 'IR1101', model: 'IOX_IR1101', hardwareType: 'IR1101', serialPrefix: 'FCW', status: 'Connected' },
-  { name: 'SENSOR3', model: 'SENSOR3', hardwareType: 'SENSOR3', serialPrefix: 'S3-', status: 'Active' },
+  // Not 'Active': guide 6.2.1's example (status=active&status=inactive) answers exactly the two
+  // sensors it prints, which the fixtures hold; the plant's sensors must not join them.
+  { name: 'SENSOR3', model: 'SENSOR3', hardwareType: 'SENSOR3', serialPrefix: 'S3-', status: 'Connected' },
 ];
 const VERSIONS = ['4.1.4+202212141607', '4.2.1+202305221047', '4.3.0+202310091245'];
 

@@ -9,7 +9,9 @@ import { componentId } from '../../domain/ids.js';
 import type { Micros } from '../../domain/time.js';
 import type { Random } from '../../random.js';
 import { type DeviceModel, type DeviceRole, modelsOf, type Oui, type Vendor, vendorByKey, vendorNameFor } from '../vendors.js';
+import { type AddOpts, type DeviceFactory, fillCell } from './cells.js';
 import { identityProps } from './identity.js';
+import { pad, weighted } from './pick.js';
 
 export type Zone = 'cell' | 'ops' | 'it' | 'dmz' | 'mgmt';
 export type CellKind = 'siemens' | 'rockwell' | 'schneider' | 'mixed' | 'substation' | 'building';
@@ -92,18 +94,6 @@ const KIND_WEIGHTS: readonly [CellKind, number][] = [
 
 const IT_DEPTS = ['FIN', 'HR', 'PUR', 'LOG', 'QA', 'MNT', 'SLS', 'ADM', 'IT', 'PRD'] as const;
 
-export function weighted<T>(rng: Random, items: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const [, w] of items) total += w;
-  let r = rng.next() * total;
-  for (const [v, w] of items) {
-    r -= w;
-    if (r < 0) return v;
-  }
-  return (items[items.length - 1] as readonly [T, number])[0];
-}
-
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** Hands out IPv4 addresses host by host from .10, moving to the next /24 when one is full. */
 class SubnetAllocator {
@@ -177,23 +167,10 @@ export function buildTopology({ rng, components, sensors, historyStart, end }: T
     return n === 1 ? base : `${base}${n}`;
   }
 
-  interface AddOpts {
-    fn: DeviceFunction;
-    vendorKey: string;
-    role?: DeviceRole;
-    protocol?: DeviceModel['protocol'];
-    zone: Zone;
-    cell: number;
-    sensor: number;
-    hostname: string;
-    ip: string | null;
-    l2: boolean;
-    os?: string | null;
-  }
   function add(o: AddOpts): Device {
     const vendor = vendorByKey(o.vendorKey);
     const role = o.role ?? (o.fn as DeviceRole);
-    const candidates = modelsOf(vendor, role, o.protocol);
+    const candidates = modelsOf(vendor, role, o.protocol).filter((x) => o.family === undefined || x.family === o.family);
     const model = rng.pick(candidates.length > 0 ? candidates : modelsOf(vendor, role));
     const oui = rng.pick(vendor.ouis);
     const idx = devices.length;
@@ -278,6 +255,7 @@ export function buildTopology({ rng, components, sensors, historyStart, end }: T
   if (sensors > 2) cellSize = Math.max(8, Math.min(cellSize, Math.floor(cellBudget / (sensors - 1))));
   const nCells = Math.max(1, Math.round(cellBudget / cellSize));
   const cellSensor = (c: number): number => (sensors <= 0 ? -1 : sensors === 1 ? 0 : 1 + Math.floor((c * (sensors - 1)) / nCells));
+  const factory: DeviceFactory = { rng, add, endpointCount: () => endpoints.length, mgmtIp: () => mgmt.next(), winOt };
   const counters = new Map<string, number>();
   let used = 0;
   for (let c = 0; c < nCells; c++) {
@@ -290,101 +268,8 @@ export function buildTopology({ rng, components, sensors, historyStart, end }: T
     cells.push(cell);
     const target = c === nCells - 1 ? Math.max(6, cellBudget - used) : Math.max(6, Math.round(cellSize * (0.7 + 0.6 * rng.next())));
     const before = endpoints.length;
-    fillCell(cell, target);
+    fillCell(factory, cell, target);
     used += endpoints.length - before;
-  }
-
-  function fillCell(cell: Cell, target: number): void {
-    let host = 10;
-    const ip = () => `${cell.subnet}.${host++}`;
-    const count = new Map<string, number>();
-    const nm = (what: string) => {
-      const k = (count.get(what) ?? 0) + 1;
-      count.set(what, k);
-      return `${cell.code}_${what}${pad(k)}`;
-    };
-    const base = { zone: 'cell' as const, cell: cell.idx, sensor: cell.sensor };
-    const start = endpoints.length;
-    const size = () => endpoints.length - start;
-    const dev = (fn: DeviceFunction, vendorKey: string, o: Partial<AddOpts> = {}) =>
-      add({
-        fn,
-        vendorKey,
-        ...base,
-        l2: false,
-        ...o,
-        hostname: o.hostname ?? nm(fn.toUpperCase()),
-        ip: o.ip !== undefined ? o.ip : ip(),
-      });
-    const switchVendor: Record<CellKind, readonly [string, number][]> = {
-      siemens: [['siemens', 5], ['hirschmann', 3], ['cisco', 2]],
-      rockwell: [['rockwell', 6], ['cisco', 4]],
-      schneider: [['hirschmann', 4], ['moxa', 4], ['phoenix', 2]],
-      mixed: [['moxa', 3], ['phoenix', 3], ['hirschmann', 3]],
-      substation: [['cisco', 5], ['hirschmann', 5]],
-      building: [['cisco', 1]],
-    };
-    const nSwitch = 1 + Math.floor(target / 40);
-    for (let i = 0; i < nSwitch; i++) {
-      dev('switch', weighted(rng, switchVendor[cell.kind]), { protocol: 'ip', ip: mgmt.next(), l2: true, hostname: `${cell.code}-SW${pad(i + 1)}` });
-    }
-    const k = cell.kind;
-    if (k === 'substation') {
-      dev('router', 'cisco', { hostname: `${cell.code}-RTR01` });
-      dev('hmi', 'advantech', { hostname: nm('HMI'), os: winOt() });
-      while (size() < target) {
-        dev('rtu', weighted(rng, [['sel', 4], ['abb', 3], ['ge', 2], ['schneider', 1], ['yokogawa', 1]] as const), { hostname: nm('RTU') });
-      }
-      return;
-    }
-    if (k === 'building') {
-      dev('bms-server', 'dell', { role: 'workstation', hostname: nm('BMS'), os: winOt() });
-      dev('bms', 'honeywell', { hostname: nm('JACE'), protocol: 'bacnet' });
-      const cams = target >= 12 ? Math.max(1, Math.floor(target / 6)) : 0;
-      if (cams > 0) dev('nvr', 'dell', { role: 'server', hostname: nm('NVR'), os: 'Windows Server 2019' });
-      for (let i = 0; i < cams && size() < target - 1; i++) dev('camera', 'axis', { hostname: nm('CAM') });
-      while (size() < target) dev('bms', 'honeywell', { hostname: nm('DDC') });
-      return;
-    }
-    const nPlc = Math.max(1, Math.round(target * 0.15));
-    const nHmi = Math.max(1, Math.round(target * 0.1));
-    const plcVendor: Record<string, readonly [string, number][]> = {
-      siemens: [['siemens', 1]],
-      rockwell: [['rockwell', 8], ['omron', 2]],
-      schneider: [['schneider', 1]],
-      mixed: [['wago', 2], ['phoenix', 2], ['mitsubishi', 2], ['ge', 1], ['abb', 1], ['beckhoff', 2]],
-    };
-    const hmiVendor: Record<string, readonly [string, number][]> = {
-      siemens: [['siemens', 7], ['weintek', 3]],
-      rockwell: [['rockwell', 8], ['weintek', 2]],
-      schneider: [['schneider', 6], ['weintek', 4]],
-      mixed: [['mitsubishi', 3], ['weintek', 4], ['advantech', 3]],
-    };
-    for (let i = 0; i < nPlc; i++) {
-      const v = weighted(rng, plcVendor[k] ?? []);
-      dev('plc', v, { hostname: nm('PLC'), l2: k === 'siemens' });
-    }
-    for (let i = 0; i < nHmi; i++) {
-      const v = weighted(rng, hmiVendor[k] ?? []);
-      dev('hmi', v, { hostname: nm('HMI'), os: v === 'advantech' ? winOt() : null });
-    }
-    if (target >= 15 && rng.chance(0.3)) {
-      dev('engineering', rng.pick(['dell', 'hp']), { role: 'workstation', hostname: `${cell.code}-ENG01`, os: winOt() });
-    }
-    if (k === 'schneider' || k === 'mixed') {
-      if (rng.chance(0.5)) dev('gateway', k === 'schneider' ? 'moxa' : 'advantech', { protocol: 'modbus', hostname: nm('GW') });
-    }
-    while (size() < target) {
-      if (k === 'siemens') {
-        const drive = rng.chance(0.25);
-        dev(drive ? 'drive' : 'io', 'siemens', { ip: null, l2: true, hostname: `${cell.code.toLowerCase()}-${drive ? 'g120' : 'et200'}-${pad(size(), 3)}` });
-      } else if (k === 'rockwell') {
-        dev(rng.chance(0.3) ? 'drive' : 'io', 'rockwell', { hostname: nm(rng.chance(0.5) ? 'IO' : 'DRV') });
-      } else {
-        const v = weighted(rng, k === 'schneider' ? [['schneider', 4], ['wago', 2], ['phoenix', 2], ['abb', 2]] : [['wago', 4], ['phoenix', 4], ['abb', 2]]);
-        dev(v === 'abb' ? 'drive' : 'io', v, { protocol: 'modbus', hostname: nm(v === 'abb' ? 'DRV' : 'IO') });
-      }
-    }
   }
 
   // --- A rogue laptop that shows up late and scans (rare, realistic). ---
