@@ -67,6 +67,12 @@ function mergeProps(into: Properties, add: Properties | undefined): Properties {
   return changed;
 }
 
+/** Whether `add` would change anything in `into` (most observations repeat what is known). */
+function differs(into: Properties, add: Properties): boolean {
+  for (const name in add) if (into[name] !== add[name]) return true;
+  return false;
+}
+
 const isEmpty = (o: object): boolean => {
   for (const _ in o) return false;
   return true;
@@ -119,7 +125,7 @@ export function createIngest(store: Store, options: IngestOptions) {
 
     /** Component properties from the sensor or an analyzer; "New properties detected" (guide 5.5). */
     function learn(side: Side, props: Properties | undefined, time: Micros, out: IngestResult): void {
-      if (!props || isEmpty(props)) return;
+      if (!props || !differs(side.properties, props)) return;
       const before = normalizedFields(side.properties);
       const changed = mergeProps(side.properties, props);
       if (isEmpty(changed)) return;
