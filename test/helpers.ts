@@ -61,3 +61,33 @@ export function expectShape(schema: z.ZodType, value: unknown): void {
   const result = schema.safeParse(value);
   expect(result.success ? [] : result.error.issues).toEqual([]);
 }
+
+export const API = '/api/1.0';
+/** A well-formed id that nothing holds. */
+export const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+/** How the emulator prints times: UTC, microseconds with trailing zeros trimmed. */
+export const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{0,5}[1-9])?Z$/;
+
+/** An RFC 3339 time (any offset, up to microseconds) as microseconds since the epoch. */
+export function micros(text: string): number {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  if (!m) throw new Error(`not an RFC 3339 time: ${text}`);
+  const [, base, frac = '', zone] = m;
+  return Date.parse(`${base}${zone}`) * 1000 + Number(frac.padEnd(6, '0'));
+}
+
+/** A `start`/`end` value as the API reads it: UTC, a date alone meaning 00:00. */
+export function utc(text: string): number {
+  const [date, time = '00:00'] = text.split(' ');
+  return micros(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
+}
+
+export const ids = (list: { id: string }[]) => list.map((x) => x.id);
+export const qs = (params: [string, string][]) => new URLSearchParams(params).toString();
+
+export function expectSorted(keys: number[], order: 'asc' | 'desc'): void {
+  for (let i = 1; i < keys.length; i++) {
+    const [a, b] = [keys[i - 1] ?? 0, keys[i] ?? 0];
+    expect(order === 'asc' ? a <= b : a >= b, `position ${i} out of ${order} order`).toBe(true);
+  }
+}

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ComponentSchema, FlowSchema, VariableSchema } from '../../../src/api/v1/schemas.js';
-import { type TestCenter, expectError, expectShape, testCenter } from '../../helpers.js';
+import { API, type TestCenter, UNKNOWN, UTC_TIME, expectError, expectShape, expectSorted, ids, micros, qs, testCenter, utc } from '../../helpers.js';
 
 type Component = z.infer<typeof ComponentSchema>;
 type Flow = z.infer<typeof FlowSchema>;
@@ -23,27 +23,10 @@ const DELL_AA_DC_93 = '5a14574b-f191-5e8f-ac1b-2b6a08631c78'; // 6.6.1, 10.4.0.4
 const MONTREAL = '9485b49a-39fc-5834-ba14-436e9de26c1b'; // tagged "Net Management Server" (6.3.7)
 const TELEMECANIQUE = '5ad0ab04-5a74-5f48-8d15-0d46302f9f7b'; // variable holder of 6.3.12
 const S7_FLOW = 'fea763b5-a292-556e-a986-af71bffb45eb'; // guide 6.4.2, between f523ce71 and d8cd6083
-const UNKNOWN = '00000000-0000-4000-8000-000000000000'; // well-formed, held by nothing
 
-const API = '/api/1.0';
-const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{0,5}[1-9])?Z$/;
 
-/** An RFC 3339 time (any offset, up to microseconds) as microseconds since the epoch. */
-function micros(text: string): number {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})$/.exec(text);
-  if (!m) throw new Error(`not an RFC 3339 time: ${text}`);
-  const [, base, frac = '', zone] = m;
-  return Date.parse(`${base}${zone}`) * 1000 + Number(frac.padEnd(6, '0'));
-}
 
-/** A `start`/`end` value as the API reads it: UTC, a date alone meaning 00:00. */
-function utc(text: string): number {
-  const [date, time = '00:00'] = text.split(' ');
-  return micros(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
-}
 
-const ids = (list: { id: string }[]) => list.map((x) => x.id);
-const qs = (params: [string, string][]) => new URLSearchParams(params).toString();
 
 function ipToInt(ip: string): number {
   return ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
@@ -55,12 +38,6 @@ function inCidr(ip: string | undefined, cidr: string): boolean {
   return Math.floor(ipToInt(ip) / size) === Math.floor(ipToInt(base) / size);
 }
 
-function expectSorted(keys: number[], order: 'asc' | 'desc'): void {
-  for (let i = 1; i < keys.length; i++) {
-    const [a, b] = [keys[i - 1] ?? 0, keys[i] ?? 0];
-    expect(order === 'asc' ? a <= b : a >= b, `position ${i} out of ${order} order`).toBe(true);
-  }
-}
 
 let c: TestCenter;
 /** Every component, in the default (asc) order. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FlowContentSchema, FlowSchema, FlowStatsSchema } from '../../../src/api/v1/schemas.js';
-import { type TestCenter, expectError, expectShape, testCenter } from '../../helpers.js';
+import { API, type TestCenter, UNKNOWN, UTC_TIME, expectError, expectShape, expectSorted, ids, micros, qs, testCenter, utc } from '../../helpers.js';
 
 type Flow = z.infer<typeof FlowSchema>;
 type FlowContent = z.infer<typeof FlowContentSchema>;
@@ -24,36 +24,13 @@ const DELL_D1_C9_97 = 'f523ce71-19ea-5a7b-8b1a-0670433c35ab';
 const S7_400 = 'd8cd6083-6c99-5745-9277-78506b623e4d';
 const PLC_1 = 'f18c406e-e89d-5ce7-9f49-4d03cbe6786f';
 const ROCKWELL_PLC = 'e2a699fa-9396-537d-8965-f2524f062843';
-const UNKNOWN = '00000000-0000-4000-8000-000000000000'; // well-formed, held by nothing
 
-const API = '/api/1.0';
-const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{0,5}[1-9])?Z$/;
 
-/** An RFC 3339 time (any offset, up to microseconds) as microseconds since the epoch. */
-function micros(text: string): number {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})$/.exec(text);
-  if (!m) throw new Error(`not an RFC 3339 time: ${text}`);
-  const [, base, frac = '', zone] = m;
-  return Date.parse(`${base}${zone}`) * 1000 + Number(frac.padEnd(6, '0'));
-}
 
-/** A `start`/`end` value as the API reads it: UTC, a date alone meaning 00:00. */
-function utc(text: string): number {
-  const [date, time = '00:00'] = text.split(' ');
-  return micros(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
-}
 
-const ids = (list: { id: string }[]) => list.map((x) => x.id);
-const qs = (params: [string, string][]) => new URLSearchParams(params).toString();
 const ends = (f: Flow) => [f.src.component.id, f.dst.component.id];
 const lastSeen = (f: Flow) => micros(f.last_seen);
 
-function expectSorted(keys: number[], order: 'asc' | 'desc'): void {
-  for (let i = 1; i < keys.length; i++) {
-    const [a, b] = [keys[i - 1] ?? 0, keys[i] ?? 0];
-    expect(order === 'asc' ? a <= b : a >= b, `position ${i} out of ${order} order`).toBe(true);
-  }
-}
 
 const fixtures = JSON.parse(readFileSync(new URL('../../../fixtures/flows.json', import.meta.url), 'utf8')) as FlowFixture[];
 
