@@ -6,26 +6,15 @@
  * profile's count.
  */
 import { MICROS_PER_SECOND, type Micros } from '../../domain/time.js';
-import type { EventCategory, EventFamily, EventType, Severity } from '../../domain/vocabulary.js';
+import type { Event, EventData } from '../../domain/types.js';
 import type { Random } from '../../random.js';
 import type { Conversations } from './conversations.js';
 import { decodeFailurePcap } from './pcap.js';
 import type { Topology } from './topology.js';
 import { weighted } from './pick.js';
 
-export interface PlantEvent {
-  id: string;
-  creationTime: Micros;
-  severity: Severity;
-  type: EventType;
-  family: EventFamily;
-  category: EventCategory;
-  shortMessage: string;
-  message: string;
-  componentId: string | null;
-  flowKey?: undefined;
-  data?: { filename: string; contentType: string; data: Buffer };
-}
+/** An event that no flow raises: the domain Event, with its file if it has one. */
+export type PlantEvent = Omit<Event, 'flowId' | 'hasData'> & { data?: EventData };
 
 export interface EventInput {
   rng: Random;
