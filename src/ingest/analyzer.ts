@@ -3,8 +3,8 @@
  * analyzer may answer. The Knowledge DB is the first analyzer; the API's port and property
  * rules (guide 6.8) plug in after it. Analyzers are pure: only the pipeline writes.
  */
-import type { Properties, TagSet } from '../domain/types.js';
-import type { EventCategory, EventFamily, EventType, NetworkCategory, Severity } from '../domain/vocabulary.js';
+import type { Event, Properties, TagSet } from '../domain/types.js';
+import type { NetworkCategory } from '../domain/vocabulary.js';
 import { classify } from './knowledge-db.js';
 
 export interface FlowView {
@@ -17,14 +17,8 @@ export interface FlowView {
   tags: Readonly<TagSet>;
 }
 
-export interface EventSpec {
-  severity: Severity;
-  type: EventType;
-  family: EventFamily;
-  category: EventCategory;
-  shortMessage: string;
-  message: string;
-}
+/** An event an analyzer asks for; the pipeline dates it and links it to the flow. */
+export type EventSpec = Pick<Event, 'severity' | 'type' | 'family' | 'category' | 'shortMessage' | 'message'>;
 
 export interface Effects {
   /** The last analyzer that sets a category wins. */
