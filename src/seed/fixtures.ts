@@ -228,6 +228,9 @@ function loadEvents(store: Store): void {
     const componentId = (e['component'] as { id: string } | undefined)?.id;
     const flowId = (e['flow'] as { id: string } | undefined)?.id;
     const flowRowid = flowId === undefined ? null : (store.flows.rowid(flowId) ?? null);
+    // An event about a flow is also about the flow's two ends (the `from`/`to` filters).
+    const flow = flowId === undefined ? undefined : store.flows.get(flowId);
+    const end = (id: string | undefined) => (id === undefined ? null : (store.components.rowid(id) ?? null));
     const data = e['data'] as { filename: string; content_type: string; base64: string } | undefined;
     store.events.insert(
       {
@@ -241,8 +244,8 @@ function loadEvents(store: Store): void {
         message: e['message'] as string,
         componentRowid: componentId === undefined ? null : rowidOf(store, componentId, `event ${String(e['id'])}`),
         flowRowid,
-        srcComponent: null,
-        dstComponent: null,
+        srcComponent: end(flow?.src.componentId),
+        dstComponent: end(flow?.dst.componentId),
       },
       data && { filename: data.filename, contentType: data.content_type, data: Buffer.from(data.base64, 'base64') },
     );
