@@ -188,10 +188,11 @@ export function createIngest(store: Store, options: IngestOptions) {
         learn(dst, fx.dstProperties, o.time, out);
         pending.push(...(fx.events ?? []));
       }
+      const categoryChanged = netcat !== state.networkCategory;
       state.networkCategory = netcat;
 
       if (existing) {
-        flows.update(state, o.sensorId ?? null, changedTags, changedProps, lastSeenMoved);
+        flows.update(state, { sensorId: o.sensorId ?? null, changedTags, changedProps, lastSeenMoved, categoryChanged });
       } else {
         state.rowid = flows.insert(
           {

@@ -60,6 +60,15 @@ export interface FlowState {
   properties: Properties;
 }
 
+/** What an observation changed in a known flow. */
+export interface FlowChange {
+  sensorId: string | null;
+  changedTags: TagSet;
+  changedProps: Properties;
+  lastSeenMoved: boolean;
+  categoryChanged: boolean;
+}
+
 export function createFlowRepo(db: Db) {
   const prepare = statementCache(db);
   const byId = db.prepare(`SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} WHERE f.id = ?`);
@@ -78,6 +87,7 @@ export function createFlowRepo(db: Db) {
     `UPDATE flow SET first_seen = ?, last_seen = ?, network_category = ?, tags_json = ?, props_json = ?,
        sensor_id = coalesce(?, sensor_id) WHERE rowid = ?`,
   );
+  const updateTimes = db.prepare('UPDATE flow SET first_seen = ?, last_seen = ?, sensor_id = coalesce(?, sensor_id) WHERE rowid = ?');
   const tagsLastSeen = db.prepare('UPDATE flow_tag SET last_seen = ? WHERE flow_rowid = ?');
   const upsertTag = db.prepare(
     `INSERT INTO flow_tag (flow_rowid, tag, class, last_seen) VALUES (?, ?, ?, ?)
@@ -253,9 +263,15 @@ export function createFlowRepo(db: Db) {
     },
 
     /** Writes a flow's merged state; `changedTags`/`changedProps` are the child rows to upsert. */
-    update(s: FlowState, sensorId: string | null, changedTags: TagSet, changedProps: Properties, lastSeenMoved: boolean): void {
-      updateStmt.run(s.firstSeen, s.lastSeen, s.networkCategory, JSON.stringify(s.tags), JSON.stringify(s.properties), sensorId, s.rowid);
-      if (lastSeenMoved) tagsLastSeen.run(s.lastSeen, s.rowid);
+    update(s: FlowState, change: FlowChange): void {
+      const { changedTags, changedProps } = change;
+      if (change.categoryChanged || Object.keys(changedTags).length > 0 || Object.keys(changedProps).length > 0) {
+        updateStmt.run(s.firstSeen, s.lastSeen, s.networkCategory, JSON.stringify(s.tags), JSON.stringify(s.properties), change.sensorId, s.rowid);
+      } else {
+        // Most observations of a known flow only move its times.
+        updateTimes.run(s.firstSeen, s.lastSeen, change.sensorId, s.rowid);
+      }
+      if (change.lastSeenMoved) tagsLastSeen.run(s.lastSeen, s.rowid);
       for (const [tag, cls] of Object.entries(changedTags)) upsertTag.run(s.rowid, tag, cls, s.lastSeen);
       for (const [name, value] of Object.entries(changedProps)) upsertProp.run(s.rowid, name, value);
     },
