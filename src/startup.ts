@@ -85,7 +85,8 @@ function rebuildFile(opts: CenterOptions): WorldSummary & { seconds: number } {
   }
   fresh.db.pragma('journal_mode = WAL');
   fresh.close();
-  removeDbFiles(opts.db);
+  // The old file was closed cleanly (its WAL is empty); the rename replaces it atomically.
+  for (const suffix of ['-wal', '-shm']) rmSync(opts.db + suffix, { force: true });
   renameSync(next, opts.db);
   return built;
 }
