@@ -90,6 +90,9 @@ export function createIngest(store: Store, options: IngestOptions) {
   /** One batch: the components it has read, written back by `flush`. */
   function batch() {
     const sides = new Map<string, Side>();
+    // The analyzers are read once per batch: a batch is one transaction, and a rule changed
+    // meanwhile applies from the next one.
+    const analyzers = [knowledgeDbAnalyzer, ...(options.analyzers?.() ?? [])];
 
     function endpoint(ep: ObservedEndpoint, time: Micros, out: IngestResult): Side {
       const mac = ep.mac.toLowerCase();
@@ -177,9 +180,9 @@ export function createIngest(store: Store, options: IngestOptions) {
       const pending: EventSpec[] = [];
 
       let netcat: NetworkCategory = state.networkCategory;
-      const analyzers = [knowledgeDbAnalyzer, ...(options.analyzers?.() ?? [])];
+      const view = { ...key, properties: state.properties, tags: state.tags };
       for (const analyze of analyzers) {
-        const fx = analyze({ ...key, properties: state.properties, tags: state.tags });
+        const fx = analyze(view);
         if (fx.networkCategory) netcat = fx.networkCategory;
         Object.assign(changedTags, mergeTags(state.tags, fx.flowTags));
         tag(src, fx.srcTags);
