@@ -22,11 +22,11 @@ export function createVariableRepo(db: Db) {
   const page = {
     asc: db.prepare(
       `SELECT v.rowid, v.id, v.name, c.id AS component_id FROM variable v JOIN component c ON c.rowid = v.component_rowid
-       ORDER BY v.rowid ASC LIMIT ? OFFSET ?`,
+       ORDER BY v.first_access ASC, v.rowid ASC LIMIT ? OFFSET ?`,
     ),
     desc: db.prepare(
       `SELECT v.rowid, v.id, v.name, c.id AS component_id FROM variable v JOIN component c ON c.rowid = v.component_rowid
-       ORDER BY v.rowid DESC LIMIT ? OFFSET ?`,
+       ORDER BY v.first_access DESC, v.rowid DESC LIMIT ? OFFSET ?`,
     ),
   };
   const ofComponent = db.prepare(
@@ -39,6 +39,7 @@ export function createVariableRepo(db: Db) {
     `INSERT INTO variable_access (variable_rowid, author_rowid, type, first, last) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET first = min(first, excluded.first), last = max(last, excluded.last)`,
   );
+  const touchFirst = db.prepare('UPDATE variable SET first_access = min(coalesce(first_access, ?), ?) WHERE rowid = ?');
 
   function hydrate(rows: VariableRow[]): Variable[] {
     const authors = new Map<number, Map<string, VariableAuthor>>();
@@ -68,7 +69,7 @@ export function createVariableRepo(db: Db) {
   }
 
   return {
-    /** guide 6.7.1: a page of variables, in discovery order. */
+    /** guide 6.7.1: a page of variables, ordered by their first access ("asc": the oldest first). */
     list(q: Page): Variable[] {
       return hydrate(page[q.order].all(q.limit, q.offset) as VariableRow[]);
     },
@@ -84,6 +85,7 @@ export function createVariableRepo(db: Db) {
 
     recordAccess(variableRowid: number, authorRowid: number, type: VariableAccessType, first: Micros, last: Micros): void {
       upsertAccess.run(variableRowid, authorRowid, type, first, last);
+      touchFirst.run(first, first, variableRowid);
     },
   };
 }

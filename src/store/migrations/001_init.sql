@@ -225,8 +225,11 @@ CREATE TABLE variable (
   rowid           INTEGER PRIMARY KEY,
   id              TEXT NOT NULL UNIQUE,
   component_rowid INTEGER NOT NULL REFERENCES component (rowid) ON DELETE CASCADE,
-  name            TEXT NOT NULL
+  name            TEXT NOT NULL,
+  -- the first access to it, the order of /variables (guide 6.7.1: "asc" gives the oldest first)
+  first_access    INTEGER
 );
+CREATE INDEX variable_first_access ON variable (first_access);
 CREATE INDEX variable_component ON variable (component_rowid);
 
 CREATE TABLE variable_access (
