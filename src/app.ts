@@ -2,6 +2,7 @@
  * buildApp: the whole Center as a Fastify instance — never listens, never reads the
  * environment. src/server.ts listens; tests call it through `inject`.
  */
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import apiV1, { API_V1_PREFIX } from './api/v1/index.js';
@@ -23,6 +24,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Serve HTTPS with this key and certificate (PEM). */
   https?: { key: string; cert: string };
+  /** Ids of what clients create (groups, rules); random v4 UUIDs unless a test pins them. */
+  newId?: () => string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -38,7 +41,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(errorHandler);
-  await app.register(context, { store: opts.store, clock: opts.clock });
+  await app.register(context, { store: opts.store, clock: opts.clock, newId: opts.newId ?? randomUUID });
   await app.register(swagger, { version: VERSION });
   if (opts.ca) await app.register(caRoutes, { ca: opts.ca });
   await app.register(apiV1, { prefix: API_V1_PREFIX });

@@ -23,9 +23,24 @@ export const errors = {
   invalidToken: () => new ApiError(401, 'Token error: the token is either unknown, expired, disabled or invalid'),
   license: () => new ApiError(402, "License error: the current license doesn't allow to use the API"),
   notFound: (what: string, id: string) => new ApiError(404, `${what} not found: ${id}`),
+  unknownComponents: (ids: readonly string[], status: 400 | 404) =>
+    new ApiError(status, `Unknown component id${ids.length > 1 ? 's' : ''}: ${ids.join(', ')}`),
   routeNotFound: (method: string, url: string) => new ApiError(404, `Route ${method}:${url} not found`),
   alreadyGrouped: (componentId: string) =>
     new ApiError(309, `The component ${componentId} is already in a group`),
   labelTaken: (label: string) => new ApiError(409, `A group with the label "${label}" already exists`),
+  // guide 6.3.10: "400 … the given Component isn't in the given Group".
+  notInGroup: (componentId: string, groupId: string) =>
+    new ApiError(400, `The component ${componentId} is not in the group ${groupId}`),
+  // guide 6.8: the one rule error the guide prints is `Invalid syntax for rule.\nWrong action name : "TagFlow2"`.
+  invalidRule: (reason: string) => new ApiError(400, `Invalid syntax for rule.\n${reason}`),
+  idMismatch: (bodyId: string, pathId: string) =>
+    new ApiError(400, `The body id "${bodyId}" differs from the id in the path "${pathId}"`),
+  tagInUse: (key: string, ruleIds: readonly string[]) =>
+    new ApiError(400, `The tag "${key}" is used by the rule${ruleIds.length > 1 ? 's' : ''} ${ruleIds.join(', ')}: change or delete ${ruleIds.length > 1 ? 'them' : 'it'} first`),
+  tagTaken: (key: string) => new ApiError(409, `A tag with the key "${key}" already exists`),
+  // guide 6.8.1.5: the API "doesn't delete tags imported by the Knowledge DB file".
+  knowledgeDbTag: (key: string, verb: 'changed' | 'deleted') =>
+    new ApiError(400, `The tag "${key}" comes from the Knowledge DB and cannot be ${verb}`),
   internal: () => new ApiError(500, 'Internal server error: an unexpected error occurred'),
 } as const;

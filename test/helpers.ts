@@ -21,12 +21,14 @@ export interface TestCenter {
   get(path: string): Promise<LightMyRequestResponse>;
   /** GET and parse a 200 answer. */
   json<T = unknown>(path: string): Promise<T>;
+  /** Any method with the test token, and a JSON body when one is given. */
+  send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-export async function testCenter(scenario = 'small'): Promise<TestCenter> {
+export async function testCenter(scenario = 'small', db = ':memory:'): Promise<TestCenter> {
   const clock = new FixedClock(NOW);
-  const center = openCenter({ db: ':memory:', scenario, reset: false, clock, token: TOKEN });
+  const center = openCenter({ db, scenario, reset: false, clock, token: TOKEN });
   const app = await buildApp({ store: center.store, clock });
   const withToken = (path: string) => `${path}${path.includes('?') ? '&' : '?'}token=${TOKEN}`;
   return {
@@ -39,6 +41,8 @@ export async function testCenter(scenario = 'small'): Promise<TestCenter> {
       expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
       return res.json() as T;
     },
+    send: (method, path, body) =>
+      app.inject({ method, url: withToken(path), ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
     async close() {
       await app.close();
       center.store.close();

@@ -38,6 +38,19 @@ export function createTagRepo(db: Db) {
      VALUES (@key, @label, @description, @category, @type, @it, @ot, @origin)
      ON CONFLICT (key) DO NOTHING`,
   );
+  const updateStmt = db.prepare(
+    'UPDATE tag SET label = @label, description = @description, type = @type, it = @it, ot = @ot WHERE key = @key',
+  );
+  // A deleted tag leaves the flows and components that carried it (their JSON and child rows).
+  const untag = [
+    db.prepare(`UPDATE flow SET tags_json = json_remove(tags_json, '$.' || json_quote(@key))
+                WHERE rowid IN (SELECT flow_rowid FROM flow_tag WHERE tag = @key)`),
+    db.prepare('DELETE FROM flow_tag WHERE tag = @key'),
+    db.prepare(`UPDATE component SET tags_json = json_remove(tags_json, '$.' || json_quote(@key))
+                WHERE rowid IN (SELECT component_rowid FROM component_tag WHERE tag = @key)`),
+    db.prepare('DELETE FROM component_tag WHERE tag = @key'),
+    db.prepare('DELETE FROM tag WHERE key = @key'),
+  ];
   // The label map is read on every serialized flow and component; it is rebuilt after each
   // write through this repository (the only writer), so it is never stale.
   let labelCache: Map<string, string> | undefined;
@@ -60,6 +73,16 @@ export function createTagRepo(db: Db) {
     },
     insert(t: Tag): void {
       insertStmt.run({ ...t, it: t.it ? 1 : 0, ot: t.ot ? 1 : 0 });
+      labelCache = undefined;
+    },
+    /** Writes a tag's label, description, type and domains (its key and origin stay). */
+    update(t: Tag): void {
+      updateStmt.run({ ...t, it: t.it ? 1 : 0, ot: t.ot ? 1 : 0 });
+      labelCache = undefined;
+    },
+    /** Deletes a tag and takes it off every flow and component. */
+    delete(key: string): void {
+      for (const stmt of untag) stmt.run({ key });
       labelCache = undefined;
     },
   };

@@ -4,35 +4,8 @@ import type { Component, Properties, TagSet, Vulnerability } from '../domain/typ
 import type { Micros } from '../domain/time.js';
 import { ipv4ToInt } from '../domain/network.js';
 import type { Db } from './db.js';
+import { COMPONENT_COLUMNS, type ComponentRow, type VulnRow, toComponent, toVulnerability } from './component-rows.js';
 import { Where, inPageOrder, parseJsonObject, placeholders, statementCache } from './sql.js';
-
-export const COMPONENT_COLUMNS = `c.rowid AS rowid, c.id, c.creation_time, c.last_active_time, c.ip, c.mac, c.name,
-  c.model_name, c.model_ref, c.fw_version, c.hw_version, c.serial_number, c.vendor_name, c.project_name,
-  c.project_version, c.custom_name, c.custom_icon, g.label AS group_label, g.id AS group_id, c.tags_json, c.props_json`;
-
-export interface ComponentRow {
-  rowid: number;
-  id: string;
-  creation_time: number;
-  last_active_time: number;
-  ip: string | null;
-  mac: string;
-  name: string | null;
-  model_name: string | null;
-  model_ref: string | null;
-  fw_version: string | null;
-  hw_version: string | null;
-  serial_number: string | null;
-  vendor_name: string | null;
-  project_name: string | null;
-  project_version: string | null;
-  custom_name: string | null;
-  custom_icon: string | null;
-  group_label: string | null;
-  group_id: string | null;
-  tags_json: string;
-  props_json: string;
-}
 
 /** The normalized fields ingest and fixtures may set (guide 5.2). */
 export interface NormalizedFields {
@@ -124,6 +97,10 @@ export function createComponentRepo(db: Db) {
     `INSERT INTO vulnerability (id, component_rowid, cve, title, summary, solution, cvss, cvss_vector_string, publish_time)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const setCustom = {
+    name: db.prepare('UPDATE component SET custom_name = ? WHERE rowid = ?'),
+    icon: db.prepare('UPDATE component SET custom_icon = ? WHERE rowid = ?'),
+  };
   const vendorsStmt = db.prepare('SELECT DISTINCT vendor_name FROM component WHERE vendor_name IS NOT NULL').pluck();
 
   function hydrate(rows: ComponentRow[]): Component[] {
@@ -248,6 +225,26 @@ export function createComponentRepo(db: Db) {
       prepare(`UPDATE component SET ${sets} WHERE rowid = ?`).run(...entries.map(([, v]) => v), rowid);
     },
 
+    /** guide 6.3.3, 6.3.4 (name) and 6.3.7, 6.3.8 (icon); null removes it. */
+    setCustom(rowid: number, field: 'name' | 'icon', value: string | null): void {
+      setCustom[field].run(value, rowid);
+    },
+
+    /** guide 6.3.14: removes the tags of the given components, or of all when none are given. */
+    clearTags(rowids?: readonly number[]): void {
+      const scope = rowids ? 'WHERE rowid IN (SELECT value FROM json_each(?))' : '';
+      const childScope = rowids ? 'WHERE component_rowid IN (SELECT value FROM json_each(?))' : '';
+      const args = rowids ? [JSON.stringify(rowids)] : [];
+      prepare(`UPDATE component SET tags_json = '{}' ${scope}`).run(...args);
+      prepare(`DELETE FROM component_tag ${childScope}`).run(...args);
+    },
+
+    /** guide 6.3.14: removes the vulnerabilities of the given components, or of all. */
+    clearVulnerabilities(rowids?: readonly number[]): void {
+      const scope = rowids ? 'WHERE component_rowid IN (SELECT value FROM json_each(?))' : '';
+      prepare(`DELETE FROM vulnerability ${scope}`).run(...(rowids ? [JSON.stringify(rowids)] : []));
+    },
+
     addVulnerability(rowid: number, v: Vulnerability): void {
       insertVuln.run(v.id, rowid, v.cve, v.title, v.summary, v.solution, v.cvss, v.cvssVectorString, v.publishTime);
     },
@@ -255,54 +252,3 @@ export function createComponentRepo(db: Db) {
 }
 
 export type ComponentRepo = ReturnType<typeof createComponentRepo>;
-
-interface VulnRow {
-  component_rowid: number;
-  id: string;
-  cve: string;
-  title: string;
-  summary: string;
-  solution: string;
-  cvss: number;
-  cvss_vector_string: string;
-  publish_time: number;
-}
-
-function toVulnerability(v: VulnRow): Vulnerability {
-  return {
-    id: v.id,
-    cve: v.cve,
-    title: v.title,
-    summary: v.summary,
-    solution: v.solution,
-    cvss: v.cvss,
-    cvssVectorString: v.cvss_vector_string,
-    publishTime: v.publish_time,
-  };
-}
-
-export function toComponent(r: ComponentRow, vulnerabilities: Vulnerability[]): Component {
-  return {
-    id: r.id,
-    creationTime: r.creation_time,
-    lastActiveTime: r.last_active_time,
-    ip: r.ip,
-    mac: r.mac,
-    name: r.name,
-    modelName: r.model_name,
-    modelRef: r.model_ref,
-    fwVersion: r.fw_version,
-    hwVersion: r.hw_version,
-    serialNumber: r.serial_number,
-    vendorName: r.vendor_name,
-    projectName: r.project_name,
-    projectVersion: r.project_version,
-    customName: r.custom_name,
-    customIcon: r.custom_icon,
-    group: r.group_label,
-    groupId: r.group_id,
-    tags: parseJsonObject<TagSet>(r.tags_json),
-    properties: parseJsonObject<Properties>(r.props_json),
-    vulnerabilities,
-  };
-}

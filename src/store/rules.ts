@@ -6,6 +6,8 @@ function createRuleRepo<T extends { id: string }>(db: Db, table: 'property_rule'
   const all = db.prepare(`SELECT id, body FROM ${table} ORDER BY rowid`);
   const byId = db.prepare(`SELECT id, body FROM ${table} WHERE id = ?`);
   const insertStmt = db.prepare(`INSERT INTO ${table} (id, body) VALUES (?, ?)`);
+  const updateStmt = db.prepare(`UPDATE ${table} SET body = ? WHERE id = ?`);
+  const deleteStmt = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
   const toRule = (r: { id: string; body: string }): T => ({ ...(JSON.parse(r.body) as Omit<T, 'id'>), id: r.id }) as T;
   return {
     list(): T[] {
@@ -19,10 +21,19 @@ function createRuleRepo<T extends { id: string }>(db: Db, table: 'property_rule'
       const { id, ...body } = rule;
       insertStmt.run(id, JSON.stringify(body));
     },
+    /** Replaces a rule's body; it keeps its place in the creation order. */
+    update(rule: T): void {
+      const { id, ...body } = rule;
+      updateStmt.run(JSON.stringify(body), id);
+    },
+    delete(id: string): void {
+      deleteStmt.run(id);
+    },
   };
 }
 
 export const createPropertyRuleRepo = (db: Db) => createRuleRepo<PropertyRule>(db, 'property_rule');
 export const createPortRuleRepo = (db: Db) => createRuleRepo<PortRule>(db, 'port_rule');
+export type RuleRepo<T extends { id: string }> = ReturnType<typeof createRuleRepo<T>>;
 export type PropertyRuleRepo = ReturnType<typeof createPropertyRuleRepo>;
 export type PortRuleRepo = ReturnType<typeof createPortRuleRepo>;

@@ -83,6 +83,12 @@ export function createVariableRepo(db: Db) {
       return Number(insertStmt.run(id, componentRowid, name).lastInsertRowid);
     },
 
+    /** guide 6.3.14: removes the variables the given components hold (with their accesses), or all. */
+    clear(componentRowids?: readonly number[]): void {
+      if (!componentRowids) db.prepare('DELETE FROM variable').run();
+      else db.prepare('DELETE FROM variable WHERE component_rowid IN (SELECT value FROM json_each(?))').run(JSON.stringify(componentRowids));
+    },
+
     recordAccess(variableRowid: number, authorRowid: number, type: VariableAccessType, first: Micros, last: Micros): void {
       upsertAccess.run(variableRowid, authorRowid, type, first, last);
       touchFirst.run(first, first, variableRowid);

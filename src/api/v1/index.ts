@@ -1,13 +1,15 @@
 /** The 1.0 API surface: every route needs a token (guide 6.1), in one visible list. */
 import type { FastifyPluginAsync } from 'fastify';
 import { requireToken } from '../../plugins/auth.js';
-import analyzer from './routes/analyzer.js';
+import componentEdits from './routes/component-edits.js';
 import components from './routes/components.js';
 import events from './routes/events.js';
 import flows from './routes/flows.js';
 import groups from './routes/groups.js';
 import icons from './routes/icons.js';
+import { portRules, propertyRules } from './routes/rules.js';
 import sensors from './routes/sensors.js';
+import tags from './routes/tags.js';
 import variables from './routes/variables.js';
 import { WireCache } from './wire-cache.js';
 
@@ -25,12 +27,15 @@ const apiV1: FastifyPluginAsync = async (app) => {
   app.decorate('wire', new WireCache(app.store));
   await app.register(sensors);
   await app.register(components);
+  await app.register(componentEdits);
   await app.register(icons);
   await app.register(flows);
   await app.register(groups);
   await app.register(events);
   await app.register(variables);
-  await app.register(analyzer);
+  await app.register(tags);
+  await app.register(propertyRules);
+  await app.register(portRules);
 };
 
 export default apiV1;

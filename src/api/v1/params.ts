@@ -91,3 +91,9 @@ export const port = integer(0, 65535);
 
 /** Path parameter `{id}`: the handler checks its format so that the answer is 400, not 404. */
 export const idParams = z.object({ id: z.string().meta({ description: 'A UUID.', example: '02074cd3-dbe6-52b6-963c-7247ef33a2b1' }) });
+
+/** guide 6.3.14: a JSON array of component ids. */
+export const ComponentIdsBody = z
+  .array(uuid, { error: (iss) => (iss.input == null ? 'a JSON array of component ids is required' : 'must be a JSON array of component ids') })
+  .min(1, 'must hold at least one component id')
+  .meta({ example: ['cad069ab-c5bb-4b11-bbdd-b844db789d97'] });

@@ -22,6 +22,10 @@ const time = z.string().meta({ description: 'RFC 3339 with microseconds', exampl
 const TagsSchema = z.record(z.string(), z.enum(TAG_CLASSES)).meta({ example: { PLC: 'info' } });
 const PropertiesSchema = z.record(z.string(), z.string());
 
+/** The empty 200 answers of the guide ("an empty HTTP 200 response is returned", 6.5.4). */
+// `type: 'null'` is how @fastify/swagger documents a response without content.
+export const EmptySchema = z.void().meta({ type: 'null', description: 'Empty body' });
+
 export const ErrorSchema = z
   .object({ status: z.literal('error'), message: z.string() })
   .meta({ id: 'Error', description: 'guide 5.7', example: { status: 'error', message: 'Token error' } });

@@ -159,3 +159,67 @@ describe('the licence (guide 4: 402 "the current license … doesn\'t allow to u
     expect((await send(c, route, TOKEN)).statusCode).toBe(200);
   });
 });
+
+// Every write route, with a body that would succeed (ids the fixtures hold, fixtures/README.md).
+const PLC_3 = '02074cd3-dbe6-52b6-963c-7247ef33a2b1';
+const GROUP_SIEMENS = '25b745dc-1d93-46ec-8bd8-c647a1d6a46e';
+const RULE = 'bd1c1b0b-eb8c-4740-a870-e1fac758ef2b';
+const tagFlow = { name: 'TagFlow', params: { tag: 'S7', type: 'info' } };
+const WRITES: [method: 'POST' | 'PUT' | 'DELETE', route: string, body?: unknown][] = [
+  ['PUT', `/component/${PLC_3}/custom-name`, { custom_name: 'My PLC' }],
+  ['DELETE', `/component/${PLC_3}/custom-name`],
+  ['PUT', `/component/${PLC_3}/custom-icon`, { custom_icon: 'cisco' }],
+  ['DELETE', `/component/${PLC_3}/custom-icon`],
+  ['POST', `/group/${GROUP_SIEMENS}/component/d3ff2bf4-429a-4ff0-8533-4aa72f95bb9d`],
+  ['DELETE', `/group/${GROUP_SIEMENS}/component/93b5cfca-77bb-5551-ad5f-e9443279c640`],
+  ['DELETE', '/component/remove-tags', [PLC_3]],
+  ['DELETE', '/component/remove-variables', [PLC_3]],
+  ['DELETE', '/component/remove-vulns', [PLC_3]],
+  ['DELETE', '/component/purge-tags'],
+  ['DELETE', '/component/purge-variables'],
+  ['DELETE', '/component/purge-vulns'],
+  ['POST', '/group', { label: 'Room 214', components: [PLC_3] }],
+  ['PUT', `/group/${GROUP_SIEMENS}`, { color: 'PINK' }],
+  ['DELETE', `/group/${GROUP_SIEMENS}`],
+  ['POST', '/analyzer/tag', { tag: 'MINE', label: 'Mine' }],
+  ['PUT', '/analyzer/tag/MINE', { label: 'Mine' }],
+  ['DELETE', '/analyzer/tag/MINE'],
+  ['POST', '/analyzer/property/rule', { test: { operator: 'or', conditions: [{ name: 'HasProp', params: { property: 'x' } }] }, actions: [tagFlow] }],
+  ['PUT', `/analyzer/property/rule/${RULE}`, { test: { operator: 'or', conditions: [{ name: 'HasProp', params: { property: 'x' } }] }, actions: [tagFlow] }],
+  ['DELETE', `/analyzer/property/rule/${RULE}`],
+  ['POST', '/analyzer/port/rule', { ports: ['22'], actions: [tagFlow] }],
+  ['PUT', `/analyzer/port/rule/${RULE}`, { ports: ['22'], actions: [tagFlow] }],
+  ['DELETE', `/analyzer/port/rule/${RULE}`],
+];
+
+describe('the token and the licence on every write route (guide 4, 6.1)', () => {
+  let c: TestCenter;
+  beforeAll(async () => {
+    c = await testCenter();
+  });
+  afterAll(() => c.close());
+
+  const write = (method: 'POST' | 'PUT' | 'DELETE', route: string, body: unknown, token?: string) =>
+    c.app.inject({
+      method,
+      url: url(route, token),
+      ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+
+  it.each(WRITES)('%s %s answers 401 without a token or with an unknown one, 402 without the licence, and changes nothing', async (method, route, body) => {
+    const before = c.store.version();
+    expectError(await write(method, route, body), 401, /^Token error/);
+    expectError(await write(method, route, body, UNKNOWN_TOKEN), 401, /^Token error/);
+    // The token is checked before the body: a bad body without a token is still a 401.
+    expectError(await write(method, route, { nonsense: true }), 401, /^Token error/);
+    c.store.settings.set('license.api', 'false');
+    try {
+      expectError(await write(method, route, body, TOKEN), 402, /^License error/);
+    } finally {
+      c.store.settings.set('license.api', 'true');
+    }
+    // Only the two licence writes above happened.
+    const [changes] = before.split(':').map(Number);
+    expect(Number(c.store.version().split(':')[0])).toBe((changes ?? 0) + 2);
+  });
+});

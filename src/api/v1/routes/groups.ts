@@ -1,14 +1,83 @@
-/** Groups (guide 6.5): read routes. */
+/** Groups (guide 6.5): read, create, edit and explode. Each write is one transaction. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { GroupProperty } from '../../../domain/types.js';
+import { GROUP_COLORS, INDUSTRIAL_IMPACTS } from '../../../domain/vocabulary.js';
+import { errors } from '../../../errors.js';
+import type { GroupChange } from '../../../store/groups.js';
 import * as serialize from '../serialize.js';
-import { GroupSchema } from '../schemas.js';
+import { EmptySchema, ErrorSchema, GroupSchema } from '../schemas.js';
 import { checkId, docs, errorResponses, found } from '../kit.js';
-import { idParams } from '../params.js';
+import { idParams, uuid } from '../params.js';
+import { componentRowids } from './component-edits.js';
 
 const TAG = 'Groups';
 
+const text = (what: string) => z.string({ error: `must be a string (${what})` });
+/** guide 6.5.3: the colours are upper case; a client's "red" is read as RED. */
+const color = z
+  .string({ error: 'must be a string' })
+  .transform((s) => s.toUpperCase())
+  .pipe(z.enum(GROUP_COLORS, { error: `must be one of ${GROUP_COLORS.join(', ')}` }));
+const GroupFields = {
+  label: text('the group label').trim().min(1, 'must not be empty'),
+  description: text('a short description').optional(),
+  comments: text('creator comments').optional(),
+  color: color.optional(),
+  industrial_impact: z.enum(INDUSTRIAL_IMPACTS, { error: `must be one of ${INDUSTRIAL_IMPACTS.join(', ')}` }).optional(),
+  properties: z
+    .array(z.object({ label: text('the property label').min(1, 'must not be empty'), value: text('the property value') }).strict())
+    .optional()
+    .meta({ description: 'The group properties, in order (they replace the existing ones).' }),
+  components: z.array(uuid, { error: 'must be an array of component ids' }).min(1, 'must hold at least one component id'),
+};
+const CreateBody = z
+  .object({ ...GroupFields, label: GroupFields.label.meta({ description: 'Mandatory.' }) })
+  .strict()
+  .meta({
+    example: {
+      label: 'Room 214',
+      description: 'All the PLCs installed in Room 214 of Floor 1',
+      comments: "Sentryo Sensor's in left servers rack",
+      color: 'RED',
+      components: ['93b5cfca-77bb-5551-ad5f-e9443279c640'],
+    },
+  });
+const EditBody = z
+  .object({
+    ...GroupFields,
+    label: GroupFields.label.optional(),
+    components: GroupFields.components.optional().meta({ description: 'The components the group holds from now on.' }),
+  })
+  .strict()
+  .meta({ example: { comments: "Sentryo Sensor's in right servers rack", color: 'PINK' } });
+
+const CONFLICTS = {
+  309: ErrorSchema.describe('A listed component is already in a group'),
+  409: ErrorSchema.describe('A group with this label already exists'),
+};
+
 const plugin: FastifyPluginAsyncZod = async (app) => {
+  const { store } = app;
+
+  /** Properties as the Group holds them: positions in the given order, updated now. */
+  const properties = (list: { label: string; value: string }[] | undefined): GroupProperty[] | undefined =>
+    list?.map((p, position) => ({ position, label: p.label, value: p.value, lastUpdate: app.clock.now() }));
+
+  /** 309 when a component is in a group other than `own` (guide 6.5.3, 6.5.4). */
+  function checkUngrouped(ids: readonly string[], rowids: readonly number[], own: number | null): void {
+    rowids.forEach((rowid, i) => {
+      const holder = store.groups.groupOf(rowid);
+      if (holder !== null && holder !== own) throw errors.alreadyGrouped(ids[i] ?? '');
+    });
+  }
+
+  /** 409 when another group has the label (compared without case). */
+  function checkLabel(label: string, own: number | null): void {
+    const holder = store.groups.withLabel(label);
+    if (holder !== undefined && holder !== own) throw errors.labelTaken(label);
+  }
+
   app.get(
     '/group',
     {
@@ -18,8 +87,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      const labels = app.store.tags.labels();
-      return app.store.groups.list().map((g) => serialize.group(g, labels));
+      const labels = store.tags.labels();
+      return store.groups.list().map((g) => serialize.group(g, labels));
     },
   );
 
@@ -34,7 +103,95 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const id = checkId(request.params.id, 'group');
-      return serialize.group(found(app.store.groups.get(id), 'Group', id), app.store.tags.labels());
+      return serialize.group(found(store.groups.get(id), 'Group', id), store.tags.labels());
+    },
+  );
+
+  app.post(
+    '/group',
+    {
+      schema: {
+        ...docs(TAG, 'createGroup', 'Create a group', '6.5.3', 'Answers the created Group. Unknown component ids: 400 naming them.'),
+        body: CreateBody,
+        response: { 200: GroupSchema, ...CONFLICTS, ...errorResponses(false) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      const ids = [...new Set(b.components.map((id) => id.toLowerCase()))];
+      const id = app.newId();
+      store.transaction(() => {
+        const rowids = componentRowids(app, ids, 400);
+        checkLabel(b.label, null);
+        checkUngrouped(ids, rowids, null);
+        store.groups.insert(
+          {
+            id,
+            creationTime: app.clock.now(),
+            label: b.label,
+            description: b.description ?? '',
+            comments: b.comments ?? '',
+            // divergence: the guide does not say; these are the values of its sample group (5.4).
+            color: b.color ?? 'GRAY',
+            industrialImpact: b.industrial_impact ?? 'VERY_LOW',
+            properties: properties(b.properties) ?? [],
+          },
+          rowids,
+        );
+      });
+      return serialize.group(found(store.groups.get(id), 'Group', id), store.tags.labels());
+    },
+  );
+
+  app.put(
+    '/group/:id',
+    {
+      schema: {
+        ...docs(TAG, 'editGroup', 'Edit a group', '6.5.4', 'Every field is optional; `components` replaces the members. Answers an empty 200.'),
+        params: idParams,
+        body: EditBody,
+        response: { 200: EmptySchema, ...CONFLICTS, ...errorResponses(true) },
+      },
+    },
+    async (request, reply) => {
+      const id = checkId(request.params.id, 'group');
+      const b = request.body;
+      store.transaction(() => {
+        const rowid = found(store.groups.rowid(id), 'Group', id);
+        if (b.label !== undefined) checkLabel(b.label, rowid);
+        const change: GroupChange = {
+          label: b.label,
+          description: b.description,
+          comments: b.comments,
+          color: b.color,
+          industrialImpact: b.industrial_impact,
+          properties: properties(b.properties),
+        };
+        store.groups.update(rowid, change);
+        if (b.components) {
+          const ids = [...new Set(b.components.map((c) => c.toLowerCase()))];
+          const rowids = componentRowids(app, ids, 400);
+          checkUngrouped(ids, rowids, rowid);
+          store.groups.setMembers(rowid, rowids);
+        }
+      });
+      return reply.send();
+    },
+  );
+
+  app.delete(
+    '/group/:id',
+    {
+      schema: {
+        ...docs(TAG, 'explodeGroup', 'Explode a group', '6.5.5', 'The group goes; its components stay, in no group. Answers an empty 200.'),
+        params: idParams,
+        response: { 200: EmptySchema, ...errorResponses(true) },
+      },
+    },
+    async (request, reply) => {
+      const id = checkId(request.params.id, 'group');
+      store.transaction(() => store.groups.delete(found(store.groups.rowid(id), 'Group', id)));
+      return reply.send();
     },
   );
 };

@@ -1,0 +1,193 @@
+/**
+ * Components (guide 6.3): the write routes — custom name and icon, group membership, and the
+ * removal of incorrect information (6.3.14). Each write is one transaction.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errors } from '../../../errors.js';
+import * as serialize from '../serialize.js';
+import { ComponentSchema, EmptySchema, ErrorSchema } from '../schemas.js';
+import { checkId, docs, errorResponses, found } from '../kit.js';
+import { ComponentIdsBody, idParams } from '../params.js';
+
+const TAG = 'Components';
+
+const CustomNameBody = z
+  .object({ custom_name: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty') })
+  .strict()
+  .meta({ example: { custom_name: 'My PLC' } });
+const CustomIconBody = z
+  .object({ custom_icon: z.string({ error: 'must be an icon key of GET /icon' }).min(1, 'must not be empty') })
+  .strict()
+  .meta({ example: { custom_icon: 'cisco' } });
+const MembershipParams = z.object({
+  id: z.string().meta({ description: 'The group id.', example: '25b745dc-1d93-46ec-8bd8-c647a1d6a46e' }),
+  cid: z.string().meta({ description: 'The component id.', example: 'd3ff2bf4-429a-4ff0-8533-4aa72f95bb9d' }),
+});
+
+/** The rowids of components named by id; 404 naming every unknown one (guide 6.3.14 takes a list). */
+export function componentRowids(app: FastifyInstance, ids: readonly string[], status: 400 | 404 = 404): number[] {
+  const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
+  const rowids = unique.map((id) => app.store.components.rowid(id));
+  const unknown = unique.filter((_, i) => rowids[i] === undefined);
+  if (unknown.length > 0) throw errors.unknownComponents(unknown, status);
+  return rowids as number[];
+}
+
+const plugin: FastifyPluginAsyncZod = async (app) => {
+  const { store } = app;
+  const current = (id: string) => serialize.component(found(store.components.get(id), 'Component', id), store.tags.labels());
+
+  /** Sets or clears a custom field and answers the component as it now is. */
+  function setCustom(rawId: string, field: 'name' | 'icon', value: string | null) {
+    const id = checkId(rawId, 'component');
+    return store.transaction(() => {
+      const rowid = found(store.components.rowid(id), 'Component', id);
+      store.components.setCustom(rowid, field, value);
+      return current(id);
+    });
+  }
+
+  app.put(
+    '/component/:id/custom-name',
+    {
+      schema: {
+        ...docs(TAG, 'setCustomName', 'Set a custom name', '6.3.3', 'Answers an array of one Component, as the guide prints it.'),
+        params: idParams,
+        body: CustomNameBody,
+        response: { 200: z.array(ComponentSchema), ...errorResponses(true) },
+      },
+    },
+    async (request) => [setCustom(request.params.id, 'name', request.body.custom_name)],
+  );
+
+  app.delete(
+    '/component/:id/custom-name',
+    {
+      schema: {
+        ...docs(TAG, 'deleteCustomName', 'Delete a custom name', '6.3.4', 'Answers an array of one Component, without custom_name.'),
+        params: idParams,
+        response: { 200: z.array(ComponentSchema), ...errorResponses(true) },
+      },
+    },
+    async (request) => [setCustom(request.params.id, 'name', null)],
+  );
+
+  app.put(
+    '/component/:id/custom-icon',
+    {
+      schema: {
+        ...docs(TAG, 'setCustomIcon', 'Set a custom icon', '6.3.7', 'The key must be one of GET /icon (400 otherwise).'),
+        params: idParams,
+        body: CustomIconBody,
+        response: { 200: ComponentSchema, ...errorResponses(true) },
+      },
+    },
+    async (request) => {
+      const key = request.body.custom_icon;
+      if (!store.icons.get(key)) throw errors.badRequest(`Unknown icon key: "${key}" (see GET /api/1.0/icon)`);
+      return setCustom(request.params.id, 'icon', key);
+    },
+  );
+
+  app.delete(
+    '/component/:id/custom-icon',
+    {
+      schema: {
+        ...docs(TAG, 'deleteCustomIcon', 'Delete a custom icon', '6.3.8'),
+        params: idParams,
+        response: { 200: ComponentSchema, ...errorResponses(true) },
+      },
+    },
+    async (request) => setCustom(request.params.id, 'icon', null),
+  );
+
+  /** The group and the component of a membership route, both checked (400 format, 404 unknown). */
+  function membership(params: { id: string; cid: string }) {
+    const groupId = checkId(params.id, 'group');
+    const componentId = checkId(params.cid, 'component');
+    return {
+      groupId,
+      componentId,
+      group: found(store.groups.rowid(groupId), 'Group', groupId),
+      component: found(store.components.rowid(componentId), 'Component', componentId),
+    };
+  }
+
+  app.post(
+    '/group/:id/component/:cid',
+    {
+      schema: {
+        ...docs(TAG, 'addComponentToGroup', 'Add a component to a group', '6.3.9', '309 when the component is already in a group, this one or another.'),
+        params: MembershipParams,
+        response: { 200: EmptySchema, 309: ErrorSchema.describe('The component is already in a group'), ...errorResponses(true) },
+      },
+    },
+    async (request, reply) => {
+      store.transaction(() => {
+        const m = membership(request.params);
+        if (store.groups.groupOf(m.component) !== null) throw errors.alreadyGrouped(m.componentId);
+        store.groups.setMembership(m.component, m.group);
+      });
+      return reply.send();
+    },
+  );
+
+  app.delete(
+    '/group/:id/component/:cid',
+    {
+      schema: {
+        ...docs(TAG, 'removeComponentFromGroup', 'Remove a component from a group', '6.3.10', '400 when the component is not in that group.'),
+        params: MembershipParams,
+        response: { 200: EmptySchema, ...errorResponses(true) },
+      },
+    },
+    async (request, reply) => {
+      store.transaction(() => {
+        const m = membership(request.params);
+        if (store.groups.groupOf(m.component) !== m.group) throw errors.notInGroup(m.componentId, m.groupId);
+        store.groups.setMembership(m.component, null);
+      });
+      return reply.send();
+    },
+  );
+
+  // guide 6.3.14: remove-* take a JSON array of component ids, purge-* act on every component.
+  const removals = [
+    ['tags', 'Tags', (rowids?: number[]) => store.components.clearTags(rowids)],
+    ['variables', 'Variables', (rowids?: number[]) => store.variables.clear(rowids)],
+    ['vulns', 'Vulnerabilities', (rowids?: number[]) => store.components.clearVulnerabilities(rowids)],
+  ] as const;
+  for (const [what, name, clear] of removals) {
+    app.delete(
+      `/component/remove-${what}`,
+      {
+        schema: {
+          ...docs(TAG, `remove${name}`, `Remove the ${what} of components`, '6.3.14', 'Unknown ids: 404 naming them, and nothing is removed.'),
+          body: ComponentIdsBody,
+          response: { 200: EmptySchema, ...errorResponses(true) },
+        },
+      },
+      async (request, reply) => {
+        store.transaction(() => clear(componentRowids(app, request.body)));
+        return reply.send();
+      },
+    );
+    app.delete(
+      `/component/purge-${what}`,
+      {
+        schema: {
+          ...docs(TAG, `purge${name}`, `Remove the ${what} of all components`, '6.3.14'),
+          response: { 200: EmptySchema, ...errorResponses(false) },
+        },
+      },
+      async (_request, reply) => {
+        store.transaction(() => clear());
+        return reply.send();
+      },
+    );
+  }
+};
+
+export default plugin;

@@ -1,0 +1,150 @@
+/**
+ * Property and port analyzer rules (guide 6.8.2, 6.8.3). Bodies are parsed by the engine, which
+ * speaks the guide's language ("Invalid syntax for rule.\nWrong action name : …"); a rule
+ * written here applies to the flows ingested after it.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { PortRule, PropertyRule } from '../../../domain/rules.js';
+import { type RuleContext, describeRuleLanguage, parsePortRule, parsePropertyRule } from '../../../engine/parse-rule.js';
+import { errors } from '../../../errors.js';
+import type { RuleRepo } from '../../../store/rules.js';
+import type { Store } from '../../../store/store.js';
+import { EmptySchema, PortRuleSchema, PropertyRuleSchema } from '../schemas.js';
+import { checkId, docs, errorResponses, found } from '../kit.js';
+import { idParams } from '../params.js';
+
+const TAG = 'Tags and analyzer rules';
+
+const tagFlow = { name: 'TagFlow', params: { tag: 'S7', type: 'info', throw_admin_event: true } };
+
+interface RuleKind<R extends { id: string }> {
+  /** "property" or "port": the path segment and the operation names. */
+  kind: 'property' | 'port';
+  title: 'Property' | 'Port';
+  section: string;
+  schema: z.ZodType;
+  example: Omit<R, 'id'>;
+  repo: (store: Store) => RuleRepo<R>;
+  parse: (body: unknown, ctx: RuleContext) => Omit<R, 'id'>;
+}
+
+const PROPERTY: RuleKind<PropertyRule> = {
+  kind: 'property',
+  title: 'Property',
+  section: '6.8.2',
+  schema: PropertyRuleSchema,
+  example: { test: { operator: 'or', conditions: [{ name: 'HasProp', params: { property: 's7plus-function' } }] }, actions: [tagFlow] },
+  repo: (store) => store.propertyRules,
+  parse: parsePropertyRule,
+};
+
+const PORT: RuleKind<PortRule> = {
+  kind: 'port',
+  title: 'Port',
+  section: '6.8.3',
+  schema: PortRuleSchema,
+  example: { ports: ['22'], actions: [{ name: 'TagFlow', params: { tag: 'SSH', type: 'important', throw_admin_event: true } }] },
+  repo: (store) => store.portRules,
+  parse: parsePortRule,
+};
+
+/** The five routes of one kind of rule. */
+function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyncZod {
+  return async (app) => {
+    const repo = k.repo(app.store);
+    const ctx: RuleContext = { tagExists: (key) => app.store.tags.get(key) !== undefined };
+    const base = `/analyzer/${k.kind}/rule`;
+    const name = `${k.title} rule`;
+    // The body is checked by the engine, so that every error reads like the guide's.
+    const body = (example: object) =>
+      z.unknown().meta({ description: `A ${k.kind} rule (guide 6.8). ${describeRuleLanguage()}`, example });
+
+    app.get(
+      base,
+      {
+        schema: {
+          ...docs(TAG, `get${k.title}Rules`, `Get all ${k.kind} analyzer rules`, `${k.section}.1`, 'In creation order.'),
+          response: { 200: z.array(k.schema), ...errorResponses(false) },
+        },
+      },
+      async () => repo.list(),
+    );
+
+    app.get(
+      `${base}/:id`,
+      {
+        schema: {
+          ...docs(TAG, `get${k.title}Rule`, `Get a ${k.kind} analyzer rule`, `${k.section}.2`),
+          params: idParams,
+          response: { 200: k.schema, ...errorResponses(true) },
+        },
+      },
+      async (request) => {
+        const id = checkId(request.params.id, 'rule');
+        return found(repo.get(id), name, id);
+      },
+    );
+
+    app.post(
+      base,
+      {
+        schema: {
+          ...docs(TAG, `create${k.title}Rule`, `Create a ${k.kind} analyzer rule`, `${k.section}.3`, 'Answers the rule with its new id.'),
+          body: body(k.example),
+          response: { 200: k.schema, ...errorResponses(false) },
+        },
+      },
+      async (request) => {
+        const rule = { ...k.parse(request.body, ctx), id: app.newId() } as R;
+        app.store.transaction(() => repo.insert(rule));
+        return rule;
+      },
+    );
+
+    app.put(
+      `${base}/:id`,
+      {
+        schema: {
+          ...docs(TAG, `update${k.title}Rule`, `Update a ${k.kind} analyzer rule`, `${k.section}.4`, 'A body `id` must equal the path. Answers the updated rule.'),
+          params: idParams,
+          body: body({ id: 'bd1c1b0b-eb8c-4740-a870-e1fac758ef2b', ...k.example }),
+          response: { 200: k.schema, ...errorResponses(true) },
+        },
+      },
+      async (request) => {
+        const id = checkId(request.params.id, 'rule');
+        return app.store.transaction(() => {
+          found(repo.get(id), name, id);
+          const given = (request.body as { id?: unknown } | null)?.id;
+          if (given !== undefined && (typeof given !== 'string' || given.toLowerCase() !== id)) throw errors.idMismatch(String(given), id);
+          const rule = { ...k.parse(request.body, ctx), id } as R;
+          repo.update(rule);
+          return rule;
+        });
+      },
+    );
+
+    app.delete(
+      `${base}/:id`,
+      {
+        schema: {
+          ...docs(TAG, `delete${k.title}Rule`, `Delete a ${k.kind} analyzer rule`, `${k.section}.5`),
+          params: idParams,
+          response: { 200: EmptySchema, ...errorResponses(true) },
+        },
+      },
+      async (request, reply) => {
+        const id = checkId(request.params.id, 'rule');
+        app.store.transaction(() => {
+          found(repo.get(id), name, id);
+          repo.delete(id);
+        });
+        return reply.send();
+      },
+    );
+  };
+}
+
+export const propertyRules = ruleRoutes(PROPERTY);
+export const portRules = ruleRoutes(PORT);

@@ -1,0 +1,151 @@
+/** Tags (guide 6.8.1): the catalogue, and the tags clients add ("My tag"). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Tag } from '../../../domain/types.js';
+import { TAG_TYPES } from '../../../domain/vocabulary.js';
+import { tagsNamedBy } from '../../../engine/parse-rule.js';
+import { errors } from '../../../errors.js';
+import * as serialize from '../serialize.js';
+import { EmptySchema, ErrorSchema, TagSchema, TagSummarySchema } from '../schemas.js';
+import { docs, errorResponses, found } from '../kit.js';
+
+const TAG = 'Tags and analyzer rules';
+
+/** guide 6.8.1.3: "Tags created via the API are grouped in the "My tag" category". */
+export const API_TAG_CATEGORY = 'My tag';
+
+/** guide 6.8.1.3: "The key can only contain char between a and z (lower or uppercase) and _". */
+const key = z
+  .string({ error: 'must be a string' })
+  .regex(/^[A-Za-z_]+$/, 'may only hold the letters a-z, A-Z and _')
+  .meta({ example: 'WEB_CUSTOM' });
+const TagFields = {
+  label: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty'),
+  desc: z.string({ error: 'must be a string' }).optional(),
+  type: z.enum(TAG_TYPES, { error: 'must be "flow" or "component"' }).optional(),
+  IT: z.boolean({ error: 'must be a boolean' }).optional(),
+  OT: z.boolean({ error: 'must be a boolean' }).optional(),
+};
+const CreateBody = z
+  .object({ tag: key, ...TagFields })
+  .strict()
+  .meta({ example: { tag: 'WEB_CUSTOM', label: 'Web Custom', desc: 'Web protocols of the plant', type: 'flow', IT: true, OT: false } });
+const UpdateBody = z
+  .object({ tag: key.optional(), ...TagFields, label: TagFields.label.optional() })
+  .strict()
+  .meta({ example: { tag: 'WEB_CUSTOM', label: 'Web Custom Updated' } });
+const TagParams = z.object({ tag: z.string().meta({ description: 'The tag key.', example: 'WEB' }) });
+
+const plugin: FastifyPluginAsyncZod = async (app) => {
+  const { store } = app;
+
+  /** An API-created tag, or 404 / 400 (Knowledge DB tags are read-only, guide 6.8.1.5). */
+  function ownTag(key: string, verb: 'changed' | 'deleted'): Tag {
+    const tag = found(store.tags.get(key), 'Tag', key);
+    if (tag.origin === 'kdb') throw errors.knowledgeDbTag(key, verb);
+    return tag;
+  }
+
+  app.get(
+    '/tags',
+    {
+      schema: {
+        ...docs(TAG, 'getTags', 'Get all tags', '6.8.1.1', 'Knowledge DB tags and the ones added through the API.'),
+        response: { 200: z.array(TagSummarySchema), ...errorResponses(false) },
+      },
+    },
+    async () => store.tags.list().map(serialize.tagSummary),
+  );
+
+  app.get(
+    '/analyzer/tag/:tag',
+    {
+      schema: {
+        ...docs(TAG, 'getTag', 'Get a custom tag', '6.8.1.2'),
+        params: TagParams,
+        response: { 200: TagSchema, ...errorResponses(true) },
+      },
+    },
+    async (request) => serialize.tagDetail(found(store.tags.get(request.params.tag), 'Tag', request.params.tag)),
+  );
+
+  app.post(
+    '/analyzer/tag',
+    {
+      schema: {
+        ...docs(TAG, 'createTag', 'Create a tag', '6.8.1.3', 'Only `tag` and `label` are mandatory; `type` defaults to flow, `IT` and `OT` to true.'),
+        body: CreateBody,
+        response: { 200: TagSchema, 409: ErrorSchema.describe('A tag with this key already exists'), ...errorResponses(false) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      const tag: Tag = {
+        key: b.tag,
+        label: b.label,
+        description: b.desc ?? '',
+        category: API_TAG_CATEGORY,
+        type: b.type ?? 'flow',
+        it: b.IT ?? true,
+        ot: b.OT ?? true,
+        origin: 'api',
+      };
+      store.transaction(() => {
+        if (store.tags.get(tag.key)) throw errors.tagTaken(tag.key);
+        store.tags.insert(tag);
+      });
+      return serialize.tagDetail(tag);
+    },
+  );
+
+  app.put(
+    '/analyzer/tag/:tag',
+    {
+      schema: {
+        ...docs(TAG, 'updateTag', 'Update a tag', '6.8.1.4', 'The key cannot change: a body `tag` must equal the path. Knowledge DB tags cannot be changed.'),
+        params: TagParams,
+        body: UpdateBody,
+        response: { 200: TagSchema, ...errorResponses(true) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      return store.transaction(() => {
+        const current = ownTag(request.params.tag, 'changed');
+        if (b.tag !== undefined && b.tag !== current.key) throw errors.idMismatch(b.tag, current.key);
+        const next: Tag = {
+          ...current,
+          label: b.label ?? current.label,
+          description: b.desc ?? current.description,
+          type: b.type ?? current.type,
+          it: b.IT ?? current.it,
+          ot: b.OT ?? current.ot,
+        };
+        store.tags.update(next);
+        return serialize.tagDetail(next);
+      });
+    },
+  );
+
+  app.delete(
+    '/analyzer/tag/:tag',
+    {
+      schema: {
+        ...docs(TAG, 'deleteTag', 'Delete a tag', '6.8.1.5', 'Only tags added through the API, and not while a rule names them. Flows and components lose the tag.'),
+        params: TagParams,
+        response: { 200: EmptySchema, ...errorResponses(true) },
+      },
+    },
+    async (request, reply) => {
+      store.transaction(() => {
+        const tag = ownTag(request.params.tag, 'deleted');
+        const rules = [...store.propertyRules.list(), ...store.portRules.list()].filter((r) => tagsNamedBy(r.actions).includes(tag.key));
+        if (rules.length > 0) throw errors.tagInUse(tag.key, rules.map((r) => r.id));
+        store.tags.delete(tag.key);
+      });
+      return reply.send();
+    },
+  );
+};
+
+export default plugin;
