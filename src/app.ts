@@ -7,6 +7,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import apiV1, { API_V1_PREFIX } from './api/v1/index.js';
 import type { Clock } from './clock.js';
+import emulator, { EMULATOR_PREFIX } from './emulator/index.js';
+import { type Services, createServices } from './emulator/services.js';
 import context from './plugins/context.js';
 import errorHandler from './plugins/error-handler.js';
 import swagger from './plugins/swagger.js';
@@ -26,6 +28,10 @@ export interface AppOptions {
   https?: { key: string; cert: string };
   /** Ids of what clients create (groups, rules); random v4 UUIDs unless a test pins them. */
   newId?: () => string;
+  /** The control-plane key (x-emulator-key). */
+  adminKey: string;
+  /** The ingest pipeline and live traffic, shared by the listeners; made here when not given. */
+  services?: Services;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -41,9 +47,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(errorHandler);
-  await app.register(context, { store: opts.store, clock: opts.clock, newId: opts.newId ?? randomUUID });
+  const newId = opts.newId ?? randomUUID;
+  const services = opts.services ?? createServices(opts.store, opts.clock, newId);
+  await app.register(context, { store: opts.store, clock: opts.clock, newId, services });
   await app.register(swagger, { version: VERSION });
   if (opts.ca) await app.register(caRoutes, { ca: opts.ca });
   await app.register(apiV1, { prefix: API_V1_PREFIX });
+  await app.register(emulator, { prefix: EMULATOR_PREFIX, adminKey: opts.adminKey });
   return app;
 }

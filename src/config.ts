@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { MAX_RATE } from './emulator/traffic.js';
 import { parseTimestamp, type Micros } from './domain/time.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -34,6 +35,8 @@ export interface Config {
   tlsHostnames: string[];
   /** Rebuild the DB from the scenario. */
   reset: boolean;
+  /** Live traffic started with the server, in flow observations per second (0: none). */
+  trafficRate: number;
   help: boolean;
 }
 
@@ -65,6 +68,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { field: 'now', env: 'CCV_NOW', flag: '--now', value: '<timestamp>', description: 'Pins the emulated clock to an RFC 3339 timestamp, e.g. 2024-05-01T12:00:00Z.' },
   { field: 'logLevel', env: 'CCV_LOG_LEVEL', flag: '--log-level', value: '<level>', default: 'info', description: `Log level: ${LOG_LEVELS.join('|')}.` },
   { field: 'tlsHostnames', env: 'CCV_TLS_HOSTNAMES', flag: '--tls-hostnames', value: '<a,b,…>', default: '', description: 'Comma-separated extra DNS names / IP addresses for the server certificate (localhost, 127.0.0.1 and ::1 are always in).' },
+  { field: 'trafficRate', env: 'CCV_TRAFFIC_RATE', flag: '--traffic-rate', value: '<n>', default: '0', description: `Live traffic started with the server, in flow observations per second (0 = none, at most ${MAX_RATE}).` },
   { field: 'reset', env: 'CCV_RESET', flag: '--reset', default: '0', description: 'Rebuild the database from the scenario (1 = yes).' },
   { field: 'help', env: undefined, flag: '--help', alias: '-h', description: 'Print this help and exit.' },
 ];
@@ -151,6 +155,11 @@ const ConfigSchema = z.object({
   logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),
   tlsHostnames: hostnames,
   reset: boolean,
+  trafficRate: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, `must be a number from 0 to ${MAX_RATE}`)
+    .transform(Number)
+    .refine((n) => n <= MAX_RATE, `must be a number from 0 to ${MAX_RATE}`),
   help: boolean.optional(),
 });
 
@@ -234,6 +243,7 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     logLevel: d.logLevel,
     tlsHostnames: d.tlsHostnames,
     reset: d.reset,
+    trafficRate: d.trafficRate,
     help: d.help ?? false,
   };
 }

@@ -42,5 +42,8 @@ export const errors = {
   // guide 6.8.1.5: the API "doesn't delete tags imported by the Knowledge DB file".
   knowledgeDbTag: (key: string, verb: 'changed' | 'deleted') =>
     new ApiError(400, `The tag "${key}" comes from the Knowledge DB and cannot be ${verb}`),
+  // The control plane (not Cisco's): the admin key travels in the x-emulator-key header.
+  missingAdminKey: () => new ApiError(401, 'Emulator key error: send the admin key in the x-emulator-key header'),
+  invalidAdminKey: () => new ApiError(401, 'Emulator key error: the x-emulator-key header does not hold the admin key'),
   internal: () => new ApiError(500, 'Internal server error: an unexpected error occurred'),
 } as const;

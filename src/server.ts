@@ -3,9 +3,11 @@
  * plain HTTP, either of which a port of 0 turns off. `close` lets in-flight requests finish,
  * then closes the database cleanly.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.js';
 import type { Clock } from './clock.js';
+import { createServices } from './emulator/services.js';
 import type { Center } from './startup.js';
 import type { TlsMaterial } from './tls.js';
 
@@ -17,6 +19,8 @@ export interface ServerOptions {
   clock: Clock;
   tls: TlsMaterial;
   logger?: FastifyServerOptions['logger'];
+  /** Live traffic to start with, in observations per second (CCV_TRAFFIC_RATE); 0 is none. */
+  trafficRate?: number;
 }
 
 export interface RunningServer {
@@ -34,7 +38,9 @@ function urlOf(host: string, port: number, scheme: 'http' | 'https'): string {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (opts.httpsPort === 0 && opts.httpPort === 0) throw new Error('both listeners are off: set CCV_HTTPS_PORT or CCV_HTTP_PORT');
   const ca = { pem: opts.tls.caPem, der: opts.tls.caDer };
-  const common = { store: opts.center.store, clock: opts.clock, ca, logger: opts.logger };
+  // One pipeline and one traffic generator for both listeners.
+  const services = createServices(opts.center.store, opts.clock, randomUUID);
+  const common = { store: opts.center.store, clock: opts.clock, ca, logger: opts.logger, adminKey: opts.center.adminKey, services };
   const apps: FastifyInstance[] = [];
   const urls: RunningServer['urls'] = {};
   try {
@@ -50,6 +56,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await app.listen({ host: opts.host, port: opts.httpPort });
       urls.http = urlOf(opts.host, portOf(app), 'http');
     }
+    if (opts.trafficRate) services.traffic.setRate(opts.trafficRate);
   } catch (err) {
     await Promise.all(apps.map((a) => a.close()));
     opts.center.store.close();
@@ -60,6 +67,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     urls,
     apps,
     close() {
+      services.traffic.stop();
       closing ??= closeAll(apps).then(() => opts.center.store.close());
       return closing;
     },

@@ -32,6 +32,7 @@ describe('parseConfig', () => {
         logLevel: 'info',
         tlsHostnames: [],
         reset: false,
+        trafficRate: 0,
         help: false,
       });
     });
@@ -58,6 +59,7 @@ describe('parseConfig', () => {
         CCV_LOG_LEVEL: 'debug',
         CCV_TLS_HOSTNAMES: 'ccv.example.com, 10.0.0.5,,fe80::1',
         CCV_RESET: '1',
+        CCV_TRAFFIC_RATE: '12.5',
       });
       expect(config).toEqual<Config>({
         host: '0.0.0.0',
@@ -72,6 +74,7 @@ describe('parseConfig', () => {
         logLevel: 'debug',
         tlsHostnames: ['ccv.example.com', '10.0.0.5', 'fe80::1'],
         reset: true,
+        trafficRate: 12.5,
         help: false,
       });
     });

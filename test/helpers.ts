@@ -12,6 +12,7 @@ import type { Store } from '../src/store/store.js';
 
 export const NOW = Date.UTC(2026, 10, 1, 12, 0, 0) * 1000;
 export const TOKEN = `ics-${'1'.repeat(40)}-${'2'.repeat(40)}`;
+export const ADMIN_KEY = 'test-admin-key';
 
 export interface TestCenter {
   app: FastifyInstance;
@@ -28,8 +29,8 @@ export interface TestCenter {
 
 export async function testCenter(scenario = 'small', db = ':memory:'): Promise<TestCenter> {
   const clock = new FixedClock(NOW);
-  const center = openCenter({ db, scenario, reset: false, clock, token: TOKEN });
-  const app = await buildApp({ store: center.store, clock });
+  const center = openCenter({ db, scenario, reset: false, clock, token: TOKEN, adminKey: ADMIN_KEY });
+  const app = await buildApp({ store: center.store, clock, adminKey: ADMIN_KEY });
   const withToken = (path: string) => `${path}${path.includes('?') ? '&' : '?'}token=${TOKEN}`;
   return {
     app,

@@ -13,7 +13,7 @@ export const OPENAPI_FILE = fileURLToPath(new URL('../../openapi/openapi.json', 
 /** The document as text, from an app over an empty store (only the routes matter). */
 export async function openApiText(): Promise<string> {
   const store = openStore(':memory:');
-  const app = await buildApp({ store, clock: new FixedClock(0), ca: { pem: '', der: Buffer.alloc(0) } });
+  const app = await buildApp({ store, clock: new FixedClock(0), ca: { pem: '', der: Buffer.alloc(0) }, adminKey: 'unused' });
   try {
     await app.ready();
     return `${JSON.stringify(app.swagger(), null, 2)}\n`;

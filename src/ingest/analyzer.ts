@@ -1,40 +1,32 @@
 /**
- * The analyzer seam: what the ingest pipeline asks of each analyzer for a flow, and what an
- * analyzer may answer. The Knowledge DB is the first analyzer; the API's port and property
- * rules (guide 6.8) plug in after it. Analyzers are pure: only the pipeline writes.
+ * The analyzers ingest runs on every flow, in order: the built-in Knowledge DB first, then the
+ * API's rules (src/engine/evaluate.ts). The seam's types live in src/engine/effects.ts.
  */
-import type { Event, Properties, TagSet } from '../domain/types.js';
-import type { NetworkCategory } from '../domain/vocabulary.js';
+import type { Analyzer } from '../engine/effects.js';
+import { compileRules, rulesAnalyzer } from '../engine/evaluate.js';
+import type { Store } from '../store/store.js';
 import { classify } from './knowledge-db.js';
 
-export interface FlowView {
-  ethertype: string | null;
-  protocol: string | null;
-  srcPort: number | null;
-  dstPort: number | null;
-  /** The flow's properties after this observation was merged in. */
-  properties: Readonly<Properties>;
-  tags: Readonly<TagSet>;
-}
-
-/** An event an analyzer asks for; the pipeline dates it and links it to the flow. */
-export type EventSpec = Pick<Event, 'severity' | 'type' | 'family' | 'category' | 'shortMessage' | 'message'>;
-
-export interface Effects {
-  /** The last analyzer that sets a category wins. */
-  networkCategory?: NetworkCategory;
-  flowTags?: TagSet;
-  srcTags?: TagSet;
-  dstTags?: TagSet;
-  srcProperties?: Properties;
-  dstProperties?: Properties;
-  events?: EventSpec[];
-}
-
-export type Analyzer = (flow: FlowView) => Effects;
+export type { Analyzer, Effects, EventSpec, FlowView } from '../engine/effects.js';
 
 /** The built-in Knowledge DB classification (ports, protocols, properties). */
 export const knowledgeDbAnalyzer: Analyzer = (flow) => {
   const c = classify(flow);
   return { networkCategory: c.networkCategory, flowTags: c.flowTags, srcTags: c.srcTags, dstTags: c.dstTags };
 };
+
+/**
+ * The API's port and property rules as analyzers, compiled again only after a rule changed: a
+ * rule written through the API applies to every flow ingested after it.
+ */
+export function storedRules(store: Store): () => Analyzer[] {
+  let compiled: { key: string; analyzers: Analyzer[] } | undefined;
+  return () => {
+    const key = `${store.propertyRules.writes()}:${store.portRules.writes()}`;
+    if (compiled?.key !== key) {
+      const rules = compileRules(store.propertyRules.list(), store.portRules.list());
+      compiled = { key, analyzers: rules.port.length + rules.property.length > 0 ? [rulesAnalyzer(rules)] : [] };
+    }
+    return compiled.analyzers;
+  };
+}

@@ -14,6 +14,7 @@ import type { NetworkCategory, TagClass } from '../domain/vocabulary.js';
 import type { ComponentState, NormalizedFields } from '../store/components.js';
 import type { FlowState } from '../store/flows.js';
 import type { Store } from '../store/store.js';
+import type { PropertyChanges } from '../engine/effects.js';
 import { type Analyzer, type EventSpec, knowledgeDbAnalyzer } from './analyzer.js';
 import { EVENT_NAMES, normalizedFields } from './normalize.js';
 import type { FlowObservation, ObservedEndpoint } from './observation.js';
@@ -45,7 +46,7 @@ interface Side extends ComponentState {
   id: string;
   label: string;
   changedTags: TagSet;
-  changedProps: Properties;
+  changedProps: PropertyChanges;
 }
 
 /** Merges `add` into `into`; returns the entries that changed. 'important' is never downgraded. */
@@ -59,17 +60,23 @@ export function mergeTags(into: TagSet, add: TagSet | undefined): TagSet {
   return changed;
 }
 
-function mergeProps(into: Properties, add: Properties | undefined): Properties {
-  const changed: Properties = {};
+/** Merges `add` into `into` (null removes a property); returns the entries that changed. */
+function mergeProps(into: Properties, add: PropertyChanges | undefined): PropertyChanges {
+  const changed: PropertyChanges = {};
   for (const [name, value] of Object.entries(add ?? {})) {
-    if (into[name] !== value) changed[name] = into[name] = value;
+    if (value === null) {
+      if (name in into) {
+        delete into[name];
+        changed[name] = null;
+      }
+    } else if (into[name] !== value) changed[name] = into[name] = value;
   }
   return changed;
 }
 
 /** Whether `add` would change anything in `into` (most observations repeat what is known). */
-function differs(into: Properties, add: Properties): boolean {
-  for (const name in add) if (into[name] !== add[name]) return true;
+function differs(into: Properties, add: PropertyChanges): boolean {
+  for (const name in add) if ((into[name] ?? null) !== add[name]) return true;
   return false;
 }
 
@@ -127,7 +134,7 @@ export function createIngest(store: Store, options: IngestOptions) {
     }
 
     /** Component properties from the sensor or an analyzer; "New properties detected" (guide 5.5). */
-    function learn(side: Side, props: Properties | undefined, time: Micros, out: IngestResult): void {
+    function learn(side: Side, props: PropertyChanges | undefined, time: Micros, out: IngestResult): void {
       if (!props || !differs(side.properties, props)) return;
       const before = normalizedFields(side.properties);
       const changed = mergeProps(side.properties, props);
@@ -175,7 +182,8 @@ export function createIngest(store: Store, options: IngestOptions) {
       const lastSeenMoved = o.time > state.lastSeen;
       if (o.time < state.firstSeen) state.firstSeen = o.time;
       if (lastSeenMoved) state.lastSeen = o.time;
-      const changedProps = mergeProps(state.properties, o.properties);
+      // A sensor's flow properties are strings only, so nothing here is a removal.
+      const changedProps = mergeProps(state.properties, o.properties) as Properties;
       const changedTags: TagSet = {};
       const pending: EventSpec[] = [];
 

@@ -5,6 +5,7 @@
  */
 import type { Micros } from '../domain/time.js';
 import { createIngest } from '../ingest/pipeline.js';
+import { storedRules } from '../ingest/analyzer.js';
 import { KDB_TAGS } from '../ingest/knowledge-db.js';
 import type { FlowObservation } from '../ingest/observation.js';
 import { Random } from '../random.js';
@@ -52,7 +53,8 @@ export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
   const plant = generatePlant(profile, end);
   // A separate stream for the ids the pipeline draws, so that plant and ids do not interleave.
   const ids = new Random((profile.seed ^ 0x5eed1e55) >>> 0);
-  const ingest = createIngest(store, { newId: () => ids.uuid4() });
+  // The rules of the fixtures (guide 6.8) tag the plant's flows as they would any flow.
+  const ingest = createIngest(store, { newId: () => ids.uuid4(), analyzers: storedRules(store) });
   store.transaction(() => {
     for (const s of plant.sensors) store.sensors.insert(s);
   });

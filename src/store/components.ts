@@ -90,6 +90,7 @@ export function createComponentRepo(db: Db) {
   const upsertProp = db.prepare(
     'INSERT INTO component_prop (component_rowid, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
   );
+  const deleteProp = db.prepare('DELETE FROM component_prop WHERE component_rowid = ? AND name = ?');
   const upsertTag = db.prepare(
     'INSERT INTO component_tag (component_rowid, tag, class) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET class = excluded.class',
   );
@@ -200,10 +201,13 @@ export function createComponentRepo(db: Db) {
     },
 
     /** Writes a component's merged state; `changedTags`/`changedProps` are the child rows to upsert. */
-    save(s: ComponentState, changedTags: TagSet, changedProps: Properties): void {
+    save(s: ComponentState, changedTags: TagSet, changedProps: Record<string, string | null>): void {
       saveStmt.run(s.creationTime, s.lastActiveTime, JSON.stringify(s.tags), JSON.stringify(s.properties), s.rowid);
       for (const [tag, cls] of Object.entries(changedTags)) upsertTag.run(s.rowid, tag, cls);
-      for (const [name, value] of Object.entries(changedProps)) upsertProp.run(s.rowid, name, value);
+      for (const [name, value] of Object.entries(changedProps)) {
+        if (value === null) deleteProp.run(s.rowid, name);
+        else upsertProp.run(s.rowid, name, value);
+      }
     },
 
     /** Writes the given properties (merged over the existing ones by the caller). */

@@ -73,6 +73,8 @@ export function createFlowRepo(db: Db) {
   const prepare = statementCache(db);
   const byId = db.prepare(`SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} WHERE f.id = ?`);
   const rowidById = db.prepare('SELECT rowid FROM flow WHERE id = ?').pluck();
+  const maxRowid = db.prepare('SELECT coalesce(max(rowid), 0) FROM flow').pluck();
+  const rowidsAfter = db.prepare('SELECT rowid FROM flow WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck();
   const byRowids = db.prepare(`SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} WHERE f.rowid IN (SELECT value FROM json_each(?))`);
   const stateById = db.prepare(
     'SELECT rowid, first_seen, last_seen, network_category, tags_json, props_json FROM flow WHERE id = ?',
@@ -122,6 +124,16 @@ export function createFlowRepo(db: Db) {
 
     rowid(id: string): number | undefined {
       return rowidById.get(id) as number | undefined;
+    },
+
+    /** The largest rowid (rowids need not be contiguous). */
+    maxRowid(): number {
+      return maxRowid.get() as number;
+    },
+
+    /** The next `limit` rowids after `after`, in order: a walk over every flow. */
+    rowidsAfter(after: number, limit: number): number[] {
+      return rowidsAfter.all(after, limit) as number[];
     },
 
     /** guide 6.4.1; ordered by last activity. */

@@ -8,6 +8,8 @@ function createRuleRepo<T extends { id: string }>(db: Db, table: 'property_rule'
   const insertStmt = db.prepare(`INSERT INTO ${table} (id, body) VALUES (?, ?)`);
   const updateStmt = db.prepare(`UPDATE ${table} SET body = ? WHERE id = ?`);
   const deleteStmt = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+  // Counts the writes through this repository, so that compiled rule sets know when to recompile.
+  let writes = 0;
   const toRule = (r: { id: string; body: string }): T => ({ ...(JSON.parse(r.body) as Omit<T, 'id'>), id: r.id }) as T;
   return {
     list(): T[] {
@@ -20,14 +22,21 @@ function createRuleRepo<T extends { id: string }>(db: Db, table: 'property_rule'
     insert(rule: T): void {
       const { id, ...body } = rule;
       insertStmt.run(id, JSON.stringify(body));
+      writes++;
     },
     /** Replaces a rule's body; it keeps its place in the creation order. */
     update(rule: T): void {
       const { id, ...body } = rule;
       updateStmt.run(JSON.stringify(body), id);
+      writes++;
     },
     delete(id: string): void {
       deleteStmt.run(id);
+      writes++;
+    },
+    /** Changes with every write through this repository. */
+    writes(): number {
+      return writes;
     },
   };
 }

@@ -1,0 +1,17 @@
+/**
+ * What the control plane drives, one per process: the ingest pipeline with the stored rules,
+ * and the live traffic generator. Both listeners (HTTPS and HTTP) share them.
+ */
+import type { Clock } from '../clock.js';
+import { storedRules } from '../ingest/analyzer.js';
+import { createIngest } from '../ingest/pipeline.js';
+import type { Store } from '../store/store.js';
+import { createTraffic } from './traffic.js';
+
+export function createServices(store: Store, clock: Clock, newId: () => string) {
+  const ingest = createIngest(store, { newId, analyzers: storedRules(store) });
+  const traffic = createTraffic({ store, ingest, clock });
+  return { ingest, traffic };
+}
+
+export type Services = ReturnType<typeof createServices>;
