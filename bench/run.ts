@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { pipelineBench } from './pipeline.js';
 const SCENARIO = process.env['BENCH_SCENARIO'] ?? 'large';
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
 const PORT = 18080;
@@ -116,7 +117,11 @@ async function main(): Promise<void> {
   const serveRss = peakRssMb(second.child.pid as number);
   await stop(second.child);
 
+  // 4. The ingest pipeline with 0, 100 and 1 000 rules (in process).
+  const pipeline = pipelineBench();
+
   const report = {
+    pipeline,
     scenario: SCENARIO,
     date: new Date().toISOString(),
     seedingSeconds: seeded ? Number(seeded) : undefined,
@@ -131,6 +136,7 @@ async function main(): Promise<void> {
   for (const [name, r] of Object.entries(results)) {
     process.stdout.write(`| \`${name}\` | ${r.route.rps} | ${r.route.p50} | ${r.route.p99} | ${r.baseline.rps} | ${r.ratio} |\n`);
   }
+  for (const p of pipeline) process.stdout.write(`pipeline, ${p.rules} rules: ${p.flowsPerSecond} flows/s\n`);
   process.stdout.write(`\nseeding ${report.seedingSeconds} s, cold start ${report.coldStartMs} ms, peak RSS ${seedRss} MB (seeding) / ${serveRss} MB (serving)\n`);
 }
 
