@@ -31,9 +31,12 @@ export function openStore(path: string) {
     portRules: createPortRuleRepo(db),
     tokens: createTokenRepo(db),
     settings: createSettingRepo(db),
-    /** Runs `fn` in one transaction: all of it, or none of it. */
+    /**
+     * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock
+     * first, so a check-then-write cannot race another process on the same file.
+     */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return db.inTransaction ? fn() : db.transaction(fn).immediate();
     },
     /**
      * Changes whenever anything in the database changes: rows written through this connection

@@ -124,6 +124,8 @@ describe('PUT /api/1.0/component/{id}/custom-icon', () => {
     expectError(await c.send('PUT', `${API}/component/${CISCO}/custom-icon`, {}), 400, /custom_icon/);
     expectError(await c.send('PUT', `${API}/component/x/custom-icon`, { custom_icon: 'cisco' }), 400);
     expectError(await c.send('PUT', `${API}/component/${UNKNOWN}/custom-icon`, { custom_icon: 'cisco' }), 404);
+    // The component is looked up first: an unknown one is a 404 whatever the key.
+    expectError(await c.send('PUT', `${API}/component/${UNKNOWN}/custom-icon`, { custom_icon: 'no-such-icon' }), 404, /Component not found/);
   });
 });
 

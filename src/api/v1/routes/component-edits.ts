@@ -44,6 +44,9 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     const id = checkId(rawId, 'component');
     return store.transaction(() => {
       const rowid = found(store.components.rowid(id), 'Component', id);
+      if (field === 'icon' && value !== null && !store.icons.get(value)) {
+        throw errors.badRequest(`Unknown icon key: "${value}" (see GET /api/1.0/icon)`);
+      }
       store.components.setCustom(rowid, field, value);
       return current(id);
     });
@@ -84,11 +87,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ComponentSchema, ...errorResponses(true) },
       },
     },
-    async (request) => {
-      const key = request.body.custom_icon;
-      if (!store.icons.get(key)) throw errors.badRequest(`Unknown icon key: "${key}" (see GET /api/1.0/icon)`);
-      return setCustom(request.params.id, 'icon', key);
-    },
+    async (request) => setCustom(request.params.id, 'icon', request.body.custom_icon),
   );
 
   app.delete(

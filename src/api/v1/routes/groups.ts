@@ -159,6 +159,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       store.transaction(() => {
         const rowid = found(store.groups.rowid(id), 'Group', id);
         if (b.label !== undefined) checkLabel(b.label, rowid);
+        // Every check before the first write.
+        const ids = b.components ? [...new Set(b.components.map((c) => c.toLowerCase()))] : undefined;
+        const members = ids ? componentRowids(app, ids, 400) : undefined;
+        if (ids && members) checkUngrouped(ids, members, rowid);
         const change: GroupChange = {
           label: b.label,
           description: b.description,
@@ -168,12 +172,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
           properties: properties(b.properties),
         };
         store.groups.update(rowid, change);
-        if (b.components) {
-          const ids = [...new Set(b.components.map((c) => c.toLowerCase()))];
-          const rowids = componentRowids(app, ids, 400);
-          checkUngrouped(ids, rowids, rowid);
-          store.groups.setMembers(rowid, rowids);
-        }
+        if (members) store.groups.setMembers(rowid, members);
       });
       return reply.send();
     },
