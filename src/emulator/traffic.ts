@@ -28,19 +28,15 @@ export interface TrafficOptions {
   store: Store;
   ingest: Ingest;
   clock: Clock;
-  seed?: number;
-  onError?: (err: unknown) => void;
 }
 
 const hex = (rng: Random) => rng.int(0, 255).toString(16).padStart(2, '0');
 
 /** One observation a running plant would produce now (exported for tests). */
 export function nextObservation(rng: Random, known: Flow, now: number): FlowObservation[] {
-  const packets = [{ direction: 'Client→Server' as const, nbPackets: rng.int(1, 20), l2Bytes: 0, l7Bytes: 0 }];
-  for (const p of packets) {
-    p.l2Bytes = p.nbPackets * rng.int(60, 600);
-    p.l7Bytes = Math.max(0, p.l2Bytes - 54 * p.nbPackets);
-  }
+  const nbPackets = rng.int(1, 20);
+  const l2Bytes = nbPackets * rng.int(60, 600);
+  const packets = [{ direction: 'Client→Server' as const, nbPackets, l2Bytes, l7Bytes: l2Bytes - 54 * nbPackets }];
   const same: FlowObservation = {
     sensorId: known.sensorId,
     time: now,
@@ -67,7 +63,7 @@ export function nextObservation(rng: Random, known: Flow, now: number): FlowObse
 }
 
 export function createTraffic(opts: TrafficOptions) {
-  const rng = new Random(opts.seed ?? 0x7aff1c);
+  const rng = new Random(0x7aff1c);
   let rate = 0;
   let owed = 0;
   let observations = 0;
@@ -79,21 +75,19 @@ export function createTraffic(opts: TrafficOptions) {
     const n = Math.floor(owed);
     owed -= n;
     if (n === 0) return;
-    const max = opts.store.flows.maxRowid();
-    if (max === 0) return;
-    const batch: FlowObservation[] = [];
-    const now = opts.clock.now();
-    while (batch.length < n) {
-      const [known] = opts.store.flows.byRowids([rng.int(1, max)]);
-      if (known) batch.push(...nextObservation(rng, known, now));
-    }
+    // A failing tick must not take the process down (it runs from a timer): it is reported.
     try {
+      const max = opts.store.flows.maxRowid();
+      if (max === 0) return;
+      // n known conversations drawn in one read; a rowid that holds no flow is skipped.
+      const known = opts.store.flows.byRowids(Array.from({ length: n }, () => rng.int(1, max)));
+      const now = opts.clock.now();
+      const batch = known.flatMap((flow) => nextObservation(rng, flow, now));
       opts.ingest.ingest(batch);
       observations += batch.length;
       lastError = null;
     } catch (err) {
       lastError = err instanceof Error ? err.message : String(err);
-      opts.onError?.(err);
     }
   }
 

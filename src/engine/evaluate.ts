@@ -68,10 +68,11 @@ const TRIGGER_TEXT: Record<string, string> = {
 /** Effects being built: every list present, the category only once an action sets it. */
 type Building = Required<Omit<Effects, 'networkCategory'>> & { networkCategory?: NetworkCategory };
 
+const side = (target: unknown): 'src' | 'dst' => (target === 'src' ? 'src' : 'dst');
+
 /** Applies one rule's actions to the effects being built. */
 function act(actions: readonly RuleCall[], ruleId: string, flow: FlowView, fx: Building): void {
   for (const { name, params: p } of actions) {
-    const side = (target: unknown) => (target === 'src' ? 'src' : 'dst');
     switch (name) {
       case 'TagFlow': {
         const tag = String(p['tag']);
