@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   for (const [name, r] of Object.entries(results)) {
     process.stdout.write(`| \`${name}\` | ${r.route.rps} | ${r.route.p50} | ${r.route.p99} | ${r.baseline.rps} | ${r.ratio} |\n`);
   }
-  for (const p of pipeline) process.stdout.write(`pipeline, ${p.rules} rules: ${p.flowsPerSecond} flows/s\n`);
+  for (const p of pipeline) process.stdout.write(`pipeline, ${p.rules} rules, ${p.workload} conversations: ${p.flowsPerSecond} flows/s\n`);
   process.stdout.write(`\nseeding ${report.seedingSeconds} s, cold start ${report.coldStartMs} ms, peak RSS ${seedRss} MB (seeding) / ${serveRss} MB (serving)\n`);
 }
 

@@ -7,12 +7,13 @@
  * Within a batch, the components it touches are held in memory and written once at the end of
  * the batch (still inside its transaction): a busy PLC is in most observations of a batch.
  */
-import { componentId, flowId } from '../domain/ids.js';
-import type { Properties, TagSet } from '../domain/types.js';
+import { type FlowKey, componentId, flowId } from '../domain/ids.js';
+import type { FlowStats, Properties, TagSet } from '../domain/types.js';
 import type { Micros } from '../domain/time.js';
-import type { NetworkCategory, TagClass } from '../domain/vocabulary.js';
+import type { FlowDirection, NetworkCategory, TagClass } from '../domain/vocabulary.js';
 import type { ComponentState, NormalizedFields } from '../store/components.js';
-import type { FlowState } from '../store/flows.js';
+import type { NewEvent } from '../store/events.js';
+import type { FlowChange, FlowState, NewFlow } from '../store/flows.js';
 import type { Store } from '../store/store.js';
 import type { PropertyChanges } from '../engine/effects.js';
 import { type Analyzer, type EventSpec, knowledgeDbAnalyzer } from './analyzer.js';
@@ -47,6 +48,19 @@ interface Side extends ComponentState {
   label: string;
   changedTags: TagSet;
   changedProps: PropertyChanges;
+  /** The times as read (or inserted): unchanged components are not written back. */
+  read: { creationTime: Micros; lastActiveTime: Micros };
+}
+
+/** A flow as the batch holds it; `row` is set while it is new (not yet inserted). */
+interface FlowSide {
+  id: string;
+  state: FlowState;
+  isNew: boolean;
+  /** How many observations of the batch saw it so far. */
+  observations?: number;
+  row: NewFlow | undefined;
+  change: FlowChange;
 }
 
 /** Merges `add` into `into`; returns the entries that changed. 'important' is never downgraded. */
@@ -88,32 +102,47 @@ const isEmpty = (o: object): boolean => {
 export function createIngest(store: Store, options: IngestOptions) {
   const { components, flows, events } = store;
 
-  function emit(spec: EventSpec, time: Micros, about: { component: number | null; flow: number | null; src: number | null; dst: number | null }): string {
-    const id = options.newId();
-    events.insert({ id, creationTime: time, ...spec, componentRowid: about.component, flowRowid: about.flow, srcComponent: about.src, dstComponent: about.dst });
-    return id;
-  }
-
-  /** One batch: the components it has read, written back by `flush`. */
-  function batch() {
+  /** One batch: what it has read, held in memory and written back once by `flush`. */
+  function batch(observations: readonly FlowObservation[]) {
     const sides = new Map<string, Side>();
+    const flowSides = new Map<string, FlowSide>();
+    // Written at the end, in the order they were emitted (a new flow's row does not exist yet).
+    const pendingEvents: NewEvent[] = [];
+    const contents: { flowRowid: number; id: string; time: Micros; direction: FlowDirection; content: Properties }[] = [];
+    const stats = new Map<string, Omit<FlowStats, 'flowId'> & { flowRowid: number; position: number }>();
     // The analyzers are read once per batch: a batch is one transaction, and a rule changed
     // meanwhile applies from the next one.
     const analyzers = [knowledgeDbAnalyzer, ...(options.analyzers?.() ?? [])];
 
-    function endpoint(ep: ObservedEndpoint, time: Micros, out: IngestResult): Side {
-      const mac = ep.mac.toLowerCase();
-      const ip = ep.ip ?? null;
-      const key = `${mac}|${ip ?? ''}`;
-      let side = sides.get(key);
+    // Ids first, then one read for all the components and flows the batch names.
+    const keys = observations.map((o) => {
+      const src = componentId(o.src.mac, o.src.ip ?? null);
+      const dst = componentId(o.dst.mac, o.dst.ip ?? null);
+      const key: FlowKey = { srcComponentId: src, dstComponentId: dst, ethertype: o.ethertype ?? null, protocol: o.protocol ?? null, srcPort: o.src.port ?? null, dstPort: o.dst.port ?? null };
+      return { key, flowId: flowId(key) };
+    });
+    const knownComponents = components.states([...new Set(keys.flatMap((k) => [k.key.srcComponentId, k.key.dstComponentId]))]);
+    const knownFlows = flows.states([...new Set(keys.map((k) => k.flowId))]);
+    // Inside the write transaction nobody else inserts: new flows are numbered from here.
+    let nextFlowRowid = flows.maxRowid() + 1;
+
+    function emit(spec: EventSpec, time: Micros, about: { component: number | null; flow: number | null; src: number | null; dst: number | null }): string {
+      const id = options.newId();
+      pendingEvents.push({ id, creationTime: time, ...spec, componentRowid: about.component, flowRowid: about.flow, srcComponent: about.src, dstComponent: about.dst });
+      return id;
+    }
+
+    function endpoint(id: string, ep: ObservedEndpoint, time: Micros, out: IngestResult): Side {
+      let side = sides.get(id);
       if (!side) {
-        const id = componentId(mac, ip);
-        const state = components.state(id);
+        const mac = ep.mac.toLowerCase();
+        const ip = ep.ip ?? null;
+        const state = knownComponents.get(id);
         if (state) {
-          side = { ...state, id, label: ip ?? mac, changedTags: {}, changedProps: {} };
+          side = { ...state, id, label: ip ?? mac, changedTags: {}, changedProps: {}, read: { creationTime: state.creationTime, lastActiveTime: state.lastActiveTime } };
         } else {
           const rowid = components.insert({ id, mac, ip, creationTime: time, lastActiveTime: time });
-          side = { rowid, creationTime: time, lastActiveTime: time, tags: {}, properties: {}, id, label: ip ?? mac, changedTags: {}, changedProps: {} };
+          side = { rowid, creationTime: time, lastActiveTime: time, tags: {}, properties: {}, id, label: ip ?? mac, changedTags: {}, changedProps: {}, read: { creationTime: time, lastActiveTime: time } };
           out.createdComponents.push(id);
           // guide 6.6.1: the "New component detected" sample.
           const vendor = ep.properties?.['vendor'];
@@ -126,10 +155,30 @@ export function createIngest(store: Store, options: IngestOptions) {
             ),
           );
         }
-        sides.set(key, side);
+        sides.set(id, side);
       }
       if (time > side.lastActiveTime) side.lastActiveTime = time;
       if (time < side.creationTime) side.creationTime = time;
+      return side;
+    }
+
+    /** The flow as the batch holds it: read once, or new (numbered, inserted by `flush`). */
+    function flowSide(id: string, key: FlowKey, o: FlowObservation, src: Side, dst: Side): FlowSide {
+      let side = flowSides.get(id);
+      if (!side) {
+        const known = knownFlows.get(id);
+        const state: FlowState = known ?? { rowid: nextFlowRowid++, firstSeen: o.time, lastSeen: o.time, networkCategory: 'eth', tags: {}, properties: {} };
+        side = {
+          id,
+          state,
+          isNew: known === undefined,
+          row: known
+            ? undefined
+            : { id, srcComponent: src.rowid, dstComponent: dst.rowid, srcMac: o.src.mac.toLowerCase(), srcIp: o.src.ip ?? null, srcPort: key.srcPort, dstMac: o.dst.mac.toLowerCase(), dstIp: o.dst.ip ?? null, dstPort: key.dstPort, ethertype: key.ethertype, protocol: key.protocol, sensorId: null, networkCategory: state.networkCategory, firstSeen: o.time, lastSeen: o.time },
+          change: { sensorId: null, changedTags: {}, changedProps: {}, lastSeenMoved: false, categoryChanged: false },
+        };
+        flowSides.set(id, side);
+      }
       return side;
     }
 
@@ -159,31 +208,28 @@ export function createIngest(store: Store, options: IngestOptions) {
       if (tags && !isEmpty(tags)) Object.assign(side.changedTags, mergeTags(side.tags, tags));
     }
 
-    function one(o: FlowObservation): IngestResult {
+    function one(o: FlowObservation, index: number): IngestResult {
       const out: IngestResult = { flowId: '', isNew: false, createdComponents: [], events: [] };
-      const src = endpoint(o.src, o.time, out);
-      const dst = endpoint(o.dst, o.time, out);
+      const { key, flowId: id } = keys[index] as { key: FlowKey; flowId: string };
+      const src = endpoint(key.srcComponentId, o.src, o.time, out);
+      const dst = endpoint(key.dstComponentId, o.dst, o.time, out);
       learn(src, o.src.properties, o.time, out);
       learn(dst, o.dst.properties, o.time, out);
 
-      const key = {
-        srcComponentId: src.id,
-        dstComponentId: dst.id,
-        ethertype: o.ethertype ?? null,
-        protocol: o.protocol ?? null,
-        srcPort: o.src.port ?? null,
-        dstPort: o.dst.port ?? null,
-      };
-      const id = flowId(key);
       out.flowId = id;
-      const existing = flows.state(id);
-      out.isNew = existing === undefined;
-      const state: FlowState = existing ?? { rowid: 0, firstSeen: o.time, lastSeen: o.time, networkCategory: 'eth', tags: {}, properties: {} };
-      const lastSeenMoved = o.time > state.lastSeen;
+      const flow = flowSide(id, key, o, src, dst);
+      // New: never seen before this observation (a flow new to the batch is so only once).
+      out.isNew = flow.isNew && flow.observations === undefined;
+      flow.observations = (flow.observations ?? 0) + 1;
+      const { state, change } = flow;
+      if (o.time > state.lastSeen) {
+        state.lastSeen = o.time;
+        change.lastSeenMoved = true;
+      }
       if (o.time < state.firstSeen) state.firstSeen = o.time;
-      if (lastSeenMoved) state.lastSeen = o.time;
+      if (o.sensorId) change.sensorId = o.sensorId;
       // A sensor's flow properties are strings only, so nothing here is a removal.
-      const changedProps = mergeProps(state.properties, o.properties) as Properties;
+      Object.assign(change.changedProps, mergeProps(state.properties, o.properties));
       const changedTags: TagSet = {};
       const pending: EventSpec[] = [];
 
@@ -199,34 +245,10 @@ export function createIngest(store: Store, options: IngestOptions) {
         learn(dst, fx.dstProperties, o.time, out);
         pending.push(...(fx.events ?? []));
       }
-      const categoryChanged = netcat !== state.networkCategory;
+      if (netcat !== state.networkCategory) change.categoryChanged = true;
       state.networkCategory = netcat;
+      Object.assign(change.changedTags, changedTags);
 
-      if (existing) {
-        flows.update(state, { sensorId: o.sensorId ?? null, changedTags, changedProps, lastSeenMoved, categoryChanged });
-      } else {
-        state.rowid = flows.insert(
-          {
-            id,
-            srcComponent: src.rowid,
-            dstComponent: dst.rowid,
-            srcMac: o.src.mac.toLowerCase(),
-            srcIp: o.src.ip ?? null,
-            srcPort: key.srcPort,
-            dstMac: o.dst.mac.toLowerCase(),
-            dstIp: o.dst.ip ?? null,
-            dstPort: key.dstPort,
-            ethertype: key.ethertype,
-            protocol: key.protocol,
-            sensorId: o.sensorId ?? null,
-            networkCategory: netcat,
-            firstSeen: state.firstSeen,
-            lastSeen: state.lastSeen,
-          },
-          state.tags,
-          state.properties,
-        );
-      }
       const about = { component: null, flow: state.rowid, src: src.rowid, dst: dst.rowid };
       for (const spec of pending) out.events.push(emit(spec, o.time, about));
       for (const t of Object.keys(changedTags)) {
@@ -234,19 +256,42 @@ export function createIngest(store: Store, options: IngestOptions) {
         if (op) out.events.push(emit({ ...op, message: `${op.shortMessage}: ${src.label} → ${dst.label}` }, o.time, { ...about, component: dst.rowid }));
       }
       for (const c of o.contents ?? []) {
-        flows.addContent(state.rowid, { id: c.id ?? options.newId(), time: c.time ?? o.time, direction: c.direction, content: c.content });
+        contents.push({ flowRowid: state.rowid, id: c.id ?? options.newId(), time: c.time ?? o.time, direction: c.direction, content: c.content });
       }
       for (const p of o.packets ?? []) {
-        flows.addStats(state.rowid, { direction: p.direction, directionMethod: 'detected', nbPackets: p.nbPackets, l2Bytes: p.l2Bytes, l7Bytes: p.l7Bytes });
+        const position = p.direction === 'Client→Server' ? 0 : 1;
+        const k = `${state.rowid}:${position}`;
+        const sum = stats.get(k);
+        if (sum) {
+          sum.nbPackets += p.nbPackets;
+          sum.l2Bytes += p.l2Bytes;
+          sum.l7Bytes += p.l7Bytes;
+        } else {
+          stats.set(k, { flowRowid: state.rowid, position, direction: p.direction, directionMethod: 'detected', nbPackets: p.nbPackets, l2Bytes: p.l2Bytes, l7Bytes: p.l7Bytes });
+        }
       }
       return out;
     }
 
+    /** Writes everything back: components, then flows (new ones and their child rows), then what hangs off them. */
     function flush(): void {
       for (const side of sides.values()) {
+        if (side.creationTime === side.read.creationTime && side.lastActiveTime === side.read.lastActiveTime && isEmpty(side.changedTags) && isEmpty(side.changedProps)) continue;
         components.save(side, side.changedTags, side.changedProps);
         if (!isEmpty(side.changedProps)) components.setFields(side.rowid, normalizedFields(side.properties));
       }
+      const created: { rowid: number; flow: NewFlow; tags: TagSet; properties: Properties }[] = [];
+      for (const { state, row, change } of flowSides.values()) {
+        if (row) {
+          created.push({ rowid: state.rowid, flow: { ...row, sensorId: change.sensorId, networkCategory: state.networkCategory, firstSeen: state.firstSeen, lastSeen: state.lastSeen }, tags: state.tags, properties: state.properties });
+        } else {
+          flows.update(state, change);
+        }
+      }
+      flows.insertMany(created);
+      for (const c of contents) flows.addContent(c.flowRowid, c);
+      for (const s of stats.values()) flows.addStats(s.flowRowid, s, s.position);
+      for (const e of pendingEvents) events.insert(e);
     }
 
     return { one, flush };
@@ -256,7 +301,7 @@ export function createIngest(store: Store, options: IngestOptions) {
     /** Ingests a batch in one transaction: all of it, or none of it. */
     ingest(observations: readonly FlowObservation[]): IngestResult[] {
       return store.transaction(() => {
-        const b = batch();
+        const b = batch(observations);
         const results = observations.map(b.one);
         b.flush();
         return results;

@@ -48,6 +48,9 @@ const FIELD_COLUMNS: Record<keyof NormalizedFields, string> = {
   projectVersion: 'project_version',
 };
 
+/** Every normalized field unset: a new component's defaults. */
+const NO_FIELDS = Object.fromEntries(Object.keys(FIELD_COLUMNS).map((k) => [k, null])) as Record<keyof NormalizedFields, null>;
+
 /** Adds the property filters: each must hold (guide 6.3.1: "has property … and has property …"). */
 export function propertyConditions(where: Where, table: string, ownerColumn: string, owner: string, filters: PropertyFilter[] | undefined): void {
   for (const f of filters ?? []) {
@@ -58,6 +61,11 @@ export function propertyConditions(where: Where, table: string, ownerColumn: str
     }
   }
 }
+
+const isEmpty = (o: object): boolean => {
+  for (const _ in o) return false;
+  return true;
+};
 
 const VENDOR_ORDER = new Intl.Collator('en-US', { ignorePunctuation: true, sensitivity: 'base' });
 
@@ -79,12 +87,13 @@ export function createComponentRepo(db: Db) {
      VALUES (@id, @creationTime, @lastActiveTime, @ip, @ipNum, @mac, @name, @modelName, @modelRef, @fwVersion,
        @hwVersion, @serialNumber, @vendorName, @projectName, @projectVersion)`,
   );
-  const stateStmt = db.prepare(
-    'SELECT rowid, creation_time, last_active_time, tags_json, props_json FROM component WHERE id = ?',
-  );
+  const STATE_COLUMNS = 'id, rowid, creation_time, last_active_time, tags_json, props_json';
+  const stateStmt = db.prepare(`SELECT ${STATE_COLUMNS} FROM component WHERE id = ?`);
+  const statesStmt = db.prepare(`SELECT ${STATE_COLUMNS} FROM component WHERE id IN (SELECT value FROM json_each(?))`);
   const saveStmt = db.prepare(
     'UPDATE component SET creation_time = ?, last_active_time = ?, tags_json = ?, props_json = ? WHERE rowid = ?',
   );
+  const saveTimes = db.prepare('UPDATE component SET creation_time = ?, last_active_time = ? WHERE rowid = ?');
   const setPropsJson = db.prepare('UPDATE component SET props_json = ? WHERE rowid = ?');
   const setTagsJson = db.prepare('UPDATE component SET tags_json = ? WHERE rowid = ?');
   const upsertProp = db.prepare(
@@ -176,7 +185,7 @@ export function createComponentRepo(db: Db) {
 
     insert(c: NewComponent): number {
       const info = insertStmt.run({
-        ...Object.fromEntries(Object.keys(FIELD_COLUMNS).map((k) => [k, null])),
+        ...NO_FIELDS,
         ...c,
         ip: c.ip,
         ipNum: c.ip ? (ipv4ToInt(c.ip) ?? null) : null,
@@ -187,21 +196,25 @@ export function createComponentRepo(db: Db) {
 
     /** What ingest needs to merge observations into a component. */
     state(id: string): ComponentState | undefined {
-      const r = stateStmt.get(id) as
-        | { rowid: number; creation_time: number; last_active_time: number; tags_json: string; props_json: string }
-        | undefined;
-      if (!r) return undefined;
-      return {
-        rowid: r.rowid,
-        creationTime: r.creation_time,
-        lastActiveTime: r.last_active_time,
-        tags: parseJsonObject(r.tags_json),
-        properties: parseJsonObject(r.props_json),
-      };
+      const r = stateStmt.get(id) as StateRow | undefined;
+      return r ? toState(r) : undefined;
+    },
+
+    /** `state` for many components in one statement: the ones that exist, by id. */
+    states(ids: readonly string[]): Map<string, ComponentState> {
+      const found = new Map<string, ComponentState>();
+      if (ids.length === 0) return found;
+      for (const r of statesStmt.all(JSON.stringify(ids)) as StateRow[]) found.set(r.id, toState(r));
+      return found;
     },
 
     /** Writes a component's merged state; `changedTags`/`changedProps` are the child rows to upsert. */
     save(s: ComponentState, changedTags: TagSet, changedProps: Record<string, string | null>): void {
+      if (isEmpty(changedTags) && isEmpty(changedProps)) {
+        // Most components of a batch were only seen again.
+        saveTimes.run(s.creationTime, s.lastActiveTime, s.rowid);
+        return;
+      }
       saveStmt.run(s.creationTime, s.lastActiveTime, JSON.stringify(s.tags), JSON.stringify(s.properties), s.rowid);
       for (const [tag, cls] of Object.entries(changedTags)) upsertTag.run(s.rowid, tag, cls);
       for (const [name, value] of Object.entries(changedProps)) {
@@ -256,3 +269,22 @@ export function createComponentRepo(db: Db) {
 }
 
 export type ComponentRepo = ReturnType<typeof createComponentRepo>;
+
+interface StateRow {
+  id: string;
+  rowid: number;
+  creation_time: number;
+  last_active_time: number;
+  tags_json: string;
+  props_json: string;
+}
+
+function toState(r: StateRow): ComponentState {
+  return {
+    rowid: r.rowid,
+    creationTime: r.creation_time,
+    lastActiveTime: r.last_active_time,
+    tags: parseJsonObject(r.tags_json),
+    properties: parseJsonObject(r.props_json),
+  };
+}

@@ -76,14 +76,14 @@ export function createFlowRepo(db: Db) {
   const maxRowid = db.prepare('SELECT coalesce(max(rowid), 0) FROM flow').pluck();
   const rowidsAfter = db.prepare('SELECT rowid FROM flow WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck();
   const byRowids = db.prepare(`SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} WHERE f.rowid IN (SELECT value FROM json_each(?))`);
-  const stateById = db.prepare(
-    'SELECT rowid, first_seen, last_seen, network_category, tags_json, props_json FROM flow WHERE id = ?',
-  );
+  const STATE_COLUMNS = 'id, rowid, first_seen, last_seen, network_category, tags_json, props_json';
+  const stateById = db.prepare(`SELECT ${STATE_COLUMNS} FROM flow WHERE id = ?`);
+  const statesByIds = db.prepare(`SELECT ${STATE_COLUMNS} FROM flow WHERE id IN (SELECT value FROM json_each(?))`);
+  // Positional parameters: binding a named object costs more on the hot path of ingest.
   const insertStmt = db.prepare(
-    `INSERT INTO flow (id, src_component, dst_component, src_mac, src_ip, src_port, dst_mac, dst_ip, dst_port, ethertype,
-       protocol, sensor_id, network_category, first_seen, last_seen, tags_json, props_json)
-     VALUES (@id, @srcComponent, @dstComponent, @srcMac, @srcIp, @srcPort, @dstMac, @dstIp, @dstPort, @ethertype,
-       @protocol, @sensorId, @networkCategory, @firstSeen, @lastSeen, @tagsJson, @propsJson)`,
+    `INSERT INTO flow (rowid, id, src_component, dst_component, src_mac, src_ip, src_port, dst_mac, dst_ip, dst_port,
+       ethertype, protocol, sensor_id, network_category, first_seen, last_seen, tags_json, props_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateStmt = db.prepare(
     `UPDATE flow SET first_seen = ?, last_seen = ?, network_category = ?, tags_json = ?, props_json = ?,
@@ -102,6 +102,16 @@ export function createFlowRepo(db: Db) {
   // flow row keeps anyway (a statement per property costs the seeding of large scenarios dearly).
   const insertTags = db.prepare('INSERT INTO flow_tag (flow_rowid, tag, class, last_seen) SELECT ?, key, value, ? FROM json_each(?)');
   const insertProps = db.prepare('INSERT INTO flow_prop (flow_rowid, name, value) SELECT ?, key, value FROM json_each(?)');
+  // The same for many flows at once: ingest writes a batch's new flows, then their child rows.
+  const NEW_ROWIDS = 'f.rowid IN (SELECT value FROM json_each(?))';
+  const insertTagsOf = db.prepare(
+    `INSERT INTO flow_tag (flow_rowid, tag, class, last_seen) SELECT f.rowid, j.key, j.value, f.last_seen
+     FROM flow f, json_each(f.tags_json) j WHERE ${NEW_ROWIDS} AND f.tags_json <> '{}'`,
+  );
+  const insertPropsOf = db.prepare(
+    `INSERT INTO flow_prop (flow_rowid, name, value) SELECT f.rowid, j.key, j.value
+     FROM flow f, json_each(f.props_json) j WHERE ${NEW_ROWIDS} AND f.props_json <> '{}'`,
+  );
   const insertContent = db.prepare(
     'INSERT INTO flow_content (id, flow_rowid, time, direction, content_json) VALUES (?, ?, ?, ?, ?)',
   );
@@ -250,28 +260,38 @@ export function createFlowRepo(db: Db) {
 
     /** What ingest needs to merge an observation into an existing flow. */
     state(id: string): FlowState | undefined {
-      const r = stateById.get(id) as
-        | { rowid: number; first_seen: number; last_seen: number; network_category: NetworkCategory; tags_json: string; props_json: string }
-        | undefined;
-      if (!r) return undefined;
-      return {
-        rowid: r.rowid,
-        firstSeen: r.first_seen,
-        lastSeen: r.last_seen,
-        networkCategory: r.network_category,
-        tags: parseJsonObject(r.tags_json),
-        properties: parseJsonObject(r.props_json),
-      };
+      const r = stateById.get(id) as StateRow | undefined;
+      return r ? toState(r) : undefined;
+    },
+
+    /** `state` for many flows in one statement: the ones that exist, by id. */
+    states(ids: readonly string[]): Map<string, FlowState> {
+      const found = new Map<string, FlowState>();
+      if (ids.length === 0) return found;
+      for (const r of statesByIds.all(JSON.stringify(ids)) as StateRow[]) found.set(r.id, toState(r));
+      return found;
     },
 
     /** Inserts a flow with its tags and properties. */
     insert(f: NewFlow, tags: TagSet = {}, properties: Properties = {}): number {
       const tagsJson = JSON.stringify(tags);
       const propsJson = JSON.stringify(properties);
-      const rowid = Number(insertStmt.run({ ...f, tagsJson, propsJson }).lastInsertRowid);
+      const rowid = Number(insertStmt.run(...flowValues(null, f, tagsJson, propsJson)).lastInsertRowid);
       if (tagsJson !== '{}') insertTags.run(rowid, f.lastSeen, tagsJson);
       if (propsJson !== '{}') insertProps.run(rowid, propsJson);
       return rowid;
+    },
+
+    /**
+     * Inserts new flows at the rowids the caller chose (ingest numbers a batch's new flows from
+     * `maxRowid() + 1` inside its write transaction), then all their child rows at once.
+     */
+    insertMany(rows: readonly { rowid: number; flow: NewFlow; tags: TagSet; properties: Properties }[]): void {
+      if (rows.length === 0) return;
+      for (const r of rows) insertStmt.run(...flowValues(r.rowid, r.flow, JSON.stringify(r.tags), JSON.stringify(r.properties)));
+      const rowids = JSON.stringify(rows.map((r) => r.rowid));
+      insertTagsOf.run(rowids);
+      insertPropsOf.run(rowids);
     },
 
     /** Writes a flow's merged state; `changedTags`/`changedProps` are the child rows to upsert. */
@@ -300,6 +320,35 @@ export function createFlowRepo(db: Db) {
 }
 
 export type FlowRepo = ReturnType<typeof createFlowRepo>;
+
+interface StateRow {
+  id: string;
+  rowid: number;
+  first_seen: number;
+  last_seen: number;
+  network_category: NetworkCategory;
+  tags_json: string;
+  props_json: string;
+}
+
+function toState(r: StateRow): FlowState {
+  return {
+    rowid: r.rowid,
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+    networkCategory: r.network_category,
+    tags: parseJsonObject(r.tags_json),
+    properties: parseJsonObject(r.props_json),
+  };
+}
+
+/** The values of the flow INSERT, in its column order (a null rowid lets SQLite choose). */
+function flowValues(rowid: number | null, f: NewFlow, tagsJson: string, propsJson: string): unknown[] {
+  return [
+    rowid, f.id, f.srcComponent, f.dstComponent, f.srcMac, f.srcIp, f.srcPort, f.dstMac, f.dstIp, f.dstPort,
+    f.ethertype, f.protocol, f.sensorId, f.networkCategory, f.firstSeen, f.lastSeen, tagsJson, propsJson,
+  ];
+}
 
 function toFlow(r: FlowRow): Flow {
   return {

@@ -111,6 +111,32 @@ describe('ingest', () => {
     ]);
   });
 
+  it('gives the same database whether a conversation is seen in one batch or across batches', () => {
+    const packets = [{ direction: 'Client→Server' as const, nbPackets: 2, l2Bytes: 200, l7Bytes: 80 }];
+    const seen = [
+      s7({ packets }),
+      s7({ time: T0 + 5, sensorId: 'sensor-2', packets, properties: { 's7plus-cpustatechange': 'stop-cpu' } }),
+      s7({ time: T0 - 5, packets, properties: { 's7-function': 'write-var' } }),
+    ];
+    const dump = (s: Store) =>
+      ['flow', 'flow_tag', 'flow_prop', 'flow_stats', 'event', 'component', 'component_tag', 'component_prop'].map((t) =>
+        s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw().all(),
+      );
+    const results = ingest.ingest(seen);
+    expect(results.map((r) => r.isNew)).toEqual([true, false, false]);
+    const flow = store.flows.get(results[0]?.flowId as string);
+    expect(flow).toMatchObject({ firstSeen: T0 - 5, lastSeen: T0 + 5, sensorId: 'sensor-1', properties: { 's7-function': 'write-var' } });
+    const stop = store.events.list({ limit: 10, offset: 0, order: 'asc', severities: ['Very High'] });
+    expect(stop.map((e) => e.flowId)).toEqual([results[0]?.flowId]);
+
+    const other = openStore(':memory:');
+    const rng = new Random(9);
+    const oneByOne = createIngest(other, { newId: () => rng.uuid4(), analyzers: () => [] });
+    for (const o of seen) oneByOne.ingest([o]);
+    expect(dump(store)).toEqual(dump(other));
+    other.close();
+  });
+
   it('applies every effect an analyzer returns, after the Knowledge DB (the rules seam)', () => {
     extra = [
       () => ({
