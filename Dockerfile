@@ -26,5 +26,5 @@ USER node
 VOLUME /data
 EXPOSE 8443 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s \
-  CMD node -e "fetch('http://127.0.0.1:8080/ca.pem').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:8080/_emulator/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 CMD ["node", "dist/cli/main.js"]

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import apiV1, { API_V1_PREFIX } from './api/v1/index.js';
-import type { Clock } from './clock.js';
+import type { EmulatorClock } from './clock.js';
 import emulator, { EMULATOR_PREFIX } from './emulator/index.js';
 import { type Services, createServices } from './emulator/services.js';
 import context from './plugins/context.js';
@@ -18,7 +18,8 @@ import { VERSION } from './version.js';
 
 export interface AppOptions {
   store: Store;
-  clock: Clock;
+  /** The emulated clock; the control plane sets and moves it. */
+  clock: EmulatorClock;
   /** The CA certificate to serve at /ca.pem and /ca.crt (guide 6.1), when TLS is on. */
   ca?: { pem: string; der: Buffer };
   logger?: FastifyServerOptions['logger'];
@@ -30,6 +31,8 @@ export interface AppOptions {
   newId?: () => string;
   /** The control-plane key (x-emulator-key). */
   adminKey: string;
+  /** false (CCV_CONTROL=off) serves no control plane but /_emulator/health. */
+  control?: boolean;
   /** The ingest pipeline and live traffic, shared by the listeners; made here when not given. */
   services?: Services;
 }
@@ -53,6 +56,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { version: VERSION });
   if (opts.ca) await app.register(caRoutes, { ca: opts.ca });
   await app.register(apiV1, { prefix: API_V1_PREFIX });
-  await app.register(emulator, { prefix: EMULATOR_PREFIX, adminKey: opts.adminKey });
+  await app.register(emulator, { prefix: EMULATOR_PREFIX, adminKey: opts.adminKey, control: opts.control ?? true });
   return app;
 }

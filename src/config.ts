@@ -37,6 +37,8 @@ export interface Config {
   reset: boolean;
   /** Live traffic started with the server, in flow observations per second (0: none). */
   trafficRate: number;
+  /** false turns the control plane off (all of /_emulator but health). */
+  control: boolean;
   help: boolean;
 }
 
@@ -69,6 +71,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { field: 'logLevel', env: 'CCV_LOG_LEVEL', flag: '--log-level', value: '<level>', default: 'info', description: `Log level: ${LOG_LEVELS.join('|')}.` },
   { field: 'tlsHostnames', env: 'CCV_TLS_HOSTNAMES', flag: '--tls-hostnames', value: '<a,b,…>', default: '', description: 'Comma-separated extra DNS names / IP addresses for the server certificate (localhost, 127.0.0.1 and ::1 are always in).' },
   { field: 'trafficRate', env: 'CCV_TRAFFIC_RATE', flag: '--traffic-rate', value: '<n>', default: '0', description: `Live traffic started with the server, in flow observations per second (0 = none, at most ${MAX_RATE}).` },
+  { field: 'control', env: 'CCV_CONTROL', flag: '--control', value: '<on|off>', default: 'on', description: 'off turns the control plane (/_emulator) off, all but /_emulator/health: for a demo that others may reach.' },
   { field: 'reset', env: 'CCV_RESET', flag: '--reset', default: '0', description: 'Rebuild the database from the scenario (1 = yes).' },
   { field: 'help', env: undefined, flag: '--help', alias: '-h', description: 'Print this help and exit.' },
 ];
@@ -160,6 +163,7 @@ const ConfigSchema = z.object({
     .regex(/^\d+(\.\d+)?$/, `must be a number from 0 to ${MAX_RATE}`)
     .transform(Number)
     .refine((n) => n <= MAX_RATE, `must be a number from 0 to ${MAX_RATE}`),
+  control: z.enum(['on', 'off'], { error: 'must be on or off' }).transform((v) => v === 'on'),
   help: boolean.optional(),
 });
 
@@ -244,6 +248,7 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     tlsHostnames: d.tlsHostnames,
     reset: d.reset,
     trafficRate: d.trafficRate,
+    control: d.control,
     help: d.help ?? false,
   };
 }

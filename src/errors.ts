@@ -45,5 +45,17 @@ export const errors = {
   // The control plane (not Cisco's): the admin key travels in the x-emulator-key header.
   missingAdminKey: () => new ApiError(401, 'Emulator key error: send the admin key in the x-emulator-key header'),
   invalidAdminKey: () => new ApiError(401, 'Emulator key error: the x-emulator-key header does not hold the admin key'),
+  unknownScenario: (name: string, known: readonly string[]) =>
+    new ApiError(400, `Unknown scenario "${name}": available scenarios are ${known.join(', ')}`),
+  badSnapshotName: (name: string) =>
+    new ApiError(400, `Invalid snapshot name "${name}": use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit`),
+  snapshotTaken: (name: string) => new ApiError(409, `A snapshot named "${name}" already exists: delete it first`),
+  badSnapshot: (name: string, reason: string) => new ApiError(400, `The snapshot "${name}" cannot be restored: ${reason}`),
   internal: () => new ApiError(500, 'Internal server error: an unexpected error occurred'),
+  // Control-plane tokens (admin guide, "Token"): a name picks one token, so names are unique without case.
+  tokenNameTaken: (name: string) => new ApiError(409, `A token with the name "${name}" already exists`),
+  tokenExpiryPast: (expiresAt: string, now: string) =>
+    new ApiError(400, `The expiration date ${expiresAt} is not later than now (${now})`),
+  tokenNameAmbiguous: (name: string, count: number) =>
+    new ApiError(409, `${count} tokens are named "${name}": name one by its id`),
 } as const;

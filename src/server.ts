@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.js';
-import type { Clock } from './clock.js';
+import type { EmulatorClock } from './clock.js';
 import { createServices } from './emulator/services.js';
 import type { Center } from './startup.js';
 import type { TlsMaterial } from './tls.js';
@@ -16,11 +16,13 @@ export interface ServerOptions {
   httpsPort: number;
   httpPort: number;
   center: Center;
-  clock: Clock;
+  clock: EmulatorClock;
   tls: TlsMaterial;
   logger?: FastifyServerOptions['logger'];
   /** Live traffic to start with, in observations per second (CCV_TRAFFIC_RATE); 0 is none. */
   trafficRate?: number;
+  /** false (CCV_CONTROL=off): no control plane but /_emulator/health. */
+  control?: boolean;
 }
 
 export interface RunningServer {
@@ -40,7 +42,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const ca = { pem: opts.tls.caPem, der: opts.tls.caDer };
   // One pipeline and one traffic generator for both listeners.
   const services = createServices(opts.center.store, opts.clock, randomUUID);
-  const common = { store: opts.center.store, clock: opts.clock, ca, logger: opts.logger, adminKey: opts.center.adminKey, services };
+  const common = { store: opts.center.store, clock: opts.clock, ca, logger: opts.logger, adminKey: opts.center.adminKey, services, control: opts.control ?? true };
   const apps: FastifyInstance[] = [];
   const urls: RunningServer['urls'] = {};
   try {
@@ -68,6 +70,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     apps,
     close() {
       services.traffic.stop();
+      services.world.close();
       closing ??= closeAll(apps).then(() => opts.center.store.close());
       return closing;
     },

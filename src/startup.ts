@@ -9,6 +9,7 @@ import type { Micros } from './domain/time.js';
 import { loadProfile } from './seed/profile.js';
 import { buildWorld, type WorldSummary } from './seed/world.js';
 import { openStore, type Store } from './store/store.js';
+import { KEPT_SETTINGS } from './store/world-copy.js';
 
 export interface CenterOptions {
   db: string;
@@ -32,8 +33,6 @@ export interface Center {
   built?: WorldSummary & { seconds: number };
 }
 
-/** Settings that survive a rebuild: who may call, and how. */
-const KEPT_SETTINGS = ['admin_key', 'token_seed', 'license.api'];
 
 /** The default token is derived from a secret kept in the DB, so every start can show it. */
 function defaultToken(seed: string): string {
@@ -41,7 +40,7 @@ function defaultToken(seed: string): string {
   return `ics-${part('default-token-1')}-${part('default-token-2')}`;
 }
 
-function seedInto(store: Store, opts: CenterOptions): WorldSummary & { seconds: number } {
+function seedInto(store: Store, opts: WorldFileOptions): WorldSummary & { seconds: number } {
   const started = process.hrtime.bigint();
   const profile = loadProfile(opts.scenario);
   if (opts.seed !== undefined) profile.seed = opts.seed;
@@ -50,8 +49,28 @@ function seedInto(store: Store, opts: CenterOptions): WorldSummary & { seconds: 
   return { ...summary, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
-function removeDbFiles(path: string): void {
+export function removeDbFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+export type WorldFileOptions = Pick<CenterOptions, 'scenario' | 'seed' | 'now' | 'clock' | 'onProgress'>;
+
+/**
+ * Builds a world into a new file at `path` and returns it open; the file is removed again if
+ * the build fails. It needs no journal on disk while it is built: a failed build is thrown away.
+ */
+export function buildWorldFile(path: string, opts: WorldFileOptions): { store: Store; built: WorldSummary & { seconds: number } } {
+  removeDbFiles(path);
+  const store = openStore(path);
+  store.db.pragma('journal_mode = MEMORY');
+  store.db.pragma('synchronous = OFF');
+  try {
+    return { store, built: seedInto(store, opts) };
+  } catch (err) {
+    store.close();
+    removeDbFiles(path);
+    throw err;
+  }
 }
 
 /**
@@ -60,19 +79,7 @@ function removeDbFiles(path: string): void {
  */
 function rebuildFile(opts: CenterOptions): WorldSummary & { seconds: number } {
   const next = `${opts.db}.building`;
-  removeDbFiles(next);
-  const fresh = openStore(next);
-  // The file is thrown away if the build fails, so it needs no journal on disk while it is built.
-  fresh.db.pragma('journal_mode = MEMORY');
-  fresh.db.pragma('synchronous = OFF');
-  let built: WorldSummary & { seconds: number };
-  try {
-    built = seedInto(fresh, opts);
-  } catch (err) {
-    fresh.close();
-    removeDbFiles(next);
-    throw err;
-  }
+  const { store: fresh, built } = buildWorldFile(next, opts);
   if (existsSync(opts.db)) {
     fresh.db.prepare('ATTACH DATABASE ? AS old').run(opts.db);
     fresh.transaction(() => {

@@ -33,6 +33,7 @@ describe('parseConfig', () => {
         tlsHostnames: [],
         reset: false,
         trafficRate: 0,
+        control: true,
         help: false,
       });
     });
@@ -60,6 +61,7 @@ describe('parseConfig', () => {
         CCV_TLS_HOSTNAMES: 'ccv.example.com, 10.0.0.5,,fe80::1',
         CCV_RESET: '1',
         CCV_TRAFFIC_RATE: '12.5',
+        CCV_CONTROL: 'off',
       });
       expect(config).toEqual<Config>({
         host: '0.0.0.0',
@@ -75,6 +77,7 @@ describe('parseConfig', () => {
         tlsHostnames: ['ccv.example.com', '10.0.0.5', 'fe80::1'],
         reset: true,
         trafficRate: 12.5,
+        control: false,
         help: false,
       });
     });

@@ -24,6 +24,8 @@ export interface TestCenter {
   json<T = unknown>(path: string): Promise<T>;
   /** Any method with the test token, and a JSON body when one is given. */
   send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** A control-plane call with the admin key (another key, or none with null), and a JSON body when one is given. */
+  control(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, key?: string | null): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,13 @@ export async function testCenter(scenario = 'small', db = ':memory:'): Promise<T
     },
     send: (method, path, body) =>
       app.inject({ method, url: withToken(path), ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
+    control: (method, url, body, key = ADMIN_KEY) =>
+      app.inject({
+        method,
+        url,
+        headers: { ...(key === null ? {} : { 'x-emulator-key': key }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      }),
     async close() {
       await app.close();
       center.store.close();

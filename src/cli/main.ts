@@ -2,8 +2,9 @@
 /**
  * `npm start [-- flags]`: opens or seeds the Center, serves it on HTTPS and HTTP, prints what a
  * newcomer needs (URLs, a token, the admin key, a curl line) and serves until Ctrl-C.
+ * `npm start -- <command> …` runs a command of COMMANDS instead (e.g. `token list`).
  */
-import { FixedClock, systemClock, type Clock } from '../clock.js';
+import { EmulatorClock, systemClock } from '../clock.js';
 import { ConfigError, dataDir, helpText, parseConfig, type Config } from '../config.js';
 import { startServer } from '../server.js';
 import { openCenter } from '../startup.js';
@@ -11,24 +12,42 @@ import { loadOrCreateTls } from '../tls.js';
 import { VERSION } from '../version.js';
 import { progressPrinter } from './progress.js';
 
+/** A subcommand: its arguments after the name, the environment; resolves to the exit code. */
+type Subcommand = (argv: string[], env: NodeJS.ProcessEnv) => Promise<number>;
+
+/**
+ * The subcommands, by first argument; anything else starts the server. Each is loaded only when
+ * used, so the server does not load them.
+ */
+const COMMANDS = new Map<string, { summary: string; load: () => Promise<{ run: Subcommand }> }>([
+  ['token', { summary: 'Create, list, enable, disable or delete API tokens (token --help)', load: () => import('./token.js') }],
+  ['seed', { summary: 'Build a scenario into a database file without serving it (seed --help)', load: () => import('./seed.js') }],
+  ['snapshot', { summary: 'Save, restore, list or delete snapshots of a database file (snapshot --help)', load: () => import('./snapshot.js') }],
+]);
+
+function commandsHelp(): string {
+  const width = Math.max(...[...COMMANDS.keys()].map((n) => n.length)) + 2;
+  return ['', 'Commands (ccv-emulator <command> --help):', ...[...COMMANDS].map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`)].join('\n');
+}
+
 async function main(argv: string[]): Promise<void> {
   let config: Config;
   try {
     config = parseConfig(argv, process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n\n${helpText()}\n`);
+      process.stderr.write(`${err.message}\n\n${helpText()}\n${commandsHelp()}\n`);
       process.exit(2);
     }
     throw err;
   }
   if (config.help) {
-    process.stdout.write(`${helpText()}\n`);
+    process.stdout.write(`${helpText()}\n${commandsHelp()}\n`);
     return;
   }
 
   // CCV_NOW pins the clock: the world's history ends there and time stands still.
-  const clock: Clock = config.now === undefined ? systemClock : new FixedClock(config.now);
+  const clock = new EmulatorClock(systemClock, config.now ?? null);
   const progress = progressPrinter(process.stderr, config.scenario);
   const center = openCenter({ ...config, clock, onProgress: progress.update });
   if (center.built) progress.done(center.built.seconds, center.built.observations);
@@ -45,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
     server.urls.https ? `  HTTPS      ${server.urls.https}/api/1.0   (CA: ${server.urls.https}/ca.pem)` : undefined,
     server.urls.http ? `  HTTP       ${server.urls.http}/api/1.0` : undefined,
     `  API token  ${token}`,
-    `  admin key  ${center.adminKey}`,
+    config.control ? `  admin key  ${center.adminKey}   (control plane: ${base}/_emulator)` : '  control    off (CCV_CONTROL=off): /_emulator/health only',
     `  try        curl ${server.urls.https ? '-k ' : ''}"${base}/api/1.0/component?limit=5&token=${token}"`,
     '  Ctrl-C stops the server.',
   ];
@@ -65,7 +84,14 @@ async function main(argv: string[]): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
+async function dispatch(argv: string[]): Promise<void> {
+  const command = argv[0] === undefined ? undefined : COMMANDS.get(argv[0]);
+  if (!command) return main(argv);
+  const { run } = await command.load();
+  process.exitCode = await run(argv.slice(1), process.env);
+}
+
+dispatch(process.argv.slice(2)).catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

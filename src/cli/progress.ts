@@ -1,5 +1,5 @@
 /** Seeding progress on a terminal (large takes tens of seconds); one summary line otherwise. */
-export function progressPrinter(out: NodeJS.WriteStream, scenario: string) {
+export function progressPrinter(out: { write(text: string): unknown; isTTY?: boolean }, scenario: string) {
   let lastShown = -1;
   return {
     update(done: number, total: number): void {

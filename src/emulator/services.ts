@@ -7,11 +7,13 @@ import { storedRules } from '../ingest/analyzer.js';
 import { createIngest } from '../ingest/pipeline.js';
 import type { Store } from '../store/store.js';
 import { createTraffic } from './traffic.js';
+import { createWorldControl } from './world.js';
 
 export function createServices(store: Store, clock: Clock, newId: () => string) {
   const ingest = createIngest(store, { newId, analyzers: storedRules(store) });
   const traffic = createTraffic({ store, ingest, clock });
-  return { ingest, traffic };
+  const world = createWorldControl(store, clock);
+  return { ingest, traffic, world };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -14,6 +14,10 @@ const TAGS = [
   { name: 'Variables', description: 'Guide 6.7: controller variables and their accesses.' },
   { name: 'Tags and analyzer rules', description: 'Guide 6.8: the tag catalogue and the analyzer rules.' },
   { name: 'Certificate', description: 'Guide 6.1: the Center CA, to verify its HTTPS certificate.' },
+  {
+    name: 'Emulator control plane',
+    description: "Not Cisco's API: the emulator's own routes under /_emulator, with the admin key in the x-emulator-key header (all but /_emulator/health).",
+  },
 ];
 
 export default fp(
@@ -33,6 +37,7 @@ export default fp(
           securitySchemes: {
             token: { type: 'apiKey', in: 'query', name: 'token', description: 'ics-<40 hex>-<40 hex> (guide 6.1)' },
             tokenHeader: { type: 'apiKey', in: 'header', name: 'x-token-id', description: 'The same token, as a header' },
+            emulatorKey: { type: 'apiKey', in: 'header', name: 'x-emulator-key', description: "The emulator's admin key (control plane only)" },
           },
         },
       },

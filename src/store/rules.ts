@@ -34,6 +34,10 @@ function createRuleRepo<T extends { id: string }>(db: Db, table: 'property_rule'
       deleteStmt.run(id);
       writes++;
     },
+    /** Says that the rules changed by other means (a world replaced as a whole). */
+    invalidate(): void {
+      writes++;
+    },
     /** Changes with every write through this repository. */
     writes(): number {
       return writes;

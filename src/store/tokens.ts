@@ -64,6 +64,10 @@ export function createTokenRepo(db: Db) {
   const touch = db.prepare('UPDATE token SET last_used_at = ? WHERE id = ?');
   const setEnabled = db.prepare('UPDATE token SET enabled = ? WHERE id = ?');
   const setExpiry = db.prepare('UPDATE token SET expires_at = ? WHERE id = ?');
+  const byId = db.prepare('SELECT * FROM token WHERE id = ?');
+  const setName = db.prepare('UPDATE token SET name = ? WHERE id = ?');
+  const setSecret = db.prepare('UPDATE token SET hash = ?, hint = ? WHERE id = ?');
+  const deleteStmt = db.prepare('DELETE FROM token WHERE id = ?');
 
   return {
     list(): ApiToken[] {
@@ -86,7 +90,22 @@ export function createTokenRepo(db: Db) {
         createdAt: opts.now,
         expiresAt: opts.expiresAt ?? null,
       });
-      return { token, record: this.list().find((t) => t.id === opts.id) as ApiToken };
+      return { token, record: this.get(opts.id) as ApiToken };
+    },
+
+    get(id: string): ApiToken | undefined {
+      const row = byId.get(id) as TokenRow | undefined;
+      return row && toToken(row);
+    },
+
+    /**
+     * The tokens with this name, compared without case. In JS, not SQL: SQLite's lower() folds
+     * ASCII letters only. Names are not unique in the schema (CCV_TOKEN may have made two), so
+     * every holder is returned; there are a handful of tokens.
+     */
+    withName(name: string): ApiToken[] {
+      const key = name.toLowerCase();
+      return this.list().filter((t) => t.name.toLowerCase() === key);
     },
 
     /** Whether a clear token exists (CCV_TOKEN is created only if absent). */
@@ -119,6 +138,22 @@ export function createTokenRepo(db: Db) {
 
     setExpiry(id: string, expiresAt: Micros | null): void {
       setExpiry.run(expiresAt, id);
+    },
+
+    rename(id: string, name: string): void {
+      setName.run(name, id);
+    },
+
+    /** A new secret for the token (the old one stops matching at once); the clear value, once. */
+    refresh(id: string): string | undefined {
+      const token = generateToken();
+      const changed = setSecret.run(hashToken(token).toString('hex'), token.slice(-4), id).changes;
+      return changed === 0 ? undefined : token;
+    },
+
+    /** Whether a token was deleted. */
+    delete(id: string): boolean {
+      return deleteStmt.run(id).changes > 0;
     },
   };
 }

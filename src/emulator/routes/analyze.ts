@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { Flow } from '../../domain/types.js';
 import type { FlowObservation } from '../../ingest/observation.js';
 import { ErrorSchema } from '../../api/v1/schemas.js';
+import { CONTROL_TAG } from './common.js';
 
-const TAG = 'Emulator control plane';
 /** Flows per transaction. */
 const CHUNK = 5000;
 
@@ -28,7 +28,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     '/analyze',
     {
       schema: {
-        tags: [TAG],
+        tags: [CONTROL_TAG],
         operationId: 'analyzeFlows',
         summary: 'Apply the analyzers to every stored flow again',
         description: 'Takes about as long as ingesting every flow once (see the README performance section).',

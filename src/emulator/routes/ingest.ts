@@ -9,9 +9,9 @@ import { type Micros, parseTimestamp } from '../../domain/time.js';
 import { FLOW_DIRECTIONS } from '../../domain/vocabulary.js';
 import type { FlowObservation } from '../../ingest/observation.js';
 import { ErrorSchema } from '../../api/v1/schemas.js';
+import { CONTROL_TAG } from './common.js';
 
 export const MAX_OBSERVATIONS = 10_000;
-const TAG = 'Emulator control plane';
 
 const strings = z.record(z.string(), z.string({ error: 'must be a string' }));
 const Endpoint = z
@@ -84,7 +84,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       // 10 000 observations with properties and contents weigh several megabytes.
       bodyLimit: 32 * 1024 * 1024,
       schema: {
-        tags: [TAG],
+        tags: [CONTROL_TAG],
         operationId: 'ingestFlows',
         summary: 'Ingest flow observations',
         description: `Up to ${MAX_OBSERVATIONS} observations, in one transaction, through the Knowledge DB and the analyzer rules.`,

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorSchema } from '../../api/v1/schemas.js';
 import { MAX_RATE, type TrafficStatus } from '../traffic.js';
+import { CONTROL_TAG } from './common.js';
 
-const TAG = 'Emulator control plane';
 
 const StatusSchema = z.object({ rate: z.number(), running: z.boolean(), observations: z.number().int(), last_error: z.string().nullable() });
 const status = (s: TrafficStatus) => ({ rate: s.rate, running: s.running, observations: s.observations, last_error: s.lastError });
@@ -14,7 +14,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     '/traffic',
     {
       schema: {
-        tags: [TAG],
+        tags: [CONTROL_TAG],
         operationId: 'getTraffic',
         summary: 'The live traffic generator',
         response: { 200: StatusSchema, 401: ErrorSchema },
@@ -27,7 +27,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     '/traffic',
     {
       schema: {
-        tags: [TAG],
+        tags: [CONTROL_TAG],
         operationId: 'setTraffic',
         summary: 'Start, change or stop the live traffic',
         description: 'Flow observations per second through the ingest pipeline; 0 stops.',
