@@ -8,6 +8,7 @@ import { EmulatorClock, systemClock } from '../clock.js';
 import { ConfigError, dataDir, helpText, parseConfig, type Config } from '../config.js';
 import { startServer } from '../server.js';
 import { openCenter } from '../startup.js';
+import { logSerializers } from '../log.js';
 import { loadOrCreateTls } from '../tls.js';
 import { VERSION } from '../version.js';
 import { progressPrinter } from './progress.js';
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<void> {
 
   // Certificates follow the real clock, not CCV_NOW: TLS clients check them against real time.
   const tls = await loadOrCreateTls(dataDir(config), config.tlsHostnames, new Date(systemClock.now() / 1000));
-  const logger = config.logLevel === 'silent' ? false : { level: config.logLevel };
+  const logger = config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: logSerializers };
   const server = await startServer({ ...config, center, clock, tls, logger });
 
   const base = server.urls.https ?? server.urls.http ?? '';
