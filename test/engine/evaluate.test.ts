@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PortRule, PropertyRule, RuleCall } from '../../src/domain/rules.js';
 import type { FlowView } from '../../src/engine/effects.js';
-import { compileRules, evaluate, ruleMatches } from '../../src/engine/evaluate.js';
+import { type RuleSet, compileRules, evaluate, ruleMatches } from '../../src/engine/evaluate.js';
+import { Random } from '../../src/random.js';
 
 const flow = (over: Partial<FlowView> = {}): FlowView => ({
   ethertype: 'IPv4',
@@ -175,5 +176,39 @@ describe('several rules on one flow', () => {
 
   it('answers no effect without rules', () => {
     expect(run({}).flowTags).toEqual({});
+  });
+});
+
+describe('the rule indexes', () => {
+  /** The same rules with every rule checked against every flow: what the indexes must equal. */
+  const unindexed = (rs: RuleSet, ports: number[]): RuleSet => ({
+    ...rs,
+    propertyIndex: new Map(),
+    alwaysChecked: rs.property.map((_, i) => i),
+    portsIndex: new Map(ports.map((p) => [p, rs.port.map((_, i) => i)])),
+  });
+
+  it('give the effects of checking every rule, in the same order, on random rules and flows', () => {
+    const rng = new Random(20261122);
+    const names = ['s7-function', 'modbus-function', 'enip-service', 'src_port', 'dst_port', 'protocol', 'ethertype'];
+    const values = ['1', '2', '22', '102', 'TCP', 'UDP', 'IPv4', 'read'];
+    const ports = [22, 80, 102, 502, 2222, 44818];
+    const condition = (): RuleCall => (rng.int(0, 1) === 0 ? has(rng.pick(names)) : is(rng.pick(names), rng.pick(values)));
+    const action = (i: number): RuleCall =>
+      rng.pick([tagFlow(`T${i % 7}`, rng.pick(['info', 'important']), rng.int(0, 1) === 1), { name: 'Netcat', params: { value: rng.pick(['ot', 'it', 'ics']) } }, { name: 'SetComponentProperty', params: { target: 'src', property: `p${i % 5}`, value: String(i) } }]);
+    const property = Array.from({ length: 300 }, (_, i) => prop(rng.pick(['and', 'or'] as const), Array.from({ length: rng.int(1, 3) }, condition), [action(i)], `p${i}`));
+    const port_ = Array.from({ length: 200 }, (_, i) => port(Array.from({ length: rng.int(1, 3) }, () => rng.pick([`TCP/${rng.pick(ports)}`, `UDP/${rng.pick(ports)}`, String(rng.pick(ports)), rng.pick(ports)])), [action(i)], `r${i}`));
+    const rules = compileRules(property, port_);
+    const reference = unindexed(rules, ports);
+    let matched = 0;
+    for (let n = 0; n < 500; n++) {
+      const props = Object.fromEntries(Array.from({ length: rng.int(0, 3) }, () => [rng.pick(names.slice(0, 3)), rng.pick(values)]));
+      const f = flow({ protocol: rng.pick(['TCP', 'UDP', null]), ethertype: rng.pick(['IPv4', null]), srcPort: rng.pick([...ports, null]), dstPort: rng.pick([...ports, null]), properties: props });
+      const fx = evaluate(rules, f);
+      expect(fx).toEqual(evaluate(reference, f));
+      if (Object.keys(fx.flowTags ?? {}).length > 0) matched++;
+    }
+    // The comparison is worth something only if rules did match.
+    expect(matched).toBeGreaterThan(100);
   });
 });
