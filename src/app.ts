@@ -11,7 +11,10 @@ import emulator, { EMULATOR_PREFIX } from './emulator/index.js';
 import { type Services, createServices } from './emulator/services.js';
 import context from './plugins/context.js';
 import errorHandler from './plugins/error-handler.js';
+import journalAndFaults from './plugins/journal-faults.js';
 import swagger from './plugins/swagger.js';
+import docs from './plugins/docs.js';
+import ui from './plugins/ui.js';
 import caRoutes from './plugins/ca.js';
 import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
@@ -33,8 +36,10 @@ export interface AppOptions {
   adminKey: string;
   /** false (CCV_CONTROL=off) serves no control plane but /_emulator/health. */
   control?: boolean;
-  /** The ingest pipeline and live traffic, shared by the listeners; made here when not given. */
+  /** The ingest pipeline, live traffic, journal and faults, shared by the listeners; made here when not given. */
   services?: Services;
+  /** Requests the journal keeps when `services` is not given (CCV_JOURNAL_SIZE; 0: off). */
+  journalSize?: number;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -51,9 +56,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorHandler);
   const newId = opts.newId ?? randomUUID;
-  const services = opts.services ?? createServices(opts.store, opts.clock, newId);
+  const services = opts.services ?? createServices(opts.store, opts.clock, newId, { journalSize: opts.journalSize });
   await app.register(context, { store: opts.store, clock: opts.clock, newId, services });
+  // Root hooks, before any route: they see every /api/ request, 401, 402 and 404 included.
+  // Without the control plane nobody could read the journal or set a fault: no hooks.
+  await app.register(journalAndFaults, { services, control: opts.control ?? true });
   await app.register(swagger, { version: VERSION });
+  // The API Documentation page and the API Token page: no token needed to load them.
+  await app.register(docs);
+  await app.register(ui);
   if (opts.ca) await app.register(caRoutes, { ca: opts.ca });
   await app.register(apiV1, { prefix: API_V1_PREFIX });
   await app.register(emulator, { prefix: EMULATOR_PREFIX, adminKey: opts.adminKey, control: opts.control ?? true });

@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from './emulator/journal.js';
 import { MAX_RATE } from './emulator/traffic.js';
 import { parseTimestamp, type Micros } from './domain/time.js';
 
@@ -39,6 +40,8 @@ export interface Config {
   trafficRate: number;
   /** false turns the control plane off (all of /_emulator but health). */
   control: boolean;
+  /** Requests the journal keeps (/_emulator/requests, /_emulator/coverage); 0 turns it off. */
+  journalSize: number;
   help: boolean;
 }
 
@@ -71,6 +74,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { field: 'logLevel', env: 'CCV_LOG_LEVEL', flag: '--log-level', value: '<level>', default: 'info', description: `Log level: ${LOG_LEVELS.join('|')}.` },
   { field: 'tlsHostnames', env: 'CCV_TLS_HOSTNAMES', flag: '--tls-hostnames', value: '<a,b,…>', default: '', description: 'Comma-separated extra DNS names / IP addresses for the server certificate (localhost, 127.0.0.1 and ::1 are always in).' },
   { field: 'trafficRate', env: 'CCV_TRAFFIC_RATE', flag: '--traffic-rate', value: '<n>', default: '0', description: `Live traffic started with the server, in flow observations per second (0 = none, at most ${MAX_RATE}).` },
+  { field: 'journalSize', env: 'CCV_JOURNAL_SIZE', flag: '--journal-size', value: '<n>', description: `Requests under /api/ the control plane's journal keeps in memory (/_emulator/requests, /_emulator/coverage); 0 turns it off, at most ${MAX_JOURNAL_SIZE}.`, default: String(DEFAULT_JOURNAL_SIZE) },
   { field: 'control', env: 'CCV_CONTROL', flag: '--control', value: '<on|off>', default: 'on', description: 'off turns the control plane (/_emulator) off, all but /_emulator/health: for a demo that others may reach.' },
   { field: 'reset', env: 'CCV_RESET', flag: '--reset', default: '0', description: 'Rebuild the database from the scenario (1 = yes).' },
   { field: 'help', env: undefined, flag: '--help', alias: '-h', description: 'Print this help and exit.' },
@@ -164,6 +168,11 @@ const ConfigSchema = z.object({
     .transform(Number)
     .refine((n) => n <= MAX_RATE, `must be a number from 0 to ${MAX_RATE}`),
   control: z.enum(['on', 'off'], { error: 'must be on or off' }).transform((v) => v === 'on'),
+  journalSize: z
+    .string()
+    .regex(/^\d+$/, `must be an integer from 0 to ${MAX_JOURNAL_SIZE}`)
+    .transform(Number)
+    .refine((n) => n <= MAX_JOURNAL_SIZE, `must be an integer from 0 to ${MAX_JOURNAL_SIZE}`),
   help: boolean.optional(),
 });
 
@@ -249,6 +258,7 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     reset: d.reset,
     trafficRate: d.trafficRate,
     control: d.control,
+    journalSize: d.journalSize,
     help: d.help ?? false,
   };
 }

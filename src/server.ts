@@ -23,6 +23,8 @@ export interface ServerOptions {
   trafficRate?: number;
   /** false (CCV_CONTROL=off): no control plane but /_emulator/health. */
   control?: boolean;
+  /** Requests the journal keeps (CCV_JOURNAL_SIZE); 0 turns it off. */
+  journalSize?: number;
 }
 
 export interface RunningServer {
@@ -40,8 +42,8 @@ function urlOf(host: string, port: number, scheme: 'http' | 'https'): string {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (opts.httpsPort === 0 && opts.httpPort === 0) throw new Error('both listeners are off: set CCV_HTTPS_PORT or CCV_HTTP_PORT');
   const ca = { pem: opts.tls.caPem, der: opts.tls.caDer };
-  // One pipeline and one traffic generator for both listeners.
-  const services = createServices(opts.center.store, opts.clock, randomUUID);
+  // One pipeline, traffic generator, journal and fault list for both listeners.
+  const services = createServices(opts.center.store, opts.clock, randomUUID, { journalSize: opts.journalSize });
   const common = { store: opts.center.store, clock: opts.clock, ca, logger: opts.logger, adminKey: opts.center.adminKey, services, control: opts.control ?? true };
   const apps: FastifyInstance[] = [];
   const urls: RunningServer['urls'] = {};

@@ -34,6 +34,7 @@ describe('parseConfig', () => {
         reset: false,
         trafficRate: 0,
         control: true,
+        journalSize: 1000,
         help: false,
       });
     });
@@ -78,6 +79,7 @@ describe('parseConfig', () => {
         reset: true,
         trafficRate: 12.5,
         control: false,
+        journalSize: 1000,
         help: false,
       });
     });

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { expect } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { FixedClock } from '../src/clock.js';
+import type { NewEntry } from '../src/emulator/journal.js';
 import { openCenter } from '../src/startup.js';
 import type { Store } from '../src/store/store.js';
 
@@ -105,3 +106,22 @@ export function expectSorted(keys: number[], order: 'asc' | 'desc'): void {
     expect(order === 'asc' ? a <= b : a >= b, `position ${i} out of ${order} order`).toBe(true);
   }
 }
+
+/** A request journal entry: a GET of /api/1.0/sensor answered 200 at NOW, changed by `over`. */
+export const journalEntry = (over: Partial<NewEntry> = {}): NewEntry => ({
+  time: NOW,
+  method: 'GET',
+  path: '/api/1.0/sensor',
+  route: '/api/1.0/sensor',
+  query: {},
+  status: 200,
+  durationMs: 1,
+  tokenName: null,
+  requestBody: null,
+  requestBodyTruncated: false,
+  responseBody: null,
+  responseBodyTruncated: false,
+  fault: null,
+  delayedByFault: null,
+  ...over,
+});

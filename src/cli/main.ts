@@ -65,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
     server.urls.https ? `  HTTPS      ${server.urls.https}/api/1.0   (CA: ${server.urls.https}/ca.pem)` : undefined,
     server.urls.http ? `  HTTP       ${server.urls.http}/api/1.0` : undefined,
     `  API token  ${token}`,
+    `  pages      ${base}/ (API tokens)   ${base}/api/1.0/documentation (API documentation)`,
     config.control ? `  admin key  ${center.adminKey}   (control plane: ${base}/_emulator)` : '  control    off (CCV_CONTROL=off): /_emulator/health only',
     `  try        curl ${server.urls.https ? '-k ' : ''}"${base}/api/1.0/component?limit=5&token=${token}"`,
     '  Ctrl-C stops the server.',

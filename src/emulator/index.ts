@@ -14,6 +14,9 @@ import ingest from './routes/ingest.js';
 import license from './routes/license.js';
 import tokens from './routes/tokens.js';
 import traffic from './routes/traffic.js';
+import requests from './routes/requests.js';
+import coverage from './routes/coverage.js';
+import faults from './routes/faults.js';
 
 export const EMULATOR_PREFIX = '/_emulator';
 
@@ -48,6 +51,9 @@ const emulator: FastifyPluginAsync<{ adminKey: string; control: boolean }> = asy
   await app.register(traffic);
   await app.register(tokens);
   await app.register(license);
+  await app.register(requests);
+  await app.register(coverage);
+  await app.register(faults);
 };
 
 export default emulator;

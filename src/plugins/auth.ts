@@ -24,6 +24,7 @@ export function requireToken(app: FastifyInstance): void {
     const now = app.clock.now();
     const check = app.store.tokens.check(tokenOf(request), now);
     if (!check.ok) throw check.reason === 'missing' ? errors.missingToken() : errors.invalidToken();
+    request.tokenName = check.token.name; // the request journal names the token (src/app.ts)
     if (!app.store.settings.apiLicensed()) throw errors.license();
     const last = check.token.lastUsedAt;
     if (last === null || now - last >= LAST_USED_RESOLUTION) app.store.tokens.markUsed(check.token.id, now);

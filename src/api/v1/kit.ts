@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { UUID_RE } from '../../domain/ids.js';
 import type { PropertyFilter } from '../../domain/queries.js';
 import { errors } from '../../errors.js';
-import { AUTH_ERRORS, ErrorSchema } from './schemas.js';
+import { UNKNOWN_ID } from './examples.js';
+import { AUTH_ERRORS, errorAnswer } from './schemas.js';
 
 export const SECURITY: { [scheme: string]: string[] }[] = [{ token: [] }, { tokenHeader: [] }];
 
@@ -18,14 +19,33 @@ export function docs(tag: string, operationId: string, summary: string, section:
   };
 }
 
-/** The standard error answers of a route (400 for bad parameters, 401, 402, and 404 if it can). */
-export function errorResponses(withNotFound: boolean) {
+/** What a route's error answers say, as examples; a route without a 400 (or 404) has nothing to refuse (or to find). */
+export interface ErrorExamples {
+  /** A 400 this route gives: a bad parameter or body. */
+  badRequest?: string;
+  /** A 404 this route gives: what it names does not exist. */
+  notFound?: string;
+}
+
+/** The error answers of a route: 400 and 404 when it can give them, and 401, 402 always. */
+export function errorResponses(examples: ErrorExamples = {}) {
   return {
-    400: ErrorSchema.describe('Bad request: bad parameters'),
+    ...(examples.badRequest ? { 400: errorAnswer('Bad request: a parameter or the body is invalid', examples.badRequest) } : {}),
     ...AUTH_ERRORS,
-    ...(withNotFound ? { 404: ErrorSchema.describe('Not found') } : {}),
+    ...(examples.notFound ? { 404: errorAnswer('Not found', examples.notFound) } : {}),
   };
 }
+
+/** Example messages, made by the error constructors the routes throw and worded as the error handler words validation. */
+export const MESSAGES = {
+  limitMissing: 'Invalid query parameter "limit": is mandatory',
+  badJson: "The provided JSON can't be properly parsed: Body is not valid JSON but content-type is set to 'application/json'",
+  badId: (what: string) => errors.badId(what, 'PLC_3').message,
+  notFound: (name: string, id: string = UNKNOWN_ID) => errors.notFound(name, id).message,
+} as const;
+
+/** The errors of a route on one object named by its id: 400 for a malformed id, 404 for an unknown one. */
+export const idErrors = (what: string, name: string): ErrorExamples => ({ badRequest: MESSAGES.badId(what), notFound: MESSAGES.notFound(name) });
 
 /** guide 6.3.9: "400 The provided IDs are not in the good format". */
 export function checkId(id: string, what: string): string {

@@ -29,11 +29,22 @@ const integer = (min: number, max?: number) => {
     .pipe(n);
 };
 
+/**
+ * The documented form of a parameter that arrives as text but means an integer: the query string
+ * is text, so the schemas above read strings; the document says what the text must hold.
+ */
+const integerDoc = (minimum: number, maximum?: number) => ({ type: 'integer', minimum, ...(maximum === undefined ? {} : { maximum }), pattern: undefined });
+
 /** guide 6.3.1: "limit (mandatory): integer … (maximal value: 2000)". */
-export const limit = scalar(integer(0, 2000)).meta({ description: 'Maximum number of items to return (mandatory, at most 2000).', example: 100 });
+export const limit = scalar(integer(0, 2000)).meta({
+  description: 'Maximum number of items to return (mandatory, at most 2000).',
+  example: 100,
+  ...integerDoc(0, 2000),
+});
 export const offset = scalar(integer(0).default(0)).meta({
-  description: 'Number of items to skip.',
-  example: 0,
+  description: 'Number of items to skip (default 0).',
+  example: 50,
+  ...integerDoc(0),
 });
 export const order = scalar(
   z
@@ -41,7 +52,7 @@ export const order = scalar(
     .transform((s) => s.toLowerCase())
     .pipe(z.enum(['asc', 'desc'], { error: "must be 'asc' or 'desc'" }))
     .default('asc'),
-).meta({ description: "'asc' (default) or 'desc'.", example: 'desc' });
+).meta({ description: "'asc' (default) or 'desc', in any case.", example: 'desc', enum: ['asc', 'desc'] });
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/;
 
@@ -56,14 +67,21 @@ export const utcDate = z
     }
     return t;
   })
-  .meta({ example: '2016-11-03 00:00' });
-export const start = scalar(utcDate.optional()).meta({ description: 'Low limit of the time interval (UTC).' });
-export const end = scalar(utcDate.optional()).meta({ description: 'High limit of the time interval (UTC).' });
+  .meta({ pattern: DATE_RE.source });
+export const start = scalar(utcDate.optional()).meta({
+  description: 'Low limit of the time interval, UTC: YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS.',
+  example: '2015-07-09',
+});
+export const end = scalar(utcDate.optional()).meta({
+  description: 'High limit of the time interval, UTC: YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS.',
+  example: '2015-09-23 14:52',
+});
 
 /** guide 2.3: 0 is the live data; other generations are references. */
 export const generation = scalar(integer(0).optional()).meta({
-  description: 'Reference id; 0 (the default) is the live data.',
+  description: 'Reference id (guide 2.3); 0, the default, is the live data. The emulator holds no references: another id answers an empty list.',
   example: 0,
+  ...integerDoc(0),
 });
 
 export const network = scalar(
@@ -78,7 +96,7 @@ export const network = scalar(
       return n;
     })
     .optional(),
-).meta({ description: 'IPv4 subnet, e.g. 192.168.1.0/24.', example: '192.168.105.0/24' });
+).meta({ description: 'An IPv4 network in CIDR notation.', example: '192.168.105.0/24' });
 
 /** `name` or `name=value` (guide 6.3.1). */
 export const property = z.string().transform((s): PropertyFilter => {
@@ -86,11 +104,15 @@ export const property = z.string().transform((s): PropertyFilter => {
   return i < 0 ? { name: s } : { name: s.slice(0, i), value: s.slice(i + 1) };
 });
 
-export const uuid = z.string().regex(UUID_RE, 'must be a UUID');
-export const port = integer(0, 65535);
+export const uuid = z.string().regex(UUID_RE, 'must be a UUID').meta({ format: 'uuid' });
+export const port = integer(0, 65535).meta(integerDoc(0, 65535));
 
-/** Path parameter `{id}`: the handler checks its format so that the answer is 400, not 404. */
-export const idParams = z.object({ id: z.string().meta({ description: 'A UUID.', example: '02074cd3-dbe6-52b6-963c-7247ef33a2b1' }) });
+/**
+ * Path parameter `{id}`: the handler checks its format so that the answer is 400, not 404. The
+ * example is an object of the guide that every world holds.
+ */
+export const idParams = (what: string, example: string) =>
+  z.object({ id: z.string().meta({ description: `The ${what} id (a UUID).`, example, format: 'uuid' }) });
 
 /** guide 6.3.14: a JSON array of component ids. */
 export const ComponentIdsBody = z

@@ -17,6 +17,7 @@ import {
   TAG_TYPES,
   VARIABLE_ACCESS_TYPES,
 } from '../../domain/vocabulary.js';
+import { errors } from '../../errors.js';
 
 const time = z.string().meta({ description: 'RFC 3339 with microseconds', example: '2015-07-09T12:17:11.370164Z' });
 const TagsSchema = z.record(z.string(), z.enum(TAG_CLASSES)).meta({ example: { PLC: 'info' } });
@@ -28,7 +29,11 @@ export const EmptySchema = z.void().meta({ type: 'null', description: 'Empty bod
 
 export const ErrorSchema = z
   .object({ status: z.literal('error'), message: z.string() })
-  .meta({ id: 'Error', description: 'guide 5.7', example: { status: 'error', message: 'Token error' } });
+  .meta({ id: 'Error', description: 'guide 5.7', example: { status: 'error', message: 'Invalid syntax for rule.\nWrong action name : "TagFlow2"' } });
+
+/** An error answer: what it means, and the message the emulator gives (src/errors.ts) as its example. */
+export const errorAnswer = (description: string, message: string) =>
+  ErrorSchema.meta({ description, examples: [{ status: 'error', message }] });
 
 export const VulnerabilitySchema = z
   .object({
@@ -226,6 +231,6 @@ export const PortRuleSchema = z
 
 /** The error answers every authenticated route can give (guide 4). */
 export const AUTH_ERRORS = {
-  401: ErrorSchema.describe('Token error: unknown, expired, disabled or invalid'),
-  402: ErrorSchema.describe("License error: the licence doesn't allow the API"),
+  401: errorAnswer('Token error: missing, unknown, expired, disabled or invalid', errors.invalidToken().message),
+  402: errorAnswer("License error: the licence doesn't allow the API", errors.license().message),
 } as const;

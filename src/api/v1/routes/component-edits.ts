@@ -7,23 +7,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../errors.js';
 import * as serialize from '../serialize.js';
-import { ComponentSchema, EmptySchema, ErrorSchema } from '../schemas.js';
-import { checkId, docs, errorResponses, found } from '../kit.js';
+import { ComponentSchema, EmptySchema, errorAnswer } from '../schemas.js';
+import { EXAMPLES, IDS, UNKNOWN_ID, answer } from '../examples.js';
+import { MESSAGES, checkId, docs, errorResponses, found, idErrors } from '../kit.js';
 import { ComponentIdsBody, idParams } from '../params.js';
 
 const TAG = 'Components';
 
 const CustomNameBody = z
-  .object({ custom_name: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty') })
+  .object({ custom_name: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').meta({ description: 'The new name; trimmed, not empty.' }) })
   .strict()
   .meta({ example: { custom_name: 'My PLC' } });
 const CustomIconBody = z
-  .object({ custom_icon: z.string({ error: 'must be an icon key of GET /icon' }).min(1, 'must not be empty') })
+  .object({ custom_icon: z.string({ error: 'must be an icon key of GET /icon' }).min(1, 'must not be empty').meta({ description: 'An icon key, as GET /icon lists them.' }) })
   .strict()
   .meta({ example: { custom_icon: 'cisco' } });
 const MembershipParams = z.object({
-  id: z.string().meta({ description: 'The group id.', example: '25b745dc-1d93-46ec-8bd8-c647a1d6a46e' }),
-  cid: z.string().meta({ description: 'The component id.', example: 'd3ff2bf4-429a-4ff0-8533-4aa72f95bb9d' }),
+  id: z.string().meta({ description: 'The group id (a UUID).', example: IDS.group, format: 'uuid' }),
+  cid: z.string().meta({ description: 'The component id (a UUID).', example: IDS.ungroupedComponent, format: 'uuid' }),
 });
 
 /** The rowids of components named by id; 404 naming every unknown one (guide 6.3.14 takes a list). */
@@ -57,9 +58,12 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'setCustomName', 'Set a custom name', '6.3.3', 'Answers an array of one Component, as the guide prints it.'),
-        params: idParams,
+        params: idParams('component', IDS.component),
         body: CustomNameBody,
-        response: { 200: z.array(ComponentSchema), ...errorResponses(true) },
+        response: {
+          200: answer(z.array(ComponentSchema), 'The component with its new name, alone in an array (guide 5.2)', EXAMPLES.customNamed),
+          ...errorResponses({ badRequest: 'Invalid body field "custom_name": must not be empty', notFound: MESSAGES.notFound('Component') }),
+        },
       },
     },
     async (request) => [setCustom(request.params.id, 'name', request.body.custom_name)],
@@ -70,8 +74,11 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'deleteCustomName', 'Delete a custom name', '6.3.4', 'Answers an array of one Component, without custom_name.'),
-        params: idParams,
-        response: { 200: z.array(ComponentSchema), ...errorResponses(true) },
+        params: idParams('component', IDS.component),
+        response: {
+          200: answer(z.array(ComponentSchema), 'The component without its custom name, alone in an array (guide 5.2)', EXAMPLES.customNameDeleted),
+          ...errorResponses(idErrors('component', 'Component')),
+        },
       },
     },
     async (request) => [setCustom(request.params.id, 'name', null)],
@@ -82,9 +89,12 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'setCustomIcon', 'Set a custom icon', '6.3.7', 'The key must be one of GET /icon (400 otherwise).'),
-        params: idParams,
+        params: idParams('component', IDS.iconComponent),
         body: CustomIconBody,
-        response: { 200: ComponentSchema, ...errorResponses(true) },
+        response: {
+          200: answer(ComponentSchema, 'The component with its new icon (guide 5.2)', EXAMPLES.customIconed),
+          ...errorResponses({ badRequest: errors.badRequest('Unknown icon key: "nosuchicon" (see GET /api/1.0/icon)').message, notFound: MESSAGES.notFound('Component') }),
+        },
       },
     },
     async (request) => setCustom(request.params.id, 'icon', request.body.custom_icon),
@@ -95,8 +105,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'deleteCustomIcon', 'Delete a custom icon', '6.3.8'),
-        params: idParams,
-        response: { 200: ComponentSchema, ...errorResponses(true) },
+        params: idParams('component', IDS.iconComponent),
+        response: { 200: answer(ComponentSchema, 'The component without its custom icon (guide 5.2)', EXAMPLES.customIconDeleted), ...errorResponses(idErrors('component', 'Component')) },
       },
     },
     async (request) => setCustom(request.params.id, 'icon', null),
@@ -120,7 +130,11 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...docs(TAG, 'addComponentToGroup', 'Add a component to a group', '6.3.9', '309 when the component is already in a group, this one or another.'),
         params: MembershipParams,
-        response: { 200: EmptySchema, 309: ErrorSchema.describe('The component is already in a group'), ...errorResponses(true) },
+        response: {
+          200: EmptySchema,
+          309: errorAnswer('The component is already in a group', errors.alreadyGrouped(IDS.ungroupedComponent).message),
+          ...errorResponses({ badRequest: MESSAGES.badId('group'), notFound: MESSAGES.notFound('Group') }),
+        },
       },
     },
     async (request, reply) => {
@@ -139,7 +153,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...docs(TAG, 'removeComponentFromGroup', 'Remove a component from a group', '6.3.10', '400 when the component is not in that group.'),
         params: MembershipParams,
-        response: { 200: EmptySchema, ...errorResponses(true) },
+        response: {
+          200: EmptySchema,
+          ...errorResponses({ badRequest: errors.notInGroup(IDS.ungroupedComponent, IDS.group).message, notFound: MESSAGES.notFound('Group') }),
+        },
       },
     },
     async (request, reply) => {
@@ -165,7 +182,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         schema: {
           ...docs(TAG, `remove${name}`, `Remove the ${what} of components`, '6.3.14', 'Unknown ids: 404 naming them, and nothing is removed.'),
           body: ComponentIdsBody,
-          response: { 200: EmptySchema, ...errorResponses(true) },
+          response: {
+            200: EmptySchema,
+            ...errorResponses({ badRequest: 'Invalid body field "0": must be a UUID', notFound: errors.unknownComponents([UNKNOWN_ID], 404).message }),
+          },
         },
       },
       async (request, reply) => {
@@ -178,7 +198,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           ...docs(TAG, `purge${name}`, `Remove the ${what} of all components`, '6.3.14'),
-          response: { 200: EmptySchema, ...errorResponses(false) },
+          response: { 200: EmptySchema, ...errorResponses({ badRequest: MESSAGES.badJson }) },
         },
       },
       async (_request, reply) => {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import * as serialize from '../serialize.js';
 import { ComponentSchema, FlowSchema, VariableSchema } from '../schemas.js';
 import type { Component } from '../../../domain/types.js';
-import { checkId, docs, errorResponses, found, isLive, propertyFilter, sendJson, tagFilter } from '../kit.js';
+import { EXAMPLES, IDS, answer } from '../examples.js';
+import { MESSAGES, checkId, docs, errorResponses, found, idErrors, isLive, propertyFilter, sendJson, tagFilter } from '../kit.js';
 import { end, generation, idParams, limit, network, offset, order, property, repeatable, start } from '../params.js';
 
 const TAG = 'Components';
@@ -16,12 +17,13 @@ const ListQuery = z.object({
   start,
   end,
   network,
-  ip: repeatable(z.string()).meta({ description: 'IP address (repeatable).' }),
-  mac: repeatable(z.string()).meta({ description: 'MAC address (repeatable).' }),
-  vendor: repeatable(z.string()).meta({ description: 'Vendor name, e.g. "Dell Inc." (repeatable).' }),
-  tag: repeatable(z.string()).meta({ description: 'Tag key or label, e.g. "PLC" (repeatable: each must hold).' }),
+  ip: repeatable(z.string()).meta({ description: 'IP address (repeatable: any of them).', example: ['192.168.105.130'] }),
+  mac: repeatable(z.string()).meta({ description: 'MAC address (repeatable: any of them).', example: ['28:63:36:82:28:96'] }),
+  vendor: repeatable(z.string()).meta({ description: 'Vendor name as GET /vendor lists it (repeatable: any of them).', example: ['Siemens AG - Industrial Automation - EWA'] }),
+  tag: repeatable(z.string()).meta({ description: 'Tag key or label (repeatable: each must hold).', example: ['PLC'] }),
   property: repeatable(property).meta({
-    description: 'Property name, or name=value (repeatable: each must hold), e.g. "s7plus-modulever=V4.0".',
+    description: 'Property name, or name=value (repeatable: each must hold).',
+    example: ['s7plus-modulever=V4.0', 's7plus-moduleref'],
   }),
   generation,
 });
@@ -38,7 +40,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...docs(TAG, 'getComponents', 'Get all components', '6.3.1', 'Ordered by last active time.'),
         querystring: ListQuery,
-        response: { 200: z.array(ComponentSchema), ...errorResponses(false) },
+        response: {
+          200: answer(z.array(ComponentSchema), 'The components, ordered by last active time (guide 5.2)', EXAMPLES.components),
+          ...errorResponses({ badRequest: MESSAGES.limitMissing }),
+        },
       },
     },
     async (request, reply) => {
@@ -61,8 +66,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'getComponent', 'Get a component', '6.3.2'),
-        params: idParams,
-        response: { 200: ComponentSchema, ...errorResponses(true) },
+        params: idParams('component', IDS.stationComponent),
+        response: { 200: answer(ComponentSchema, 'The component (guide 5.2)', EXAMPLES.component), ...errorResponses(idErrors('component', 'Component')) },
       },
     },
     async (request, reply) => {
@@ -77,9 +82,12 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'getComponentFlows', 'Get a component flows', '6.3.11', 'Filtered and ordered on the last activity of the flow.'),
-        params: idParams,
+        params: idParams('component', IDS.stationComponent),
         querystring: FlowQuery,
-        response: { 200: z.array(FlowSchema), ...errorResponses(true) },
+        response: {
+          200: answer(z.array(FlowSchema), 'The flows of the component (guide 5.3)', EXAMPLES.componentFlows),
+          ...errorResponses(idErrors('component', 'Component')),
+        },
       },
     },
     async (request) => {
@@ -95,9 +103,12 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'getComponentVariables', 'Get a component variables', '6.3.12'),
-        params: idParams,
+        params: idParams('component', IDS.variablesComponent),
         querystring: z.object({ generation }),
-        response: { 200: z.array(VariableSchema), ...errorResponses(true) },
+        response: {
+          200: answer(z.array(VariableSchema), 'The variables the component holds (guide 5.6)', EXAMPLES.componentVariables),
+          ...errorResponses(idErrors('component', 'Component')),
+        },
       },
     },
     async (request) => {
@@ -113,7 +124,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'getVendors', 'Get vendor names', '6.3.13'),
-        response: { 200: z.array(z.string()), ...errorResponses(false) },
+        response: { 200: answer(z.array(z.string()), 'The vendor names, sorted without regard to case or punctuation', EXAMPLES.vendors), ...errorResponses() },
       },
     },
     async () => app.store.components.vendors(),

@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EVENT_CATEGORIES, EVENT_FAMILIES, EVENT_TYPES, SEVERITY_FILTERS } from '../../../domain/vocabulary.js';
 import * as serialize from '../serialize.js';
-import { ErrorSchema, EventSchema } from '../schemas.js';
-import { checkId, docs, errorResponses, found, sendJson } from '../kit.js';
+import { EventSchema, errorAnswer } from '../schemas.js';
+import { EXAMPLES, IDS, answer } from '../examples.js';
+import { MESSAGES, checkId, docs, errorResponses, found, idErrors, sendJson } from '../kit.js';
 import { end, idParams, limit, network, offset, order, repeatable, scalar, start, uuid } from '../params.js';
 
 const TAG = 'Events';
@@ -38,18 +39,30 @@ const ListQuery = z.object({
   order,
   start,
   end,
-  severity: repeatable(severity).meta({ description: 'veryhigh, high, medium or low (repeatable).', example: 'high' }),
-  severities: repeatable(severity).meta({ description: 'Same as `severity`.' }),
-  category: repeatable(oneOf(EVENT_CATEGORIES, 'category')).meta({ description: 'e.g. Identification (repeatable).' }),
-  family: repeatable(oneOf(EVENT_FAMILIES, 'family')).meta({ description: 'e.g. Component (repeatable).' }),
-  type: repeatable(oneOf(EVENT_TYPES, 'type')).meta({ description: 'e.g. Classification (repeatable).' }),
-  group: repeatable(uuid).meta({ description: 'Id of a group of the related components (repeatable).' }),
-  text: scalar(z.string().optional()).meta({ description: 'A pattern the event text contains, e.g. "New comp".' }),
+  severity: repeatable(severity).meta({
+    description: 'veryhigh, high, medium or low, without regard to case or spaces (repeatable: any of them).',
+    example: ['veryhigh', 'high'],
+  }),
+  severities: repeatable(severity).meta({ description: 'Same as `severity`.', example: ['high'] }),
+  category: repeatable(oneOf(EVENT_CATEGORIES, 'category')).meta({
+    description: `One of ${EVENT_CATEGORIES.join(', ')}; without regard to case or spaces (repeatable: any of them).`,
+    example: ['Identification'],
+  }),
+  family: repeatable(oneOf(EVENT_FAMILIES, 'family')).meta({
+    description: `One of ${EVENT_FAMILIES.join(', ')}; without regard to case or spaces (repeatable: any of them).`,
+    example: ['Component'],
+  }),
+  type: repeatable(oneOf(EVENT_TYPES, 'type')).meta({
+    description: `One of ${EVENT_TYPES.join(', ')}; without regard to case or spaces (repeatable: any of them).`,
+    example: ['Classification'],
+  }),
+  group: repeatable(uuid).meta({ description: 'Id of a group of the related components (repeatable: any of them).', example: [IDS.group] }),
+  text: scalar(z.string().optional()).meta({ description: 'A pattern the event text contains.', example: 'New comp' }),
   network,
-  ip: repeatable(z.string()).meta({ description: 'IP of a related component (repeatable).' }),
-  mac: repeatable(z.string()).meta({ description: 'MAC of a related component (repeatable).' }),
-  from: scalar(uuid.optional()).meta({ description: 'Source component id.' }),
-  to: scalar(uuid.optional()).meta({ description: 'Destination component id.' }),
+  ip: repeatable(z.string()).meta({ description: 'IP of a related component (repeatable: any of them).', example: ['10.4.0.46'] }),
+  mac: repeatable(z.string()).meta({ description: 'MAC of a related component (repeatable: any of them).', example: ['d4:ae:52:aa:dc:93'] }),
+  from: scalar(uuid.optional()).meta({ description: 'Source component id (a UUID).', example: 'f523ce71-19ea-5a7b-8b1a-0670433c35ab' }),
+  to: scalar(uuid.optional()).meta({ description: 'Destination component id (a UUID).', example: IDS.stationComponent }),
 });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
@@ -59,7 +72,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...docs(TAG, 'getEvents', 'Get all events', '6.6.1', 'Ordered by creation time.'),
         querystring: ListQuery,
-        response: { 200: z.array(EventSchema), ...errorResponses(false) },
+        response: {
+          200: answer(z.array(EventSchema), 'The events, ordered by creation time (guide 5.5)', EXAMPLES.events),
+          ...errorResponses({ badRequest: MESSAGES.limitMissing }),
+        },
       },
     },
     async (request, reply) => {
@@ -86,11 +102,14 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'downloadEventData', 'Get an event downloadable content', '6.6.2', 'E.g. the PCAP of a decode failure.'),
-        params: idParams,
+        params: idParams('event', IDS.eventWithData),
         response: {
-          200: z.string().meta({ description: 'The file (application/octet-stream)', format: 'binary' }),
-          ...errorResponses(true),
-          404: ErrorSchema.describe('Unknown event, or an event without a file'),
+          200: {
+            description: 'The file, named by the Content-Disposition header',
+            content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+          },
+          ...errorResponses(idErrors('event', 'Event')),
+          404: errorAnswer('Unknown event, or an event without a file', MESSAGES.notFound('Downloadable content of event', IDS.event)),
         },
       },
     },

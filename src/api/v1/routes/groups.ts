@@ -6,8 +6,9 @@ import { GROUP_COLORS, INDUSTRIAL_IMPACTS } from '../../../domain/vocabulary.js'
 import { errors } from '../../../errors.js';
 import type { GroupChange } from '../../../store/groups.js';
 import * as serialize from '../serialize.js';
-import { EmptySchema, ErrorSchema, GroupSchema } from '../schemas.js';
-import { checkId, docs, errorResponses, found } from '../kit.js';
+import { EmptySchema, GroupSchema, errorAnswer } from '../schemas.js';
+import { EXAMPLES, IDS, UNKNOWN_ID, answer } from '../examples.js';
+import { MESSAGES, checkId, docs, errorResponses, found, idErrors } from '../kit.js';
 import { idParams, uuid } from '../params.js';
 import { componentRowids } from './component-edits.js';
 
@@ -20,19 +21,22 @@ const color = z
   .transform((s) => s.toUpperCase())
   .pipe(z.enum(GROUP_COLORS, { error: `must be one of ${GROUP_COLORS.join(', ')}` }));
 const GroupFields = {
-  label: text('the group label').trim().min(1, 'must not be empty'),
-  description: text('a short description').optional(),
-  comments: text('creator comments').optional(),
-  color: color.optional(),
+  label: text('the group label').trim().min(1, 'must not be empty').meta({ description: 'Unique without regard to case.' }),
+  description: text('a short description').optional().meta({ description: 'A short description of the group.' }),
+  comments: text('creator comments').optional().meta({ description: 'Creator comments about the group.' }),
+  color: color.optional().meta({ description: `The colour in the Center's web app: ${GROUP_COLORS.join(', ')}, in any case.`, enum: [...GROUP_COLORS] }),
   industrial_impact: z.enum(INDUSTRIAL_IMPACTS, { error: `must be one of ${INDUSTRIAL_IMPACTS.join(', ')}` }).optional(),
   properties: z
     .array(z.object({ label: text('the property label').min(1, 'must not be empty'), value: text('the property value') }).strict())
     .optional()
     .meta({ description: 'The group properties, in order (they replace the existing ones).' }),
-  components: z.array(uuid, { error: 'must be an array of component ids' }).min(1, 'must hold at least one component id'),
+  components: z
+    .array(uuid, { error: 'must be an array of component ids' })
+    .min(1, 'must hold at least one component id')
+    .meta({ description: 'The ids of the components the group holds; at least one, none of them in another group.' }),
 };
 const CreateBody = z
-  .object({ ...GroupFields, label: GroupFields.label.meta({ description: 'Mandatory.' }) })
+  .object({ ...GroupFields, label: GroupFields.label.meta({ description: 'Mandatory; unique without regard to case.' }) })
   .strict()
   .meta({
     example: {
@@ -40,7 +44,7 @@ const CreateBody = z
       description: 'All the PLCs installed in Room 214 of Floor 1',
       comments: "Sentryo Sensor's in left servers rack",
       color: 'RED',
-      components: ['93b5cfca-77bb-5551-ad5f-e9443279c640'],
+      components: [IDS.ungroupedComponent],
     },
   });
 const EditBody = z
@@ -53,8 +57,8 @@ const EditBody = z
   .meta({ example: { comments: "Sentryo Sensor's in right servers rack", color: 'PINK' } });
 
 const CONFLICTS = {
-  309: ErrorSchema.describe('A listed component is already in a group'),
-  409: ErrorSchema.describe('A group with this label already exists'),
+  309: errorAnswer('A listed component is already in a group', errors.alreadyGrouped('93b5cfca-77bb-5551-ad5f-e9443279c640').message),
+  409: errorAnswer('A group with this label already exists', errors.labelTaken('GROUP SIEMENS').message),
 };
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
@@ -83,7 +87,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'getGroups', 'Get all groups', '6.5.1', 'Each group comes with its components.'),
-        response: { 200: z.array(GroupSchema), ...errorResponses(false) },
+        response: { 200: answer(z.array(GroupSchema), 'The groups (guide 5.4)', EXAMPLES.groups), ...errorResponses() },
       },
     },
     async () => {
@@ -97,8 +101,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'getGroup', 'Get a group', '6.5.2'),
-        params: idParams,
-        response: { 200: GroupSchema, ...errorResponses(true) },
+        params: idParams('group', IDS.group),
+        response: { 200: answer(GroupSchema, 'The group (guide 5.4)', EXAMPLES.group), ...errorResponses(idErrors('group', 'Group')) },
       },
     },
     async (request) => {
@@ -113,7 +117,11 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...docs(TAG, 'createGroup', 'Create a group', '6.5.3', 'Answers the created Group. Unknown component ids: 400 naming them.'),
         body: CreateBody,
-        response: { 200: GroupSchema, ...CONFLICTS, ...errorResponses(false) },
+        response: {
+          200: answer(GroupSchema, 'The created group (guide 5.4)', EXAMPLES.createdGroup),
+          ...CONFLICTS,
+          ...errorResponses({ badRequest: errors.unknownComponents([UNKNOWN_ID], 400).message }),
+        },
       },
     },
     async (request) => {
@@ -148,9 +156,13 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'editGroup', 'Edit a group', '6.5.4', 'Every field is optional; `components` replaces the members. Answers an empty 200.'),
-        params: idParams,
+        params: idParams('group', IDS.group),
         body: EditBody,
-        response: { 200: EmptySchema, ...CONFLICTS, ...errorResponses(true) },
+        response: {
+          200: EmptySchema,
+          ...CONFLICTS,
+          ...errorResponses({ badRequest: `Invalid body field "color": must be one of ${GROUP_COLORS.join(', ')}`, notFound: MESSAGES.notFound('Group') }),
+        },
       },
     },
     async (request, reply) => {
@@ -183,8 +195,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'explodeGroup', 'Explode a group', '6.5.5', 'The group goes; its components stay, in no group. Answers an empty 200.'),
-        params: idParams,
-        response: { 200: EmptySchema, ...errorResponses(true) },
+        params: idParams('group', IDS.group),
+        response: { 200: EmptySchema, ...errorResponses(idErrors('group', 'Group')) },
       },
     },
     async (request, reply) => {

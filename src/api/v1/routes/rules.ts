@@ -11,7 +11,8 @@ import { errors } from '../../../errors.js';
 import type { RuleRepo } from '../../../store/rules.js';
 import type { Store } from '../../../store/store.js';
 import { EmptySchema, PortRuleSchema, PropertyRuleSchema } from '../schemas.js';
-import { checkId, docs, errorResponses, found } from '../kit.js';
+import { EXAMPLES, IDS, answer } from '../examples.js';
+import { MESSAGES, checkId, docs, errorResponses, found, idErrors } from '../kit.js';
 import { idParams } from '../params.js';
 
 const TAG = 'Tags and analyzer rules';
@@ -25,6 +26,8 @@ interface RuleKind<R extends { id: string }> {
   section: string;
   schema: z.ZodType;
   example: Omit<R, 'id'>;
+  /** The guide's rules of this kind (6.8.2.1, 6.8.3.1). */
+  printed: readonly unknown[];
   repo: (store: Store) => RuleRepo<R>;
   parse: (body: unknown, ctx: RuleContext) => Omit<R, 'id'>;
 }
@@ -35,6 +38,7 @@ const PROPERTY: RuleKind<PropertyRule> = {
   section: '6.8.2',
   schema: PropertyRuleSchema,
   example: { test: { operator: 'or', conditions: [{ name: 'HasProp', params: { property: 's7plus-function' } }] }, actions: [tagFlow] },
+  printed: EXAMPLES.propertyRules,
   repo: (store) => store.propertyRules,
   parse: parsePropertyRule,
 };
@@ -45,6 +49,7 @@ const PORT: RuleKind<PortRule> = {
   section: '6.8.3',
   schema: PortRuleSchema,
   example: { ports: ['22'], actions: [{ name: 'TagFlow', params: { tag: 'SSH', type: 'important', throw_admin_event: true } }] },
+  printed: EXAMPLES.portRules,
   repo: (store) => store.portRules,
   parse: parsePortRule,
 };
@@ -56,6 +61,10 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
     const ctx: RuleContext = { tagExists: (key) => app.store.tags.get(key) !== undefined };
     const base = `/analyzer/${k.kind}/rule`;
     const name = `${k.title} rule`;
+    const [first] = k.printed;
+    const created = { id: '0b9e3f7a-5d2c-4e81-9f64-3a7c1d2e8b50', ...k.example };
+    const updated = { id: IDS.rule, ...k.example };
+    const invalid = errors.invalidRule('Wrong action name : "TagFlow2"').message;
     // The body is checked by the engine, so that every error reads like the guide's.
     const body = (example: object) =>
       z.unknown().meta({ description: `A ${k.kind} rule (guide 6.8). ${describeRuleLanguage()}`, example });
@@ -65,7 +74,7 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
       {
         schema: {
           ...docs(TAG, `get${k.title}Rules`, `Get all ${k.kind} analyzer rules`, `${k.section}.1`, 'In creation order.'),
-          response: { 200: z.array(k.schema), ...errorResponses(false) },
+          response: { 200: answer(z.array(k.schema), `The ${k.kind} rules`, k.printed), ...errorResponses() },
         },
       },
       async () => repo.list(),
@@ -76,8 +85,8 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
       {
         schema: {
           ...docs(TAG, `get${k.title}Rule`, `Get a ${k.kind} analyzer rule`, `${k.section}.2`),
-          params: idParams,
-          response: { 200: k.schema, ...errorResponses(true) },
+          params: idParams('rule', IDS.rule),
+          response: { 200: answer(k.schema, `The ${k.kind} rule`, first), ...errorResponses(idErrors('rule', name)) },
         },
       },
       async (request) => {
@@ -92,7 +101,7 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
         schema: {
           ...docs(TAG, `create${k.title}Rule`, `Create a ${k.kind} analyzer rule`, `${k.section}.3`, 'Answers the rule with its new id.'),
           body: body(k.example),
-          response: { 200: k.schema, ...errorResponses(false) },
+          response: { 200: answer(k.schema, 'The created rule, with its id', created), ...errorResponses({ badRequest: invalid }) },
         },
       },
       async (request) => {
@@ -107,9 +116,9 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
       {
         schema: {
           ...docs(TAG, `update${k.title}Rule`, `Update a ${k.kind} analyzer rule`, `${k.section}.4`, 'A body `id` must equal the path. Answers the updated rule.'),
-          params: idParams,
-          body: body({ id: 'bd1c1b0b-eb8c-4740-a870-e1fac758ef2b', ...k.example }),
-          response: { 200: k.schema, ...errorResponses(true) },
+          params: idParams('rule', IDS.rule),
+          body: body(updated),
+          response: { 200: answer(k.schema, 'The updated rule', updated), ...errorResponses({ badRequest: invalid, notFound: MESSAGES.notFound(name) }) },
         },
       },
       async (request) => {
@@ -130,8 +139,8 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
       {
         schema: {
           ...docs(TAG, `delete${k.title}Rule`, `Delete a ${k.kind} analyzer rule`, `${k.section}.5`),
-          params: idParams,
-          response: { 200: EmptySchema, ...errorResponses(true) },
+          params: idParams('rule', IDS.rule),
+          response: { 200: EmptySchema, ...errorResponses(idErrors('rule', name)) },
         },
       },
       async (request, reply) => {

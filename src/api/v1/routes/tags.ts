@@ -6,8 +6,9 @@ import { TAG_TYPES } from '../../../domain/vocabulary.js';
 import { tagsNamedBy } from '../../../engine/parse-rule.js';
 import { errors } from '../../../errors.js';
 import * as serialize from '../serialize.js';
-import { EmptySchema, ErrorSchema, TagSchema, TagSummarySchema } from '../schemas.js';
-import { docs, errorResponses, found } from '../kit.js';
+import { EmptySchema, TagSchema, TagSummarySchema, errorAnswer } from '../schemas.js';
+import { EXAMPLES, answer } from '../examples.js';
+import { MESSAGES, docs, errorResponses, found } from '../kit.js';
 
 const TAG = 'Tags and analyzer rules';
 
@@ -18,13 +19,13 @@ export const API_TAG_CATEGORY = 'My tag';
 const key = z
   .string({ error: 'must be a string' })
   .regex(/^[A-Za-z_]+$/, 'may only hold the letters a-z, A-Z and _')
-  .meta({ example: 'WEB_CUSTOM' });
+  .meta({ description: 'The tag key: the letters a-z, A-Z and _ only.', example: 'WEB_CUSTOM' });
 const TagFields = {
-  label: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty'),
-  desc: z.string({ error: 'must be a string' }).optional(),
-  type: z.enum(TAG_TYPES, { error: 'must be "flow" or "component"' }).optional(),
-  IT: z.boolean({ error: 'must be a boolean' }).optional(),
-  OT: z.boolean({ error: 'must be a boolean' }).optional(),
+  label: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').meta({ description: 'The name shown for the tag.' }),
+  desc: z.string({ error: 'must be a string' }).optional().meta({ description: 'A description.' }),
+  type: z.enum(TAG_TYPES, { error: 'must be "flow" or "component"' }).optional().meta({ description: 'What the tag applies to; "flow" by default.' }),
+  IT: z.boolean({ error: 'must be a boolean' }).optional().meta({ description: 'The IT domain; true by default.' }),
+  OT: z.boolean({ error: 'must be a boolean' }).optional().meta({ description: 'The OT domain; true by default.' }),
 };
 const CreateBody = z
   .object({ tag: key, ...TagFields })
@@ -34,7 +35,10 @@ const UpdateBody = z
   .object({ tag: key.optional(), ...TagFields, label: TagFields.label.optional() })
   .strict()
   .meta({ example: { tag: 'WEB_CUSTOM', label: 'Web Custom Updated' } });
-const TagParams = z.object({ tag: z.string().meta({ description: 'The tag key.', example: 'WEB' }) });
+const tagParams = (example: string) => z.object({ tag: z.string().meta({ description: 'The tag key.', example }) });
+/** A Knowledge DB tag to read; a tag added through the API to change or delete (guide 6.8.1.4, 6.8.1.5). */
+const TagParams = tagParams('WEB');
+const OwnTagParams = tagParams('WEB_CUSTOM');
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
@@ -51,7 +55,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'getTags', 'Get all tags', '6.8.1.1', 'Knowledge DB tags and the ones added through the API.'),
-        response: { 200: z.array(TagSummarySchema), ...errorResponses(false) },
+        response: { 200: answer(z.array(TagSummarySchema), 'The tags', EXAMPLES.tags), ...errorResponses() },
       },
     },
     async () => store.tags.list().map(serialize.tagSummary),
@@ -63,7 +67,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...docs(TAG, 'getTag', 'Get a custom tag', '6.8.1.2'),
         params: TagParams,
-        response: { 200: TagSchema, ...errorResponses(true) },
+        response: { 200: answer(TagSchema, 'The tag', EXAMPLES.tag), ...errorResponses({ notFound: MESSAGES.notFound('Tag', 'NO_SUCH_TAG') }) },
       },
     },
     async (request) => serialize.tagDetail(found(store.tags.get(request.params.tag), 'Tag', request.params.tag)),
@@ -75,7 +79,11 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...docs(TAG, 'createTag', 'Create a tag', '6.8.1.3', 'Only `tag` and `label` are mandatory; `type` defaults to flow, `IT` and `OT` to true.'),
         body: CreateBody,
-        response: { 200: TagSchema, 409: ErrorSchema.describe('A tag with this key already exists'), ...errorResponses(false) },
+        response: {
+          200: answer(TagSchema, 'The created tag, in the "My tag" category', EXAMPLES.createdTag),
+          409: errorAnswer('A tag with this key already exists', errors.tagTaken('WEB').message),
+          ...errorResponses({ badRequest: 'Invalid body field "tag": may only hold the letters a-z, A-Z and _' }),
+        },
       },
     },
     async (request) => {
@@ -103,9 +111,12 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'updateTag', 'Update a tag', '6.8.1.4', 'The key cannot change: a body `tag` must equal the path. Knowledge DB tags cannot be changed.'),
-        params: TagParams,
+        params: OwnTagParams,
         body: UpdateBody,
-        response: { 200: TagSchema, ...errorResponses(true) },
+        response: {
+          200: answer(TagSchema, 'The updated tag', EXAMPLES.updatedTag),
+          ...errorResponses({ badRequest: errors.knowledgeDbTag('WEB', 'changed').message, notFound: MESSAGES.notFound('Tag', 'WEB_CUSTOM') }),
+        },
       },
     },
     async (request) => {
@@ -132,8 +143,11 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...docs(TAG, 'deleteTag', 'Delete a tag', '6.8.1.5', 'Only tags added through the API, and not while a rule names them. Flows and components lose the tag.'),
-        params: TagParams,
-        response: { 200: EmptySchema, ...errorResponses(true) },
+        params: OwnTagParams,
+        response: {
+          200: EmptySchema,
+          ...errorResponses({ badRequest: errors.tagInUse('WEB_CUSTOM', ['bd1c1b0b-eb8c-4740-a870-e1fac758ef2b']).message, notFound: MESSAGES.notFound('Tag', 'WEB_CUSTOM') }),
+        },
       },
     },
     async (request, reply) => {

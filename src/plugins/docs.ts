@@ -1,0 +1,75 @@
+/**
+ * The API Documentation page of the admin guide ("Documentation"): Swagger UI over the OpenAPI
+ * document the routes generate (app.swagger(), the same as openapi/), at /api/1.0/documentation.
+ * Its assets come from @fastify/swagger-ui, which bundles them, so the page works offline. It is
+ * registered beside the /api/1.0 routes, not inside them: their token hook does not reach it, and
+ * the page loads without a token; Authorize then takes one, as the query parameter or the header.
+ */
+import { readFileSync } from 'node:fs';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { UI_DIR } from './ui.js';
+
+export const DOCS_PREFIX = '/api/1.0/documentation';
+
+interface Parameter {
+  in?: string;
+  required?: boolean;
+  description?: string;
+  example?: unknown;
+  schema?: { example?: unknown };
+}
+
+const shown = (v: unknown): string => (Array.isArray(v) ? v.map(shown).join(' and ') : `\`${typeof v === 'string' ? v : JSON.stringify(v)}\``);
+
+/**
+ * The document as the page shows it. Swagger UI fills every parameter that has an example into
+ * "Try it out" and sends it: with an example on each optional filter, a first Execute would send
+ * all of them and find nothing. So an optional query parameter's example moves into its
+ * description here (it stays in openapi/ and in the schemas); required ones and path ids keep
+ * theirs, so that Execute asks for one of the guide's objects.
+ */
+export function forTryItOut(doc: Record<string, unknown>): Record<string, unknown> {
+  const paths = (doc['paths'] ?? {}) as Record<string, Record<string, { parameters?: Parameter[] }>>;
+  for (const item of Object.values(paths)) {
+    for (const op of Object.values(item)) {
+      for (const p of op.parameters ?? []) {
+        if (p.in !== 'query' || p.required) continue;
+        const example = p.example ?? p.schema?.example;
+        if (example === undefined) continue;
+        delete p.example;
+        if (p.schema) delete p.schema.example;
+        p.description = `${p.description ?? ''} Example: ${shown(example)}.`.trim();
+      }
+    }
+  }
+  return doc;
+}
+
+const asset = (name: string): string => readFileSync(new URL(name, UI_DIR), 'utf8');
+
+export default fp(
+  async (app: FastifyInstance) => {
+    await app.register(swaggerUi, {
+      routePrefix: DOCS_PREFIX,
+      uiConfig: {
+        // The page's own header (docs-header.js) links back to the token page; Swagger's top bar
+        // would only offer to load another document.
+        layout: 'BaseLayout',
+        docExpansion: 'list',
+        deepLinking: true,
+        displayRequestDuration: true,
+        // guide "Documentation", step 10: Logout forgets the token; nothing outlives the page.
+        persistAuthorization: false,
+      },
+      theme: {
+        title: 'API Documentation · Cisco Cyber Vision Center (emulated)',
+        css: [{ filename: 'docs.css', content: asset('docs.css') }],
+        js: [{ filename: 'docs-header.js', content: asset('docs-header.js') }],
+      },
+      transformSpecification: (doc) => forTryItOut(doc as Record<string, unknown>),
+    });
+  },
+  { name: 'docs', dependencies: ['swagger'] },
+);

@@ -1,0 +1,40 @@
+/*
+ * The documentation page's header (a theme script of src/plugins/docs.ts): the same bar as the
+ * token page, linking back to it, and Swagger UI inside a <main> landmark. It runs before the
+ * page's load event, when Swagger UI mounts on #swagger-ui.
+ */
+/* global document */
+
+const header = document.createElement('header');
+header.className = 'ccv-bar';
+const brand = document.createElement('p');
+brand.className = 'ccv-brand';
+brand.append('Cisco Cyber Vision Center ');
+const tag = document.createElement('span');
+tag.className = 'ccv-tag';
+tag.textContent = 'emulator';
+brand.append(tag);
+
+const nav = document.createElement('nav');
+nav.setAttribute('aria-label', 'Main');
+const list = document.createElement('ul');
+for (const [href, text, current] of [
+  ['/', 'API Token', false],
+  ['/api/1.0/documentation', 'API Documentation', true],
+]) {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = href;
+  link.textContent = text;
+  if (current) link.setAttribute('aria-current', 'page');
+  item.append(link);
+  list.append(item);
+}
+nav.append(list);
+header.append(brand, nav);
+
+const ui = document.getElementById('swagger-ui');
+const main = document.createElement('main');
+ui.before(main);
+main.append(ui);
+document.body.prepend(header);
