@@ -78,6 +78,26 @@ describe('the server', () => {
     expect(new X509Certificate(der).fingerprint256).toBe(new X509Certificate(tls.caPem).fingerprint256);
   });
 
+  it('serves the API Token page, the documentation page and its assets without a token, on both listeners', async () => {
+    for (const base of [server.urls.http as string, server.urls.https as string]) {
+      for (const [path, type] of [
+        ['/', /text\/html/],
+        ['/api/1.0/documentation/', /text\/html/],
+        ['/api/1.0/documentation/json', /application\/json/],
+        ['/_emulator/health', /application\/json/],
+      ] as const) {
+        if (base.startsWith('https')) {
+          const res = await httpsGet(`${base}${path}`, tls.caPem);
+          expect(res.status, `${base}${path}`).toBe(200);
+        } else {
+          const res = await fetch(`${base}${path}`);
+          expect(res.status, `${base}${path}`).toBe(200);
+          expect(res.headers.get('content-type')).toMatch(type);
+        }
+      }
+    }
+  });
+
   it('answers the same Center on plain HTTP', async () => {
     const res = await fetch(`${server.urls.http}/api/1.0/sensor?token=${center.token}`);
     expect(res.status).toBe(200);
