@@ -94,6 +94,9 @@ export function recordedBody(text: string | null, cut = false): { text: string |
       // A cut inside a multi-byte character decodes to U+FFFD: drop it.
       kept = bytes.subarray(0, BODY_LIMIT).toString('utf8').replace(/\uFFFD$/, '');
       truncated = true;
+    } else if (kept.length < text.length) {
+      // A copy: a slice of the answer would keep the whole answer alive for as long as the ring keeps it.
+      kept = bytes.toString('utf8');
     }
   }
   kept = kept.replace(TOKEN_RE, maskSecret);
