@@ -34,8 +34,8 @@ export const errors = {
     new ApiError(400, `The component ${componentId} is not in the group ${groupId}`),
   // guide 6.8: the one rule error the guide prints is `Invalid syntax for rule.\nWrong action name : "TagFlow2"`.
   invalidRule: (reason: string) => new ApiError(400, `Invalid syntax for rule.\n${reason}`),
-  idMismatch: (bodyId: string, pathId: string) =>
-    new ApiError(400, `The body id "${bodyId}" differs from the id in the path "${pathId}"`),
+  idMismatch: (bodyId: string, pathId: string, field = 'id') =>
+    new ApiError(400, `The body ${field} "${bodyId}" differs from the ${field} in the path "${pathId}"`),
   tagInUse: (key: string, ruleIds: readonly string[]) =>
     new ApiError(400, `The tag "${key}" is used by the rule${ruleIds.length > 1 ? 's' : ''} ${ruleIds.join(', ')}: change or delete ${ruleIds.length > 1 ? 'them' : 'it'} first`),
   tagTaken: (key: string) => new ApiError(409, `A tag with the key "${key}" already exists`),

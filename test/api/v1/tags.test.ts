@@ -155,7 +155,7 @@ describe('tag writes (guide 6.8.1.3–6.8.1.5), each on a fresh Center', () => {
 
     it('answers 400 when the body key differs from the path, and to bad fields', async () => {
       await create({ tag: 'MINE', label: 'Mine' });
-      expectError(await w.send('PUT', `${API}/analyzer/tag/MINE`, { tag: 'OTHER', label: 'x' }), 400, /"OTHER" differs/);
+      expectError(await w.send('PUT', `${API}/analyzer/tag/MINE`, { tag: 'OTHER', label: 'x' }), 400, /^The body tag "OTHER" differs from the tag in the path "MINE"$/);
       expectError(await w.send('PUT', `${API}/analyzer/tag/MINE`, { type: 'both' }), 400, /"type"/);
       expect((await w.json<Tag>(`${API}/analyzer/tag/MINE`)).label).toBe('Mine');
     });

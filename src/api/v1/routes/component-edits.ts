@@ -2,14 +2,13 @@
  * Components (guide 6.3): the write routes — custom name and icon, group membership, and the
  * removal of incorrect information (6.3.14). Each write is one transaction.
  */
-import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../errors.js';
 import * as serialize from '../serialize.js';
 import { ComponentSchema, EmptySchema, errorAnswer } from '../schemas.js';
 import { EXAMPLES, IDS, UNKNOWN_ID, answer } from '../examples.js';
-import { MESSAGES, checkId, docs, errorResponses, found, idErrors } from '../kit.js';
+import { MESSAGES, checkId, componentRowids, docs, errorResponses, found, idErrors } from '../kit.js';
 import { ComponentIdsBody, idParams } from '../params.js';
 
 const TAG = 'Components';
@@ -26,15 +25,6 @@ const MembershipParams = z.object({
   id: z.string().meta({ description: 'The group id (a UUID).', example: IDS.group, format: 'uuid' }),
   cid: z.string().meta({ description: 'The component id (a UUID).', example: IDS.ungroupedComponent, format: 'uuid' }),
 });
-
-/** The rowids of components named by id; 404 naming every unknown one (guide 6.3.14 takes a list). */
-export function componentRowids(app: FastifyInstance, ids: readonly string[], status: 400 | 404 = 404): number[] {
-  const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
-  const rowids = unique.map((id) => app.store.components.rowid(id));
-  const unknown = unique.filter((_, i) => rowids[i] === undefined);
-  if (unknown.length > 0) throw errors.unknownComponents(unknown, status);
-  return rowids as number[];
-}
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;

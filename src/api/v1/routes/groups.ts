@@ -8,9 +8,8 @@ import type { GroupChange } from '../../../store/groups.js';
 import * as serialize from '../serialize.js';
 import { EmptySchema, GroupSchema, errorAnswer } from '../schemas.js';
 import { EXAMPLES, IDS, UNKNOWN_ID, answer } from '../examples.js';
-import { MESSAGES, checkId, docs, errorResponses, found, idErrors } from '../kit.js';
+import { MESSAGES, checkId, componentRowids, docs, errorResponses, found, idErrors } from '../kit.js';
 import { idParams, uuid } from '../params.js';
-import { componentRowids } from './component-edits.js';
 
 const TAG = 'Groups';
 

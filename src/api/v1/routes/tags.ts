@@ -123,7 +123,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const b = request.body;
       return store.transaction(() => {
         const current = ownTag(request.params.tag, 'changed');
-        if (b.tag !== undefined && b.tag !== current.key) throw errors.idMismatch(b.tag, current.key);
+        if (b.tag !== undefined && b.tag !== current.key) throw errors.idMismatch(b.tag, current.key, 'tag');
         const next: Tag = {
           ...current,
           label: b.label ?? current.label,
