@@ -23,6 +23,12 @@ export type Properties = Record<string, string>;
 /** Tag key → class, e.g. { PLC: 'info' }. */
 export type TagSet = Record<string, TagClass>;
 
+/** Whether an object (a TagSet, a set of property changes) has no entries, without listing them. */
+export function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
 export interface Sensor {
   id: string;
   name: string;

@@ -8,7 +8,7 @@
  * the batch (still inside its transaction): a busy PLC is in most observations of a batch.
  */
 import { type FlowKey, componentId, flowId } from '../domain/ids.js';
-import type { FlowStats, Properties, TagSet } from '../domain/types.js';
+import { type FlowStats, type Properties, type TagSet, isEmpty } from '../domain/types.js';
 import type { Micros } from '../domain/time.js';
 import type { FlowDirection, NetworkCategory, TagClass } from '../domain/vocabulary.js';
 import type { ComponentState, NormalizedFields } from '../store/components.js';
@@ -93,11 +93,6 @@ function differs(into: Properties, add: PropertyChanges): boolean {
   for (const name in add) if ((into[name] ?? null) !== add[name]) return true;
   return false;
 }
-
-const isEmpty = (o: object): boolean => {
-  for (const _ in o) return false;
-  return true;
-};
 
 export function createIngest(store: Store, options: IngestOptions) {
   const { components, flows, events } = store;

@@ -1,6 +1,6 @@
 /** Components (guide 5.2): reads for the API, writes for ingest and the fixtures. */
 import type { ComponentQuery, PropertyFilter } from '../domain/queries.js';
-import type { Component, Properties, TagSet, Vulnerability } from '../domain/types.js';
+import { type Component, type Properties, type TagSet, type Vulnerability, isEmpty } from '../domain/types.js';
 import type { Micros } from '../domain/time.js';
 import { ipv4ToInt } from '../domain/network.js';
 import type { Db } from './db.js';
@@ -61,11 +61,6 @@ export function propertyConditions(where: Where, table: string, ownerColumn: str
     }
   }
 }
-
-const isEmpty = (o: object): boolean => {
-  for (const _ in o) return false;
-  return true;
-};
 
 const VENDOR_ORDER = new Intl.Collator('en-US', { ignorePunctuation: true, sensitivity: 'base' });
 

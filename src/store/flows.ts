@@ -77,7 +77,6 @@ export function createFlowRepo(db: Db) {
   const rowidsAfter = db.prepare('SELECT rowid FROM flow WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck();
   const byRowids = db.prepare(`SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} WHERE f.rowid IN (SELECT value FROM json_each(?))`);
   const STATE_COLUMNS = 'id, rowid, first_seen, last_seen, network_category, tags_json, props_json';
-  const stateById = db.prepare(`SELECT ${STATE_COLUMNS} FROM flow WHERE id = ?`);
   const statesByIds = db.prepare(`SELECT ${STATE_COLUMNS} FROM flow WHERE id IN (SELECT value FROM json_each(?))`);
   // Positional parameters: binding a named object costs more on the hot path of ingest.
   const insertStmt = db.prepare(
@@ -258,13 +257,7 @@ export function createFlowRepo(db: Db) {
       }));
     },
 
-    /** What ingest needs to merge an observation into an existing flow. */
-    state(id: string): FlowState | undefined {
-      const r = stateById.get(id) as StateRow | undefined;
-      return r ? toState(r) : undefined;
-    },
-
-    /** `state` for many flows in one statement: the ones that exist, by id. */
+    /** What ingest needs to merge observations into existing flows, in one statement: the ones that exist, by id. */
     states(ids: readonly string[]): Map<string, FlowState> {
       const found = new Map<string, FlowState>();
       if (ids.length === 0) return found;
