@@ -1,11 +1,13 @@
 /**
  * The request journal: the last N requests under /api/ (answered by a route, by the token or
  * licence checks, by the 404 handler or by an injected fault), kept in a ring in memory so a
- * test can see what its client really sent and got. Pure: the root hooks in src/app.ts feed it,
- * GET/DELETE /_emulator/requests read and clear it, /_emulator/coverage scores it.
+ * test can see what its client really sent and got. Pure: the root hooks in
+ * src/plugins/journal-faults.ts feed it, GET/DELETE /_emulator/requests read and clear it,
+ * /_emulator/coverage scores it. Bodies are kept as bytes and turned into text when read.
  *
  * Secrets are never stored in clear: the `token` query parameter and anything shaped like an
- * API token in a body keep `ics-…` and their last 4 characters; headers are not stored at all.
+ * API token in a body keep `ics-…` and their last 4 characters (a body with `ics-` in it is
+ * masked as it is recorded); headers are not stored at all.
  */
 import type { Micros } from '../domain/time.js';
 
@@ -46,7 +48,31 @@ export interface JournalEntry {
   delayedByFault: number | null;
 }
 
-export type NewEntry = Omit<JournalEntry, 'id'>;
+/**
+ * A body as the hooks saw it: at most its first BODY_LIMIT + 1 bytes, copied, and kept as they
+ * are until somebody reads the journal (decoding and masking 4 KB costs more than the rest of
+ * recording a request). `cut`: the body was longer than `bytes`.
+ */
+export interface SeenBody {
+  bytes: Buffer;
+  cut: boolean;
+}
+
+type BodyFields = 'requestBody' | 'requestBodyTruncated' | 'responseBody' | 'responseBodyTruncated';
+
+/** What the hooks record; the journal turns it into a JournalEntry when it is read. */
+export type NewEntry = Omit<JournalEntry, 'id' | BodyFields> & { request: SeenBody | null; response: SeenBody | null };
+
+/** The first bytes of a body, copied: a slice would keep the whole answer alive in the ring. */
+export function seenBody(body: Buffer | string): SeenBody {
+  const keep = BODY_LIMIT + 1;
+  if (typeof body !== 'string') return { bytes: Buffer.from(body.subarray(0, keep)), cut: body.length > keep };
+  // A character is at least one byte: the first `keep` characters hold every byte kept.
+  const start = body.length > keep ? body.slice(0, keep) : body;
+  const bytes = Buffer.from(start);
+  if (bytes.length <= keep) return { bytes, cut: start.length < body.length };
+  return { bytes: Buffer.from(bytes.subarray(0, keep)), cut: true };
+}
 
 export interface JournalFilter {
   /** Upper case; any of them. */
@@ -104,17 +130,43 @@ export function recordedBody(text: string | null, cut = false): { text: string |
   return { text: kept, truncated };
 }
 
+function render(id: number, e: NewEntry): JournalEntry {
+  const { request, response, ...rest } = e;
+  const text = (body: SeenBody | null) => (body === null ? recordedBody(null) : recordedBody(body.bytes.toString('utf8'), body.cut));
+  const req = text(request);
+  const res = text(response);
+  return {
+    id,
+    ...rest,
+    requestBody: req.text,
+    requestBodyTruncated: req.truncated,
+    responseBody: res.text,
+    responseBodyTruncated: res.truncated,
+  };
+}
+
+const mayHoldToken = (body: SeenBody | null): boolean => body !== null && body.bytes.includes('ics-');
+
+interface Slot {
+  id: number;
+  entry: NewEntry;
+  /** The entry as read, made on the first read. */
+  rendered?: JournalEntry;
+}
+
 /** A ring of `size` entries (0: the journal is off and records nothing). */
 export function createJournal(size: number = DEFAULT_JOURNAL_SIZE) {
   const capacity = Math.max(0, Math.floor(size));
-  const ring: (JournalEntry | undefined)[] = new Array<JournalEntry | undefined>(capacity);
+  const ring: (Slot | undefined)[] = new Array<Slot | undefined>(capacity);
   let next = 0; // where the next entry goes
   let count = 0;
   let lastId = 0;
 
+  const view = (slot: Slot): JournalEntry => (slot.rendered ??= render(slot.id, slot.entry));
+
   /** Newest first. */
-  function* newestFirst(): Generator<JournalEntry> {
-    for (let i = 1; i <= count; i++) yield ring[(next - i + capacity) % capacity] as JournalEntry;
+  function* newestFirst(): Generator<Slot> {
+    for (let i = 1; i <= count; i++) yield ring[(next - i + capacity) % capacity] as Slot;
   }
 
   return {
@@ -126,30 +178,37 @@ export function createJournal(size: number = DEFAULT_JOURNAL_SIZE) {
       return count;
     },
 
-    record(entry: NewEntry): JournalEntry | undefined {
+    /** Records an entry and answers its id (undefined when the journal is off). */
+    record(entry: NewEntry): number | undefined {
       if (capacity === 0) return undefined;
-      const full: JournalEntry = { id: ++lastId, ...entry };
-      ring[next] = full;
+      const slot: Slot = { id: ++lastId, entry };
+      // A body that may hold an API token is masked at once: no secret is kept in clear.
+      if (mayHoldToken(entry.request) || mayHoldToken(entry.response)) {
+        slot.rendered = render(slot.id, entry);
+        slot.entry = { ...entry, request: null, response: null };
+      }
+      ring[next] = slot;
       next = (next + 1) % capacity;
       count = Math.min(count + 1, capacity);
-      return full;
+      return lastId;
     },
 
     list(filter: JournalFilter): JournalEntry[] {
       const out: JournalEntry[] = [];
-      for (const e of newestFirst()) {
+      for (const slot of newestFirst()) {
         if (out.length >= filter.limit) break;
+        const e = slot.entry;
         if (filter.methods?.length && !filter.methods.includes(e.method)) continue;
         if (filter.statuses?.length && (e.status === null || !filter.statuses.includes(e.status))) continue;
         if (filter.matches && !filter.matches(e.path, e.route)) continue;
-        out.push(e);
+        out.push(view(slot));
       }
       return out;
     },
 
     /** Every entry held, oldest first. */
     all(): JournalEntry[] {
-      return [...newestFirst()].reverse();
+      return [...newestFirst()].reverse().map(view);
     },
 
     clear(): void {

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Micros } from '../domain/time.js';
-import { BODY_LIMIT, type QueryValue, recordedBody, recordedQuery } from '../emulator/journal.js';
+import { BODY_LIMIT, type QueryValue, type SeenBody, recordedQuery, seenBody } from '../emulator/journal.js';
 import type { Services } from '../emulator/services.js';
 import { DOCS_PREFIX } from './docs.js';
 import { envelope } from './error-handler.js';
@@ -41,14 +41,12 @@ const isApi = (url: string): boolean => url.startsWith(API_PREFIX) && !url.start
 const pathOf = (url: string): string => url.split('?', 1)[0] ?? url;
 const routeOf = (request: FastifyRequest): string | null => (request.is404 ? null : (request.routeOptions.url ?? null));
 
-/** The answer as text: JSON and text as they are; a binary answer or a stream by its kind only. */
-function payloadText(payload: unknown, type: unknown): string | null {
+/** The answer as recorded: JSON and text as they are; a binary answer or a stream by its kind only. */
+function seenPayload(payload: unknown, type: unknown): SeenBody | null {
   if (payload === null || payload === undefined) return null;
-  if (typeof payload === 'string') return payload;
-  if (Buffer.isBuffer(payload)) {
-    return /json|text/.test(String(type ?? '')) ? payload.toString('utf8') : `<binary: ${payload.length} bytes>`;
-  }
-  return '<stream>';
+  if (typeof payload === 'string') return seenBody(payload);
+  if (Buffer.isBuffer(payload)) return seenBody(/json|text/.test(String(type ?? '')) ? payload : `<binary: ${payload.length} bytes>`);
+  return seenBody('<stream>');
 }
 
 /**
@@ -66,11 +64,8 @@ function journalAndFaults(app: FastifyInstance, { services, control }: { service
     const t = request.trace;
     if (!t || t.recorded) return;
     t.recorded = true;
-    const sent = t.body === null ? null : Buffer.concat(t.body);
-    const req = recordedBody(sent === null ? null : sent.toString('utf8'), sent !== null && sent.length > BODY_LIMIT);
     // HEAD, 1xx, 204 and 304 answers carry no body, whatever the route gave.
     const bodiless = request.method === 'HEAD' || status === null || status < 200 || status === 204 || status === 304;
-    const res = recordedBody(bodiless ? null : payloadText(t.payload, type));
     journal.record({
       time: t.time,
       method: request.method,
@@ -80,10 +75,8 @@ function journalAndFaults(app: FastifyInstance, { services, control }: { service
       status,
       durationMs: Math.round((performance.now() - t.started) * 1000) / 1000,
       tokenName: request.tokenName,
-      requestBody: req.text,
-      requestBodyTruncated: req.truncated,
-      responseBody: res.text,
-      responseBodyTruncated: res.truncated,
+      request: t.body === null ? null : seenBody(Buffer.concat(t.body)),
+      response: bodiless ? null : seenPayload(t.payload, type),
       fault: t.fault,
       delayedByFault: t.delayedBy,
     });

@@ -3,6 +3,7 @@ import type { Icon, Tag } from '../domain/types.js';
 import type { TagType } from '../domain/vocabulary.js';
 import type { Db } from './db.js';
 import { bool } from './sql.js';
+import { type Version, perVersion } from './version.js';
 
 interface TagRow {
   key: string;
@@ -28,10 +29,12 @@ function toTag(r: TagRow): Tag {
   };
 }
 
-export function createTagRepo(db: Db) {
+/** SQLite's NOCASE: ASCII letters only. */
+const foldCase = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+export function createTagRepo(db: Db, version: Version) {
   const all = db.prepare('SELECT * FROM tag ORDER BY key');
   const byKey = db.prepare('SELECT * FROM tag WHERE key = ?');
-  const keysFor = db.prepare('SELECT key FROM tag WHERE key = ? OR label = ? COLLATE NOCASE').pluck();
   const labels = db.prepare('SELECT key, label FROM tag');
   const insertStmt = db.prepare(
     `INSERT INTO tag (key, label, description, category, type, it, ot, origin)
@@ -54,6 +57,20 @@ export function createTagRepo(db: Db) {
   // The label map is read on every serialized flow and component; it is rebuilt after each
   // write through this repository (the only writer), so it is never stale.
   let labelCache: Map<string, string> | undefined;
+  // Every tag filter names its tags by key or label: both are indexed in memory, read again after a write.
+  const named = perVersion(version, () => {
+    const keys = new Map<string, string[]>();
+    const add = (name: string, key: string) => {
+      const list = keys.get(name);
+      if (!list) keys.set(name, [key]);
+      else if (!list.includes(key)) list.push(key);
+    };
+    for (const r of labels.all() as { key: string; label: string }[]) {
+      add(`key:${r.key}`, r.key);
+      add(`label:${foldCase(r.label)}`, r.key);
+    }
+    return keys;
+  });
 
   return {
     list(): Tag[] {
@@ -65,7 +82,9 @@ export function createTagRepo(db: Db) {
     },
     /** The keys a `tag=` filter value names: the key itself or a label (guide 6.4.1 filters by "Stop CPU"). */
     resolve(keyOrLabel: string): string[] {
-      return keysFor.all(keyOrLabel, keyOrLabel) as string[];
+      const byKey = named().get(`key:${keyOrLabel}`) ?? [];
+      const byLabel = named().get(`label:${foldCase(keyOrLabel)}`) ?? [];
+      return [...new Set([...byKey, ...byLabel])];
     },
     labels(): ReadonlyMap<string, string> {
       labelCache ??= new Map((labels.all() as { key: string; label: string }[]).map((r) => [r.key, r.label]));

@@ -4,6 +4,7 @@ import { type Component, type Properties, type TagSet, type Vulnerability, isEmp
 import type { Micros } from '../domain/time.js';
 import { ipv4ToInt } from '../domain/network.js';
 import type { Db } from './db.js';
+import type { Pager } from './pager.js';
 import { COMPONENT_COLUMNS, type ComponentRow, type VulnRow, toComponent, toVulnerability } from './component-rows.js';
 import { Where, inPageOrder, parseJsonObject, placeholders, statementCache } from './sql.js';
 
@@ -64,7 +65,7 @@ export function propertyConditions(where: Where, table: string, ownerColumn: str
 
 const VENDOR_ORDER = new Intl.Collator('en-US', { ignorePunctuation: true, sensitivity: 'base' });
 
-export function createComponentRepo(db: Db) {
+export function createComponentRepo(db: Db, pager: Pager) {
   const prepare = statementCache(db);
   const byId = db.prepare(`SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid WHERE c.id = ?`);
   const rowidById = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();
@@ -136,7 +137,7 @@ export function createComponentRepo(db: Db) {
     },
 
     /** The rowids of a page of `list`, in order. */
-    page(q: ComponentQuery): number[] {
+    page(q: ComponentQuery): readonly number[] {
       const where = new Where();
       if (q.start !== undefined) where.add('c.last_active_time >= ?', q.start);
       if (q.end !== undefined) where.add('c.last_active_time <= ?', q.end);
@@ -149,10 +150,7 @@ export function createComponentRepo(db: Db) {
         );
       }
       propertyConditions(where, 'component_prop', 'component_rowid', 'c.rowid', q.properties);
-      const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-      return prepare(`SELECT c.rowid FROM component c ${where} ORDER BY c.last_active_time ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(...where.params, q.limit, q.offset) as number[];
+      return pager.rowids({ from: 'component c', where, key: 'c.last_active_time', rowid: 'c.rowid', order: q.order, limit: q.limit, offset: q.offset });
     },
 
     /** Components by rowid, in the order given. */

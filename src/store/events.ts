@@ -4,7 +4,8 @@ import type { Event, EventData } from '../domain/types.js';
 import type { Micros } from '../domain/time.js';
 import type { EventCategory, EventFamily, EventType, Severity } from '../domain/vocabulary.js';
 import type { Db } from './db.js';
-import { Where, inPageOrder, placeholders, statementCache } from './sql.js';
+import type { Pager } from './pager.js';
+import { Where, inPageOrder, placeholders } from './sql.js';
 
 const EVENT_COLUMNS = `e.rowid AS rowid, e.id, e.creation_time, e.severity, e.type, e.family, e.category, e.short_message,
   e.message, (SELECT id FROM component WHERE rowid = e.component_rowid) AS component_id,
@@ -49,8 +50,7 @@ function aboutComponents(where: Where, condition: string, params: unknown[]): vo
   where.add(`(${EVENT_COMPONENTS.map((c) => `${c} IN (${sub})`).join(' OR ')})`, ...params, ...params, ...params);
 }
 
-export function createEventRepo(db: Db) {
-  const prepare = statementCache(db);
+export function createEventRepo(db: Db, pager: Pager) {
   const byId = db.prepare(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id = ?`);
   const byRowids = db.prepare(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.rowid IN (SELECT value FROM json_each(?))`);
   const insertStmt = db.prepare(
@@ -82,7 +82,7 @@ export function createEventRepo(db: Db) {
     },
 
     /** The rowids of a page of `list`, in order. */
-    page(q: EventQuery): number[] {
+    page(q: EventQuery): readonly number[] {
       const where = new Where();
       if (q.start !== undefined) where.add('e.creation_time >= ?', q.start);
       if (q.end !== undefined) where.add('e.creation_time <= ?', q.end);
@@ -99,10 +99,7 @@ export function createEventRepo(db: Db) {
       }
       if (q.from !== undefined) where.add('e.src_component = (SELECT rowid FROM component WHERE id = ?)', q.from);
       if (q.to !== undefined) where.add('e.dst_component = (SELECT rowid FROM component WHERE id = ?)', q.to);
-      const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-      return prepare(`SELECT e.rowid FROM event e ${where} ORDER BY e.creation_time ${dir}, e.rowid ${dir} LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(...where.params, q.limit, q.offset) as number[];
+      return pager.rowids({ from: 'event e', where, key: 'e.creation_time', rowid: 'e.rowid', order: q.order, limit: q.limit, offset: q.offset });
     },
 
     insert(e: NewEvent, data?: EventData): number {

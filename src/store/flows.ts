@@ -4,6 +4,7 @@ import type { Flow, FlowContent, FlowStats, Properties, TagSet } from '../domain
 import type { Micros } from '../domain/time.js';
 import type { DirectionMethod, FlowDirection, NetworkCategory } from '../domain/vocabulary.js';
 import type { Db } from './db.js';
+import type { Pager } from './pager.js';
 import { propertyConditions } from './components.js';
 import { Where, inPageOrder, parseJsonObject, placeholders, statementCache } from './sql.js';
 
@@ -69,7 +70,7 @@ export interface FlowChange {
   categoryChanged: boolean;
 }
 
-export function createFlowRepo(db: Db) {
+export function createFlowRepo(db: Db, pager: Pager) {
   const prepare = statementCache(db);
   const byId = db.prepare(`SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} WHERE f.id = ?`);
   const rowidById = db.prepare('SELECT rowid FROM flow WHERE id = ?').pluck();
@@ -151,7 +152,7 @@ export function createFlowRepo(db: Db) {
     },
 
     /** The rowids of a page of `list`, in order. */
-    page(q: FlowQuery): number[] {
+    page(q: FlowQuery): readonly number[] {
       const where = new Where();
       if (q.start !== undefined) where.add('f.last_seen >= ?', q.start);
       if (q.end !== undefined) where.add('f.last_seen <= ?', q.end);
@@ -167,10 +168,14 @@ export function createFlowRepo(db: Db) {
         const p = placeholders(q.ports.length);
         where.add(`(f.src_port IN (${p}) OR f.dst_port IN (${p}))`, ...q.ports, ...q.ports);
       }
-      // With a tag filter, the page is read off the flow_tag index, which keeps each tag's flows
-      // in last_seen order; the other tag filters, if any, are checked per flow.
-      const [driving, ...otherTags] = q.tags ?? [];
-      for (const keys of otherTags) {
+      // With a tag filter that names one tag, the page is read off the flow_tag index, which keeps
+      // each tag's flows in last_seen order; the other tag filters are checked per flow. (A filter
+      // that names several tags, a label two tags share, is checked per flow too: driving from
+      // flow_tag would list a flow with both tags twice.)
+      const tags = q.tags ?? [];
+      const driving = tags.find((keys) => keys.length === 1)?.[0];
+      for (const keys of tags) {
+        if (keys.length === 1 && keys[0] === driving) continue;
         where.add(
           `EXISTS (SELECT 1 FROM flow_tag t2 WHERE t2.flow_rowid = f.rowid AND t2.tag IN (${placeholders(keys.length)}))`,
           ...keys,
@@ -185,15 +190,13 @@ export function createFlowRepo(db: Db) {
         where.add(`(f.src_component IN ${ids} OR f.dst_component IN ${ids})`, ...q.components, ...q.components);
       }
       where.anyOf('f.network_category', q.netcats);
-      const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-      if (driving) {
-        const join = where.empty ? '' : 'JOIN flow f ON f.rowid = t.flow_rowid';
-        const sql = `SELECT t.flow_rowid FROM flow_tag t ${join} WHERE t.tag IN (${placeholders(driving.length)}) ${where.and()}
-          ORDER BY t.last_seen ${dir}, t.flow_rowid ${dir} LIMIT ? OFFSET ?`;
-        return prepare(sql).pluck().all(...driving, ...where.params, q.limit, q.offset) as number[];
+      const page = { order: q.order, limit: q.limit, offset: q.offset };
+      if (driving !== undefined) {
+        const join = where.empty ? '' : ' JOIN flow f ON f.rowid = t.flow_rowid';
+        where.add('t.tag = ?', driving);
+        return pager.rowids({ from: `flow_tag t${join}`, where, key: 't.last_seen', rowid: 't.flow_rowid', ...page });
       }
-      const sql = `SELECT f.rowid FROM flow f ${where} ORDER BY f.last_seen ${dir}, f.rowid ${dir} LIMIT ? OFFSET ?`;
-      return prepare(sql).pluck().all(...where.params, q.limit, q.offset) as number[];
+      return pager.rowids({ from: 'flow f', where, key: 'f.last_seen', rowid: 'f.rowid', ...page });
     },
 
     /** Flows by rowid, in the order given. */

@@ -1,10 +1,13 @@
 /** Key/value settings of the emulated Center: licence, admin key, how the world was made. */
 import type { Db } from './db.js';
+import { type Version, perVersion } from './version.js';
 
 export type SettingKey = 'license.api' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at';
 
-export function createSettingRepo(db: Db) {
+export function createSettingRepo(db: Db, version: Version) {
   const get = db.prepare('SELECT value FROM setting WHERE key = ?').pluck();
+  // Asked on every API request: read again only after a write.
+  const licensed = perVersion(version, () => get.get('license.api') !== 'false');
   const set = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   return {
     get(key: SettingKey): string | undefined {
@@ -15,7 +18,7 @@ export function createSettingRepo(db: Db) {
     },
     /** guide 4: 402 when the licence does not allow the API. Allowed unless set otherwise. */
     apiLicensed(): boolean {
-      return get.get('license.api') !== 'false';
+      return licensed();
     },
   };
 }

@@ -10,27 +10,29 @@ import { createSensorRepo } from './sensors.js';
 import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
 import { createVariableRepo } from './variables.js';
+import { createPager } from './pager.js';
+import { storeVersion } from './version.js';
 
 export function openStore(path: string) {
   const db = openDb(path);
-  const components = createComponentRepo(db);
-  const changes = db.prepare('SELECT total_changes()').pluck();
-  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const version = storeVersion(db);
+  const pager = createPager(db, version);
+  const components = createComponentRepo(db, pager);
   return {
     db,
     path,
     components,
-    flows: createFlowRepo(db),
-    events: createEventRepo(db),
+    flows: createFlowRepo(db, pager),
+    events: createEventRepo(db, pager),
     groups: createGroupRepo(db, components),
     sensors: createSensorRepo(db),
     variables: createVariableRepo(db),
-    tags: createTagRepo(db),
+    tags: createTagRepo(db, version),
     icons: createIconRepo(db),
     propertyRules: createPropertyRuleRepo(db),
     portRules: createPortRuleRepo(db),
-    tokens: createTokenRepo(db),
-    settings: createSettingRepo(db),
+    tokens: createTokenRepo(db, version),
+    settings: createSettingRepo(db, version),
     /**
      * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock
      * first, so a check-then-write cannot race another process on the same file.
@@ -38,13 +40,8 @@ export function openStore(path: string) {
     transaction<T>(fn: () => T): T {
       return db.inTransaction ? fn() : db.transaction(fn).immediate();
     },
-    /**
-     * Changes whenever anything in the database changes: rows written through this connection
-     * (total_changes) or commits by another one (data_version). Caches of derived data key on it.
-     */
-    version(): string {
-      return `${changes.get() as number}:${dataVersion.get() as number}`;
-    },
+    /** Changes whenever anything in the database changes (src/store/version.ts). */
+    version,
     /** Whether the world has been built (a scenario was loaded into this file). */
     isSeeded(): boolean {
       return this.settings.get('world.created_at') !== undefined;

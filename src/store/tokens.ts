@@ -2,10 +2,11 @@
  * API tokens (admin guide, "Token"). Stored as SHA-256 hashes; the clear token exists only in
  * the answer that creates it. Format (guide 6.1): `ics-` + 40 hex + `-` + 40 hex.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Micros } from '../domain/time.js';
 import type { Db } from './db.js';
 import { bool } from './sql.js';
+import { type Version, perVersion } from './version.js';
 
 export const TOKEN_RE = /^ics-[0-9a-f]{40}-[0-9a-f]{40}$/;
 
@@ -28,7 +29,7 @@ export function generateToken(): string {
 }
 
 function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
+  return hash('sha256', token, 'buffer');
 }
 
 interface TokenRow {
@@ -54,9 +55,10 @@ function toToken(r: TokenRow): ApiToken {
   };
 }
 
-export function createTokenRepo(db: Db) {
-  const byHash = db.prepare('SELECT * FROM token WHERE hash = ?');
+export function createTokenRepo(db: Db, version: Version) {
   const all = db.prepare('SELECT * FROM token ORDER BY created_at, rowid');
+  // Every API request looks its token up: the few tokens are read again only after a write.
+  const byHash = perVersion(version, () => new Map((all.all() as TokenRow[]).map((r) => [r.hash, r])));
   const insertStmt = db.prepare(
     `INSERT INTO token (id, name, hash, hint, enabled, created_at, expires_at)
      VALUES (@id, @name, @hash, @hint, @enabled, @createdAt, @expiresAt)`,
@@ -110,7 +112,7 @@ export function createTokenRepo(db: Db) {
 
     /** Whether a clear token exists (CCV_TOKEN is created only if absent). */
     exists(token: string): boolean {
-      return byHash.get(hashToken(token).toString('hex')) !== undefined;
+      return byHash().has(hashToken(token).toString('hex'));
     },
 
     /**
@@ -121,7 +123,7 @@ export function createTokenRepo(db: Db) {
       if (token === undefined || token === '') return { ok: false, reason: 'missing' };
       if (!TOKEN_RE.test(token)) return { ok: false, reason: 'malformed' };
       const hash = hashToken(token);
-      const row = byHash.get(hash.toString('hex')) as TokenRow | undefined;
+      const row = byHash().get(hash.toString('hex'));
       if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), hash)) return { ok: false, reason: 'unknown' };
       if (!bool(row.enabled)) return { ok: false, reason: 'disabled' };
       if (row.expires_at !== null && row.expires_at <= now) return { ok: false, reason: 'expired' };

@@ -5,7 +5,7 @@ import { buildApp } from '../../src/app.js';
 import { FixedClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
 import { formatTimestamp } from '../../src/domain/time.js';
-import { BODY_LIMIT, DEFAULT_JOURNAL_SIZE, createJournal, maskSecret, recordedBody, recordedQuery } from '../../src/emulator/journal.js';
+import { BODY_LIMIT, DEFAULT_JOURNAL_SIZE, type SeenBody, createJournal, maskSecret, recordedBody, recordedQuery, seenBody } from '../../src/emulator/journal.js';
 import { JournalEntrySchema } from '../../src/emulator/routes/requests.js';
 import { openCenter } from '../../src/startup.js';
 import { ADMIN_KEY, API, NOW, TOKEN, type TestCenter, UNKNOWN, expectError, expectShape, journalEntry, testCenter } from '../helpers.js';
@@ -35,7 +35,7 @@ describe('createJournal', () => {
     j.record(entry());
     j.clear();
     expect(j.all()).toEqual([]);
-    expect(j.record(entry())?.id).toBe(3);
+    expect(j.record(entry())).toBe(3);
   });
 
   it('records nothing at size 0', () => {
@@ -85,6 +85,40 @@ describe('masking and truncation', () => {
     expect(cut.truncated).toBe(true);
     expect(cut.text).toBe(`${'a'.repeat(BODY_LIMIT - 50)}ics-…`);
     expect(cut.text).not.toContain(TOKEN.slice(4, 40));
+  });
+});
+
+describe('seenBody', () => {
+  const read = (response: SeenBody) => {
+    const j = createJournal(1);
+    j.record(entry({ response }));
+    return j.all()[0];
+  };
+
+  it('keeps a copy of the first bytes, not a view of the whole answer', () => {
+    const answer = Buffer.from('x'.repeat(3 * BODY_LIMIT));
+    const seen = seenBody(answer);
+    expect(seen).toMatchObject({ cut: true });
+    expect(seen.bytes.length).toBe(BODY_LIMIT + 1);
+    expect(seen.bytes.buffer).not.toBe(answer.buffer);
+    expect(read(seen)).toMatchObject({ responseBody: 'x'.repeat(BODY_LIMIT), responseBodyTruncated: true });
+  });
+
+  it('reads bytes and text alike, cut inside a multi-byte character', () => {
+    const text = `a${'é'.repeat(BODY_LIMIT)}`;
+    for (const body of [text, Buffer.from(text)]) {
+      const e = read(seenBody(body));
+      expect(e?.responseBodyTruncated).toBe(true);
+      expect(e?.responseBody).toBe(`a${'é'.repeat(BODY_LIMIT / 2 - 1)}`);
+    }
+    expect(read(seenBody('{"ok":true}'))).toMatchObject({ responseBody: '{"ok":true}', responseBodyTruncated: false });
+  });
+
+  it('masks a token in a body as it is recorded', () => {
+    const j = createJournal(1);
+    j.record(entry({ request: seenBody(`{"t":"${TOKEN}"}`), response: seenBody(Buffer.from(`["${TOKEN}"]`)) }));
+    expect(j.all()[0]).toMatchObject({ requestBody: `{"t":"${MASKED}"}`, responseBody: `["${MASKED}"]` });
+    expect(JSON.stringify(j.list({ limit: 1 }))).not.toContain(TOKEN);
   });
 });
 
@@ -208,6 +242,17 @@ describe('GET /_emulator/requests', () => {
     expect(e.request_body_truncated).toBe(true);
     expect(Buffer.byteLength(e.request_body ?? '')).toBe(BODY_LIMIT);
     expect(e.request_body?.startsWith('{"label":"xxx')).toBe(true);
+  });
+
+  it(`records the start of a list answer beyond ${BODY_LIMIT} bytes, cut and flagged`, async () => {
+    const res = await c.get(`${API}/component?limit=50`);
+    expect(res.rawPayload.length).toBeGreaterThan(BODY_LIMIT);
+    const e = await last();
+    expect(e.response_body_truncated).toBe(true);
+    const kept = Buffer.from(e.response_body ?? '');
+    expect(kept.length).toBeGreaterThan(BODY_LIMIT - 4); // a multi-byte character cut at the end is dropped
+    expect(kept.length).toBeLessThanOrEqual(BODY_LIMIT);
+    expect(res.rawPayload.subarray(0, kept.length).equals(kept)).toBe(true);
   });
 
   it('leaves the control plane out', async () => {

@@ -78,10 +78,10 @@ export function propertyFilter(...lists: (PropertyFilter[] | undefined)[]): Prop
 export const isLive = (generation: number | undefined): boolean => generation === undefined || generation === 0;
 
 /**
- * Sends a body that is already JSON (from the wire cache): Fastify sends strings as they are.
+ * Sends a body that is already JSON (from the wire cache): Fastify sends strings and bytes as they are.
  * The route's response schema still documents its shape.
  */
-export function sendJson<R extends FastifyReply>(reply: R, json: string): R {
+export function sendJson<R extends FastifyReply>(reply: R, json: string | Buffer): R {
   (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
   return reply;
 }

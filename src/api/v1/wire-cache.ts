@@ -8,13 +8,19 @@ import type { Store } from '../../store/store.js';
 
 export type WireKind = 'component' | 'flow' | 'event';
 
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
 export class WireCache {
   private version = '';
-  private readonly entries = new Map<string, string>();
+  /** Per kind, by rowid: the UTF-8 bytes of the row's JSON (a page is then one copy, not an encoding). */
+  private readonly entries = new Map<WireKind, Map<number, Buffer>>();
+  private size = 0;
 
   constructor(
     private readonly store: Store,
-    /** Entries held at most; the oldest go first. */
+    /** Entries held at most; when full, the oldest go first (of the kind being read, if it has any). */
     private readonly max = 60_000,
   ) {}
 
@@ -22,9 +28,9 @@ export class WireCache {
    * The JSON array of the given rows, in order: rows already held are reused, the others are
    * fetched (one query) and serialized.
    */
-  page<T>(kind: WireKind, rowids: readonly number[], fetch: (rowids: number[]) => T[], serialize: (value: T) => unknown): string {
-    this.check();
-    const parts: (string | undefined)[] = rowids.map((r) => this.entries.get(`${kind}:${r}`));
+  page<T>(kind: WireKind, rowids: readonly number[], fetch: (rowids: number[]) => T[], serialize: (value: T) => unknown): Buffer {
+    const held = this.held(kind);
+    const parts: (Buffer | undefined)[] = rowids.map((r) => held.get(r));
     const missing = rowids.filter((_, i) => parts[i] === undefined);
     if (missing.length > 0) {
       const values = fetch(missing);
@@ -32,30 +38,50 @@ export class WireCache {
       for (let i = 0; i < parts.length; i++) {
         if (parts[i] !== undefined) continue;
         const value = values[next++];
-        const json = JSON.stringify(value === undefined ? null : serialize(value));
+        const json = Buffer.from(JSON.stringify(value === undefined ? null : serialize(value)));
         parts[i] = json;
-        this.set(`${kind}:${rowids[i]}`, json);
+        this.set(held, rowids[i] as number, json);
       }
     }
-    return `[${parts.join(',')}]`;
+    const list: Buffer[] = [OPEN];
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0) list.push(COMMA);
+      list.push(parts[i] as Buffer);
+    }
+    list.push(CLOSE);
+    return Buffer.concat(list);
   }
 
   /** The JSON of one row. */
-  one<T>(kind: WireKind, rowid: number, fetch: (rowids: number[]) => T[], serialize: (value: T) => unknown): string {
+  one<T>(kind: WireKind, rowid: number, fetch: (rowids: number[]) => T[], serialize: (value: T) => unknown): Buffer {
     const array = this.page(kind, [rowid], fetch, serialize);
-    return array.slice(1, -1);
+    return array.subarray(1, -1);
   }
 
-  private check(): void {
+  /** The rows held for this kind, once any write since the last read has emptied them all. */
+  private held(kind: WireKind): Map<number, Buffer> {
     const version = this.store.version();
     if (version !== this.version) {
       this.entries.clear();
+      this.size = 0;
       this.version = version;
     }
+    let held = this.entries.get(kind);
+    if (!held) this.entries.set(kind, (held = new Map()));
+    return held;
   }
 
-  private set(key: string, json: string): void {
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, json);
+  private set(held: Map<number, Buffer>, rowid: number, json: Buffer): void {
+    if (this.size >= this.max && !held.has(rowid)) {
+      for (const kind of [held, ...this.entries.values()]) {
+        const oldest = kind.keys().next();
+        if (oldest.done) continue;
+        kind.delete(oldest.value);
+        this.size--;
+        break;
+      }
+    }
+    if (!held.has(rowid)) this.size++;
+    held.set(rowid, json);
   }
 }

@@ -195,6 +195,13 @@ describe('GET /api/1.0/flows', () => {
       excluded: S7,
     },
     {
+      name: 'tag by label in another case',
+      params: [['tag', 'stop cpu']],
+      keep: (f) => f.tags['Stop CPU'] !== undefined,
+      included: S7PLUS,
+      excluded: S7,
+    },
+    {
       name: 'several tags (each must hold)',
       params: [['tag', 'Start CPU'], ['tag', 'EthernetIP']],
       keep: (f) => f.tags['Start CPU'] !== undefined && f.tags['EthernetIP'] !== undefined,
@@ -343,6 +350,23 @@ describe('GET /api/1.0/flows', () => {
 
   it('matches nothing for a tag that is neither a key nor a label', async () => {
     expect(await listFlows('limit=2000&tag=NO_SUCH_TAG')).toEqual([]);
+  });
+
+  it('lists a flow once when a label names two of its tags', async () => {
+    const other = await testCenter();
+    try {
+      // A second tag labelled "Stop CPU" (labels are not unique), on every flow STOP_CPU is on.
+      const tag = other.store.tags.get('STOP_CPU');
+      if (!tag) throw new Error('the small world has no STOP_CPU tag');
+      other.store.tags.insert({ ...tag, key: 'STOP_CPU_TOO', origin: 'api' });
+      other.store.db.exec("INSERT INTO flow_tag (flow_rowid, tag, class, last_seen) SELECT flow_rowid, 'STOP_CPU_TOO', class, last_seen FROM flow_tag WHERE tag = 'STOP_CPU'");
+      const listed = ids(await other.json<Flow[]>(`${API}/flows?limit=2000&tag=Stop+CPU`));
+      expect(listed.length).toBeGreaterThan(1);
+      expect(new Set(listed).size).toBe(listed.length);
+      expect(listed).toEqual(ids(all.filter((f) => f.tags['Stop CPU'] !== undefined)));
+    } finally {
+      await other.close();
+    }
   });
 
   it('answers the live data for generation=0', async () => {

@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { perVersion, storeVersion } from '../../src/store/version.js';
+
+let dir: string;
+let mine: Database.Database;
+let theirs: Database.Database;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ccv-version-'));
+  mine = new Database(join(dir, 'center.db'));
+  mine.pragma('journal_mode = WAL');
+  mine.exec('CREATE TABLE t (v INTEGER)');
+  theirs = new Database(join(dir, 'center.db'));
+});
+afterEach(() => {
+  mine.close();
+  theirs.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('storeVersion', () => {
+  it('stays the same while nothing is written', () => {
+    const version = storeVersion(mine);
+    mine.prepare('SELECT count(*) FROM t').get();
+    expect(version()).toBe(version());
+  });
+
+  it('changes at once after a write through this connection', () => {
+    const version = storeVersion(mine);
+    const v0 = version();
+    mine.prepare('INSERT INTO t VALUES (1)').run();
+    expect(version()).not.toBe(v0);
+  });
+
+  it('sees a commit by another connection once the synchronous run that asked has ended', async () => {
+    const version = storeVersion(mine);
+    const v0 = version();
+    theirs.prepare('INSERT INTO t VALUES (1)').run();
+    await Promise.resolve();
+    expect(version()).not.toBe(v0);
+  });
+});
+
+describe('perVersion', () => {
+  it('loads again only when the version has changed', async () => {
+    let loads = 0;
+    const count = perVersion(storeVersion(mine), () => {
+      loads++;
+      return mine.prepare('SELECT count(*) FROM t').pluck().get() as number;
+    });
+    expect([count(), count()]).toEqual([0, 0]);
+    expect(loads).toBe(1);
+    theirs.prepare('INSERT INTO t VALUES (1)').run();
+    await Promise.resolve();
+    expect(count()).toBe(1);
+    mine.prepare('INSERT INTO t VALUES (2)').run();
+    expect(count()).toBe(2);
+  });
+});
