@@ -17,12 +17,13 @@ export const knowledgeDbAnalyzer: Analyzer = (flow) => {
 
 /**
  * The API's port and property rules as analyzers, compiled again only after a rule changed: a
- * rule written through the API applies to every flow ingested after it.
+ * rule written through the API, or by another process on the same file, applies to every flow
+ * ingested after it.
  */
 export function storedRules(store: Store): () => Analyzer[] {
   let compiled: { key: string; analyzers: Analyzer[] } | undefined;
   return () => {
-    const key = `${store.propertyRules.writes()}:${store.portRules.writes()}`;
+    const key = `${store.propertyRules.version()}:${store.portRules.version()}`;
     if (compiled?.key !== key) {
       const rules = compileRules(store.propertyRules.list(), store.portRules.list());
       compiled = { key, analyzers: rules.port.length + rules.property.length > 0 ? [rulesAnalyzer(rules)] : [] };

@@ -2,13 +2,15 @@
 import type { PortRule, PropertyRule } from '../domain/rules.js';
 import type { Db } from './db.js';
 
-function createRuleRepo<T extends { id: string }>(db: Db, table: 'property_rule' | 'port_rule') {
+function createRuleRepo<T extends { id: string }>(db: Db, table: 'property_rule' | 'port_rule', others: () => number) {
   const all = db.prepare(`SELECT id, body FROM ${table} ORDER BY rowid`);
   const byId = db.prepare(`SELECT id, body FROM ${table} WHERE id = ?`);
   const insertStmt = db.prepare(`INSERT INTO ${table} (id, body) VALUES (?, ?)`);
   const updateStmt = db.prepare(`UPDATE ${table} SET body = ? WHERE id = ?`);
   const deleteStmt = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
-  // Counts the writes through this repository, so that compiled rule sets know when to recompile.
+  // Counts the writes through this repository: with the commits of other connections (the
+  // command line on the same file), compiled rule sets know when to compile again. Not the whole
+  // store's version: ingest writes with every batch, and the rules would be compiled each time.
   let writes = 0;
   const toRule = (r: { id: string; body: string }): T => ({ ...(JSON.parse(r.body) as Omit<T, 'id'>), id: r.id }) as T;
   return {
@@ -38,15 +40,15 @@ function createRuleRepo<T extends { id: string }>(db: Db, table: 'property_rule'
     invalidate(): void {
       writes++;
     },
-    /** Changes with every write through this repository. */
-    writes(): number {
-      return writes;
+    /** Changes with every write through this repository, and after another connection's commit. */
+    version(): string {
+      return `${writes}:${others()}`;
     },
   };
 }
 
-export const createPropertyRuleRepo = (db: Db) => createRuleRepo<PropertyRule>(db, 'property_rule');
-export const createPortRuleRepo = (db: Db) => createRuleRepo<PortRule>(db, 'port_rule');
+export const createPropertyRuleRepo = (db: Db, others: () => number) => createRuleRepo<PropertyRule>(db, 'property_rule', others);
+export const createPortRuleRepo = (db: Db, others: () => number) => createRuleRepo<PortRule>(db, 'port_rule', others);
 export type RuleRepo<T extends { id: string }> = ReturnType<typeof createRuleRepo<T>>;
 export type PropertyRuleRepo = ReturnType<typeof createPropertyRuleRepo>;
 export type PortRuleRepo = ReturnType<typeof createPortRuleRepo>;

@@ -11,11 +11,12 @@ import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
 import { createVariableRepo } from './variables.js';
 import { createPager } from './pager.js';
-import { storeVersion } from './version.js';
+import { commitsByOthers, storeVersion } from './version.js';
 
 export function openStore(path: string) {
   const db = openDb(path);
-  const version = storeVersion(db);
+  const others = commitsByOthers(db);
+  const version = storeVersion(db, others);
   const pager = createPager(db, version);
   const components = createComponentRepo(db, pager);
   return {
@@ -29,8 +30,8 @@ export function openStore(path: string) {
     variables: createVariableRepo(db),
     tags: createTagRepo(db, version),
     icons: createIconRepo(db),
-    propertyRules: createPropertyRuleRepo(db),
-    portRules: createPortRuleRepo(db),
+    propertyRules: createPropertyRuleRepo(db, others),
+    portRules: createPortRuleRepo(db, others),
     tokens: createTokenRepo(db, version),
     settings: createSettingRepo(db, version),
     /**

@@ -7,22 +7,30 @@ import type { Db } from './db.js';
 
 export type Version = () => string;
 
-export function storeVersion(db: Db): Version {
-  const changes = db.prepare('SELECT total_changes()').pluck(); // a counter: no lock, ~0.1 µs
-  const dataVersion = db.prepare('PRAGMA data_version').pluck(); // a read transaction: ~3 µs
-  // Another connection's commit is seen from the next synchronous run on: one request asks
-  // several caches in one run (token, licence; then page marks, JSON rows), so it reads once.
-  let others: number | undefined;
+/**
+ * Counts the commits of other connections (PRAGMA data_version, which takes a read transaction:
+ * ~3 µs). Read at most once per synchronous run: one request asks several caches in one run
+ * (token, licence; then page marks, JSON rows). A commit by another connection is seen from the
+ * next run on.
+ */
+export function commitsByOthers(db: Db): () => number {
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let seen: number | undefined;
   const forget = () => {
-    others = undefined;
+    seen = undefined;
   };
   return () => {
-    if (others === undefined) {
-      others = dataVersion.get() as number;
+    if (seen === undefined) {
+      seen = dataVersion.get() as number;
       queueMicrotask(forget);
     }
-    return `${changes.get() as number}:${others}`;
+    return seen;
   };
+}
+
+export function storeVersion(db: Db, others: () => number = commitsByOthers(db)): Version {
+  const changes = db.prepare('SELECT total_changes()').pluck(); // a counter: no lock, ~0.1 µs
+  return () => `${changes.get() as number}:${others()}`;
 }
 
 /** `load()`, computed again only when the version has changed since the last call. */
