@@ -16,7 +16,7 @@ import type { NewEvent } from '../store/events.js';
 import type { FlowChange, FlowState, NewFlow } from '../store/flows.js';
 import type { Store } from '../store/store.js';
 import type { PropertyChanges } from '../engine/effects.js';
-import { type Analyzer, type EventSpec, knowledgeDbAnalyzer } from './analyzer.js';
+import { type Analyzer, type EventSpec, type FlowView, knowledgeDbAnalyzer } from './analyzer.js';
 import { EVENT_NAMES, normalizedFields } from './normalize.js';
 import type { FlowObservation, ObservedEndpoint } from './observation.js';
 
@@ -94,8 +94,31 @@ function differs(into: Properties, add: PropertyChanges): boolean {
   return false;
 }
 
+/** Ids of components by MAC and IP held at most (a plant has about 100 000), then they are forgotten. */
+const MAX_HELD_IDS = 200_000;
+
 export function createIngest(store: Store, options: IngestOptions) {
   const { components, flows, events } = store;
+  // A component's id is a hash of its MAC and IP, and a busy component is in most batches. By
+  // MAC, then IP: the strings as given (a key made of both would be a new string to hash each time).
+  const ids = new Map<string, Map<string | null, string>>();
+  let held = 0;
+  const idOf = (mac: string, ip: string | null): string => {
+    let byIp = ids.get(mac);
+    if (!byIp) {
+      if (held >= MAX_HELD_IDS) {
+        ids.clear();
+        held = 0;
+      }
+      ids.set(mac, (byIp = new Map()));
+    }
+    let id = byIp.get(ip);
+    if (id === undefined) {
+      byIp.set(ip, (id = componentId(mac, ip)));
+      held++;
+    }
+    return id;
+  };
 
   /** One batch: what it has read, held in memory and written back once by `flush`. */
   function batch(observations: readonly FlowObservation[]) {
@@ -111,8 +134,8 @@ export function createIngest(store: Store, options: IngestOptions) {
 
     // Ids first, then one read for all the components and flows the batch names.
     const keys = observations.map((o) => {
-      const src = componentId(o.src.mac, o.src.ip ?? null);
-      const dst = componentId(o.dst.mac, o.dst.ip ?? null);
+      const src = idOf(o.src.mac, o.src.ip ?? null);
+      const dst = idOf(o.dst.mac, o.dst.ip ?? null);
       const key: FlowKey = { srcComponentId: src, dstComponentId: dst, ethertype: o.ethertype ?? null, protocol: o.protocol ?? null, srcPort: o.src.port ?? null, dstPort: o.dst.port ?? null };
       return { key, flowId: flowId(key) };
     });
@@ -134,7 +157,10 @@ export function createIngest(store: Store, options: IngestOptions) {
         const ip = ep.ip ?? null;
         const state = knownComponents.get(id);
         if (state) {
-          side = { ...state, id, label: ip ?? mac, changedTags: {}, changedProps: {}, read: { creationTime: state.creationTime, lastActiveTime: state.lastActiveTime } };
+          // Spelled out, in the same order as below: one object shape for every side (a spread made
+          // a slow object, and this was the pipeline's costliest line).
+          const { rowid, creationTime, lastActiveTime, tags, properties } = state;
+          side = { rowid, creationTime, lastActiveTime, tags, properties, id, label: ip ?? mac, changedTags: {}, changedProps: {}, read: { creationTime, lastActiveTime } };
         } else {
           const rowid = components.insert({ id, mac, ip, creationTime: time, lastActiveTime: time });
           side = { rowid, creationTime: time, lastActiveTime: time, tags: {}, properties: {}, id, label: ip ?? mac, changedTags: {}, changedProps: {}, read: { creationTime: time, lastActiveTime: time } };
@@ -229,7 +255,9 @@ export function createIngest(store: Store, options: IngestOptions) {
       const pending: EventSpec[] = [];
 
       let netcat: NetworkCategory = state.networkCategory;
-      const view = { ...key, properties: state.properties, tags: state.tags };
+      // Spelled out, not spread: a spread made a slow object on this hot path.
+      const { ethertype, protocol, srcPort, dstPort } = key;
+      const view: FlowView = { ethertype, protocol, srcPort, dstPort, properties: state.properties, tags: state.tags };
       for (const analyze of analyzers) {
         const fx = analyze(view);
         if (fx.networkCategory) netcat = fx.networkCategory;

@@ -121,7 +121,7 @@ export function createFlowRepo(db: Db, pager: Pager) {
   );
   const addStats = db.prepare(
     `INSERT INTO flow_stats (flow_rowid, position, direction, direction_method, nb_packets, l2_bytes, l7_bytes)
-     VALUES (@flowRowid, @position, @direction, @directionMethod, @nbPackets, @l2Bytes, @l7Bytes)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET nb_packets = nb_packets + excluded.nb_packets,
        l2_bytes = l2_bytes + excluded.l2_bytes, l7_bytes = l7_bytes + excluded.l7_bytes`,
   );
@@ -310,7 +310,8 @@ export function createFlowRepo(db: Db, pager: Pager) {
 
     /** Adds packet counts to the flow's stats for a direction (position 0: Client→Server). */
     addStats(flowRowid: number, s: Omit<FlowStats, 'flowId'>, position?: number): void {
-      addStats.run({ flowRowid, position: position ?? (s.direction === 'Client→Server' ? 0 : 1), ...s });
+      const at = position ?? (s.direction === 'Client→Server' ? 0 : 1);
+      addStats.run(flowRowid, at, s.direction, s.directionMethod, s.nbPackets, s.l2Bytes, s.l7Bytes);
     },
   };
 }
