@@ -132,7 +132,14 @@ export function openCenter(opts: CenterOptions): Center {
   const derived = defaultToken(seed);
   if (store.tokens.check(derived, opts.clock.now()).ok) token = derived;
   if (opts.token !== undefined) {
-    if (!store.tokens.exists(opts.token)) store.tokens.create({ id: randomUUID(), name: 'CCV_TOKEN', token: opts.token, now: opts.clock.now() });
+    if (!store.tokens.exists(opts.token)) {
+      // The variable pins the token: a token named CCV_TOKEN whose secret has changed since (a
+      // refresh, another value of the variable) takes the variable's secret again, keeping its
+      // id, state and expiry. A second token of that name would make the name ambiguous.
+      const [pinned] = store.tokens.withName('CCV_TOKEN');
+      if (pinned) store.tokens.refresh(pinned.id, opts.token);
+      else store.tokens.create({ id: randomUUID(), name: 'CCV_TOKEN', token: opts.token, now: opts.clock.now() });
+    }
     token = opts.token;
   }
   return { store, adminKey, token, built };

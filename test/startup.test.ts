@@ -51,6 +51,28 @@ describe('openCenter', () => {
     second.store.close();
   });
 
+  it('gives its secret back to the CCV_TOKEN token after a refresh or a new value, never a second token of that name', () => {
+    const db = join(dir, 'c2.db');
+    const now = Date.UTC(2026, 0, 20) * 1000;
+    const a = `ics-${'a'.repeat(40)}-${'b'.repeat(40)}`;
+    const b = `ics-${'c'.repeat(40)}-${'d'.repeat(40)}`;
+    const first = openCenter(options(db, { token: a }));
+    const [pinned] = first.store.tokens.withName('CCV_TOKEN');
+    first.store.tokens.refresh(pinned?.id as string); // through the API or the token page
+    expect(first.store.tokens.check(a, now).ok).toBe(false);
+    first.store.close();
+
+    const second = openCenter(options(db, { token: a }));
+    expect(second.store.tokens.withName('CCV_TOKEN').map((t) => t.id)).toEqual([pinned?.id]);
+    expect(second.store.tokens.check(a, now).ok).toBe(true);
+    second.store.close();
+
+    const third = openCenter(options(db, { token: b }));
+    expect(third.store.tokens.withName('CCV_TOKEN').map((t) => t.id)).toEqual([pinned?.id]);
+    expect([third.store.tokens.check(b, now).ok, third.store.tokens.check(a, now).ok]).toEqual([true, false]);
+    third.store.close();
+  });
+
   it('takes CCV_ADMIN_KEY over the stored key', () => {
     const c = openCenter(options(join(dir, 'd.db'), { adminKey: 'from-the-environment' }));
     expect(c.adminKey).toBe('from-the-environment');

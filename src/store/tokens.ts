@@ -146,9 +146,12 @@ export function createTokenRepo(db: Db, version: Version) {
       setName.run(name, id);
     },
 
-    /** A new secret for the token (the old one stops matching at once); the clear value, once. */
-    refresh(id: string): string | undefined {
-      const token = generateToken();
+    /**
+     * A new secret for the token (the old one stops matching at once): a fresh one, or the one
+     * given; the clear value, once.
+     */
+    refresh(id: string, token: string = generateToken()): string | undefined {
+      if (!TOKEN_RE.test(token)) throw new Error('a token must be ics- + 40 hex + - + 40 hex');
       const changed = setSecret.run(hashToken(token).toString('hex'), token.slice(-4), id).changes;
       return changed === 0 ? undefined : token;
     },

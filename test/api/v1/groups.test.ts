@@ -343,9 +343,16 @@ describe('writes survive a restart on the same database file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ccv-restart-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps a created group, a custom name and an exploded group', async () => {
+  it('keeps a created group, a custom name, an exploded group, a tag and a rule', async () => {
     const db = join(dir, 'center.db');
     const first = await testCenter('small', db);
+    expect((await first.send('POST', `${API}/analyzer/tag`, { tag: 'KEPT', label: 'Kept tag' })).statusCode).toBe(200);
+    const rule = { ports: ['4711'], actions: [{ name: 'TagFlow', params: { tag: 'KEPT', type: 'important', throw_admin_event: false } }] };
+    const ruleRes = await first.send('POST', `${API}/analyzer/port/rule`, rule);
+    expect(ruleRes.statusCode, ruleRes.body).toBe(200);
+    const { id: ruleId } = ruleRes.json() as { id: string };
+    const tag = await first.json(`${API}/analyzer/tag/KEPT`);
+    const savedRule = await first.json(`${API}/analyzer/port/rule/${ruleId}`);
     const created = (await first.send('POST', `${API}/group`, { label: 'Kept', components: [UNGROUPED] })).json() as Group;
     expect((await first.send('PUT', `${API}/component/${SIEMENS_84_5B_A6}/custom-name`, { custom_name: 'Line PLC' })).statusCode).toBe(200);
     expect((await first.send('DELETE', `${API}/group/${GROUP_SIEMENS}`)).statusCode).toBe(200);
@@ -358,6 +365,8 @@ describe('writes survive a restart on the same database file', () => {
       expect(plc.custom_name).toBe('Line PLC');
       expect(plc.group).toBeUndefined();
       expectError(await second.get(`${API}/group/${GROUP_SIEMENS}`), 404);
+      expect(await second.json(`${API}/analyzer/tag/KEPT`)).toEqual(tag);
+      expect(await second.json(`${API}/analyzer/port/rule/${ruleId}`)).toEqual(savedRule);
     } finally {
       await second.close();
     }

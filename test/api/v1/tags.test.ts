@@ -183,6 +183,24 @@ describe('tag writes (guide 6.8.1.3–6.8.1.5), each on a fresh Center', () => {
       expect((await w.json<{ tags: object }>(`${API}/component/${PLC_3}`)).tags).toEqual({ PLC: 'info' });
     });
 
+    it('takes the tag off the flows it was on, which stay', async () => {
+      const S7 = 'fea763b5-a292-556e-a986-af71bffb45eb'; // guide 6.4.2
+      await create({ tag: 'MINE', label: 'Mine' });
+      // Put it on the flow the way ingest does, then delete it.
+      const state = w.store.flows.states([S7]).get(S7);
+      if (!state) throw new Error('the guide flow fea763b5 is missing');
+      state.tags = { ...state.tags, MINE: 'info' };
+      w.store.flows.update(state, { sensorId: null, changedTags: { MINE: 'info' }, changedProps: {}, lastSeenMoved: false, categoryChanged: false });
+      const tagged = (await w.json<{ id: string }[]>(`${API}/flows?limit=2000&tag=MINE`)).map((f) => f.id);
+      expect(tagged).toEqual([S7]);
+      const count = (await w.json<unknown[]>(`${API}/flows?limit=2000`)).length;
+
+      expect((await w.send('DELETE', `${API}/analyzer/tag/MINE`)).statusCode).toBe(200);
+      expect(await w.json(`${API}/flows?limit=2000&tag=MINE`)).toEqual([]);
+      expect(await w.json<unknown[]>(`${API}/flows?limit=2000`)).toHaveLength(count);
+      expect((await w.json<{ tags: object }>(`${API}/flow/${S7}`)).tags).toEqual({ S7: 'info' });
+    });
+
     it('answers 400 for a Knowledge DB tag (guide 6.8.1.5), which stays', async () => {
       expectError(await w.send('DELETE', `${API}/analyzer/tag/WEB`), 400, /cannot be deleted/);
       expect((await w.json<Tag>(`${API}/analyzer/tag/WEB`)).tag).toBe('WEB');
