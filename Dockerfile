@@ -27,4 +27,5 @@ VOLUME /data
 EXPOSE 8443 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s \
   CMD node -e "fetch('http://127.0.0.1:8080/_emulator/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "dist/cli/main.js"]
+# As `npm start`: a small young generation keeps the serving RSS lower (README, Performance).
+CMD ["node", "--max-semi-space-size=4", "dist/cli/main.js"]

@@ -25,7 +25,8 @@ const dir = join(tmpdir(), `ccv-bench-${SCENARIO}`);
 const db = join(dir, 'center.db');
 
 function serve(extra: string[]): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['dist/cli/main.js', '--db', db, '--scenario', SCENARIO, '--https-port', '0', '--http-port', String(PORT), '--log-level', 'silent', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The same node flags as `npm start` (package.json).
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', 'dist/cli/main.js', '--db', db, '--scenario', SCENARIO, '--https-port', '0', '--http-port', String(PORT), '--log-level', 'silent', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
