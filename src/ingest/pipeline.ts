@@ -7,16 +7,18 @@
  * Within a batch, the components it touches are held in memory and written once at the end of
  * the batch (still inside its transaction): a busy PLC is in most observations of a batch.
  */
-import { type FlowKey, componentId, flowId } from '../domain/ids.js';
+import { type FlowKey, flowId } from '../domain/ids.js';
 import { type FlowStats, type Properties, type TagSet, isEmpty } from '../domain/types.js';
 import type { Micros } from '../domain/time.js';
-import type { FlowDirection, NetworkCategory, TagClass } from '../domain/vocabulary.js';
+import type { FlowDirection, NetworkCategory } from '../domain/vocabulary.js';
 import type { ComponentState, NormalizedFields } from '../store/components.js';
 import type { NewEvent } from '../store/events.js';
 import type { FlowChange, FlowState, NewFlow } from '../store/flows.js';
 import type { Store } from '../store/store.js';
 import type { PropertyChanges } from '../engine/effects.js';
 import { type Analyzer, type EventSpec, type FlowView, knowledgeDbAnalyzer } from './analyzer.js';
+import { componentIds } from './component-ids.js';
+import { differs, mergeProps, mergeTags } from './merge.js';
 import { EVENT_NAMES, normalizedFields } from './normalize.js';
 import type { FlowObservation, ObservedEndpoint } from './observation.js';
 
@@ -63,62 +65,9 @@ interface FlowSide {
   change: FlowChange;
 }
 
-/** Merges `add` into `into`; returns the entries that changed. 'important' is never downgraded. */
-export function mergeTags(into: TagSet, add: TagSet | undefined): TagSet {
-  const changed: TagSet = {};
-  for (const [tag, cls] of Object.entries(add ?? {})) {
-    const current = into[tag];
-    const next: TagClass = current === 'important' ? 'important' : cls;
-    if (current !== next) changed[tag] = into[tag] = next;
-  }
-  return changed;
-}
-
-/** Merges `add` into `into` (null removes a property); returns the entries that changed. */
-function mergeProps(into: Properties, add: PropertyChanges | undefined): PropertyChanges {
-  const changed: PropertyChanges = {};
-  for (const [name, value] of Object.entries(add ?? {})) {
-    if (value === null) {
-      if (name in into) {
-        delete into[name];
-        changed[name] = null;
-      }
-    } else if (into[name] !== value) changed[name] = into[name] = value;
-  }
-  return changed;
-}
-
-/** Whether `add` would change anything in `into` (most observations repeat what is known). */
-function differs(into: Properties, add: PropertyChanges): boolean {
-  for (const name in add) if ((into[name] ?? null) !== add[name]) return true;
-  return false;
-}
-
-/** Ids of components by MAC and IP held at most (a plant has about 100 000), then they are forgotten. */
-const MAX_HELD_IDS = 200_000;
-
 export function createIngest(store: Store, options: IngestOptions) {
   const { components, flows, events } = store;
-  // A component's id is a hash of its MAC and IP, and a busy component is in most batches. By
-  // MAC, then IP: the strings as given (a key made of both would be a new string to hash each time).
-  const ids = new Map<string, Map<string | null, string>>();
-  let held = 0;
-  const idOf = (mac: string, ip: string | null): string => {
-    let byIp = ids.get(mac);
-    if (!byIp) {
-      if (held >= MAX_HELD_IDS) {
-        ids.clear();
-        held = 0;
-      }
-      ids.set(mac, (byIp = new Map()));
-    }
-    let id = byIp.get(ip);
-    if (id === undefined) {
-      byIp.set(ip, (id = componentId(mac, ip)));
-      held++;
-    }
-    return id;
-  };
+  const idOf = componentIds();
 
   /** One batch: what it has read, held in memory and written back once by `flush`. */
   function batch(observations: readonly FlowObservation[]) {

@@ -54,9 +54,9 @@ export function createTagRepo(db: Db, version: Version) {
     db.prepare('DELETE FROM component_tag WHERE tag = @key'),
     db.prepare('DELETE FROM tag WHERE key = @key'),
   ];
-  // The label map is read on every serialized flow and component; it is rebuilt after each
-  // write through this repository (the only writer), so it is never stale.
-  let labelCache: Map<string, string> | undefined;
+  // The label map is read on every serialized flow and component: read again only after a
+  // write, by anyone (this repository, a world reset or restore, the command line).
+  const labelMap = perVersion(version, () => new Map((labels.all() as { key: string; label: string }[]).map((r) => [r.key, r.label])));
   // Every tag filter names its tags by key or label: both are indexed in memory, read again after a write.
   const named = perVersion(version, () => {
     const keys = new Map<string, string[]>();
@@ -87,22 +87,18 @@ export function createTagRepo(db: Db, version: Version) {
       return [...new Set([...byKey, ...byLabel])];
     },
     labels(): ReadonlyMap<string, string> {
-      labelCache ??= new Map((labels.all() as { key: string; label: string }[]).map((r) => [r.key, r.label]));
-      return labelCache;
+      return labelMap();
     },
     insert(t: Tag): void {
       insertStmt.run({ ...t, it: t.it ? 1 : 0, ot: t.ot ? 1 : 0 });
-      labelCache = undefined;
     },
     /** Writes a tag's label, description, type and domains (its key and origin stay). */
     update(t: Tag): void {
       updateStmt.run({ ...t, it: t.it ? 1 : 0, ot: t.ot ? 1 : 0 });
-      labelCache = undefined;
     },
     /** Deletes a tag and takes it off every flow and component. */
     delete(key: string): void {
       for (const stmt of untag) stmt.run({ key });
-      labelCache = undefined;
     },
   };
 }

@@ -75,10 +75,18 @@ export function createPager(db: Db, version: Version) {
   }
 
   function remember(marks: Mark[], mark: Mark): void {
-    if (marks.length >= MAX_MARKS) return;
+    if (marks.length >= MAX_MARKS) {
+      // Full: every other mark goes, the deepest stays. A walk past MAX_MARKS pages keeps marks
+      // all along the list, twice as far apart, instead of none beyond the last one.
+      const kept = marks.filter((_, i) => (marks.length - 1 - i) % 2 === 0);
+      marks.splice(0, marks.length, ...kept);
+    }
     const before = nearest(marks, mark.offset);
     marks.splice(before ? marks.indexOf(before) + 1 : 0, 0, mark);
   }
+
+  /** What a kept page costs against MAX_PAGE_ROWIDS: its rowids, and one for itself (an empty page is held too). */
+  const cost = (rowids: readonly number[]): number => 1 + rowids.length;
 
   function shapeOf(key: string): Shape {
     const v = version();
@@ -91,7 +99,7 @@ export function createPager(db: Db, version: Version) {
     if (!shape) {
       if (shapes.size >= MAX_SHAPES) {
         const [oldest, dropped] = shapes.entries().next().value as [string, Shape];
-        for (const page of dropped.pages.values()) pageRowids -= page.length;
+        for (const page of dropped.pages.values()) pageRowids -= cost(page);
         shapes.delete(oldest);
       }
       shapes.set(key, (shape = { marks: [], pages: new Map() }));
@@ -100,12 +108,12 @@ export function createPager(db: Db, version: Version) {
   }
 
   function keep(shape: Shape, page: string, rowids: readonly number[]): void {
-    if (pageRowids + rowids.length > MAX_PAGE_ROWIDS) {
+    if (pageRowids + cost(rowids) > MAX_PAGE_ROWIDS) {
       for (const s of shapes.values()) s.pages.clear();
       pageRowids = 0;
     }
     shape.pages.set(page, rowids);
-    pageRowids += rowids.length;
+    pageRowids += cost(rowids);
   }
 
   return {

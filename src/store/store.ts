@@ -16,7 +16,11 @@ import { commitsByOthers, storeVersion } from './version.js';
 export function openStore(path: string) {
   const db = openDb(path);
   const others = commitsByOthers(db);
-  const version = storeVersion(db, others);
+  // total_changes() still counts the writes of a transaction that rolled back: a value cached
+  // inside it would outlive it. Each rollback moves the version on.
+  let rollbacks = 0;
+  const changes = storeVersion(db, others);
+  const version = (): string => `${changes()}:${rollbacks}`;
   const pager = createPager(db, version);
   const components = createComponentRepo(db, pager);
   return {
@@ -39,7 +43,13 @@ export function openStore(path: string) {
      * first, so a check-then-write cannot race another process on the same file.
      */
     transaction<T>(fn: () => T): T {
-      return db.inTransaction ? fn() : db.transaction(fn).immediate();
+      if (db.inTransaction) return fn();
+      try {
+        return db.transaction(fn).immediate();
+      } catch (err) {
+        rollbacks++;
+        throw err;
+      }
     },
     /** Changes whenever anything in the database changes (src/store/version.ts). */
     version,

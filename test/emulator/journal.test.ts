@@ -114,10 +114,18 @@ describe('seenBody', () => {
     expect(read(seenBody('{"ok":true}'))).toMatchObject({ responseBody: '{"ok":true}', responseBodyTruncated: false });
   });
 
-  it('masks a token in a body as it is recorded', () => {
-    const j = createJournal(1);
-    j.record(entry({ request: seenBody(`{"t":"${TOKEN}"}`), response: seenBody(Buffer.from(`["${TOKEN}"]`)) }));
-    expect(j.all()[0]).toMatchObject({ requestBody: `{"t":"${MASKED}"}`, responseBody: `["${MASKED}"]` });
+  it('masks a token in a body as it is recorded, not when it is read', () => {
+    const j = createJournal(2);
+    const request = seenBody(`{"t":"${TOKEN}"}`);
+    const plain = seenBody('{"ok":true}');
+    j.record(entry({ request, response: seenBody(Buffer.from(`["${TOKEN}"]`)) }));
+    j.record(entry({ response: plain }));
+    // Bytes overwritten after the fact show what the ring still holds: none of a body with a token.
+    request.bytes.fill(0x78);
+    plain.bytes.fill(0x78);
+    const [withToken, without] = j.all();
+    expect(withToken).toMatchObject({ requestBody: `{"t":"${MASKED}"}`, responseBody: `["${MASKED}"]` });
+    expect(without?.responseBody).toBe('x'.repeat(11)); // kept as bytes, read late
     expect(JSON.stringify(j.list({ limit: 1 }))).not.toContain(TOKEN);
   });
 });

@@ -18,6 +18,25 @@ function makeDb(): Db {
 
 const changes = (db: Db) => () => String(db.prepare('SELECT total_changes()').pluck().get());
 
+/** `target`, whose page queries (those with ORDER BY) are listed with their arguments as they run. */
+function spyPages(target: Db): { db: Db; pages: { sql: string; args: unknown[] }[] } {
+  const pages: { sql: string; args: unknown[] }[] = [];
+  const db = Object.assign(Object.create(target) as Db, {
+    prepare: (sql: string) => {
+      const stmt = target.prepare(sql);
+      if (!sql.includes('ORDER BY')) return stmt;
+      const all = stmt.all.bind(stmt);
+      return Object.assign(stmt, {
+        all: (...args: unknown[]) => {
+          pages.push({ sql, args });
+          return all(...args);
+        },
+      });
+    },
+  });
+  return { db, pages };
+}
+
 /** What the pager must always answer: the plain OFFSET query. */
 function plain(db: Db, q: PageQuery): number[] {
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';
@@ -60,43 +79,50 @@ describe('createPager', () => {
   });
 
   /** A pager over `db` that lists the page queries it runs (not the key lookups of its marks). */
-  function traced(): { pager: ReturnType<typeof createPager>; pages: string[] } {
-    const pages: string[] = [];
-    const spy = Object.assign(Object.create(db) as Db, {
-      prepare: (sql: string) => {
-        const stmt = db.prepare(sql);
-        if (!sql.includes('ORDER BY')) return stmt;
-        const all = stmt.all.bind(stmt);
-        return Object.assign(stmt, {
-          all: (...args: unknown[]) => {
-            pages.push(sql);
-            return all(...args);
-          },
-        });
-      },
-    });
-    return { pager: createPager(spy, changes(db)), pages };
+  function traced(): { pager: ReturnType<typeof createPager>; pages: () => string[] } {
+    const spied = spyPages(db);
+    return { pager: createPager(spied.db, changes(db)), pages: () => spied.pages.map((p) => p.sql) };
   }
 
   it('starts a deep page from the nearest mark, not from the top', () => {
     const { pager, pages } = traced();
     expect(pager.rowids(query(null, 'asc', 10, 500))).toEqual(plain(db, query(null, 'asc', 10, 500))); // marks 500 and 510
     expect(pager.rowids(query(null, 'asc', 10, 505))).toEqual(plain(db, query(null, 'asc', 10, 505)));
-    expect(pages).toHaveLength(2);
-    expect(pages[0]).not.toMatch(/i\.k >= \?/);
-    expect(pages[1]).toMatch(/i\.k >= \? AND \(i\.k > \? OR i\.rowid > \?\)/);
+    expect(pages()).toHaveLength(2);
+    expect(pages()[0]).not.toMatch(/i\.k >= \?/);
+    expect(pages()[1]).toMatch(/i\.k >= \? AND \(i\.k > \? OR i\.rowid > \?\)/);
   });
 
   it('answers a page read before, at the same version, without a query', () => {
     const { pager, pages } = traced();
     const first = pager.rowids(query('b', 'desc', 20, 40));
     expect(pager.rowids(query('b', 'desc', 20, 40))).toBe(first);
-    expect(pages).toHaveLength(1);
+    expect(pages()).toHaveLength(1);
     // Another limit, order or filter is another page.
     pager.rowids(query('b', 'desc', 21, 40));
     pager.rowids(query('b', 'asc', 20, 40));
     pager.rowids(query('c', 'desc', 20, 40));
-    expect(pages).toHaveLength(4);
+    expect(pages()).toHaveLength(4);
+  });
+
+  it('keeps marks all along a walk longer than the marks it can hold', () => {
+    const long = new Database(':memory:');
+    try {
+      long.exec('CREATE TABLE item (k INTEGER NOT NULL); CREATE INDEX item_k ON item (k)');
+      long.exec('WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999) INSERT INTO item (k) SELECT i / 3 FROM n');
+      const spied = spyPages(long);
+      const pager = createPager(spied.db, changes(long));
+      for (let offset = 0; offset < 10_000; offset++) pager.rowids(query(null, 'asc', 1, offset));
+      spied.pages.length = 0;
+      // 10 000 pages walked, 4 096 marks held: a deep page still starts a few rows from a mark.
+      for (const offset of [9_999, 7_001, 5_003, 123]) {
+        expect(pager.rowids(query(null, 'asc', 2, offset))).toEqual(plain(long, query(null, 'asc', 2, offset)));
+      }
+      // The last argument of a page query is the OFFSET it still steps over.
+      expect(Math.max(...spied.pages.map((p) => p.args[p.args.length - 1] as number))).toBeLessThan(4);
+    } finally {
+      long.close();
+    }
   });
 
   it('forgets its marks when the data changes', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/store.js';
 import { perVersion, storeVersion } from '../../src/store/version.js';
 
 let dir: string;
@@ -23,10 +24,12 @@ afterEach(() => {
 });
 
 describe('storeVersion', () => {
-  it('stays the same while nothing is written', () => {
+  it('stays the same while nothing is written', async () => {
     const version = storeVersion(mine);
+    const v0 = version();
     mine.prepare('SELECT count(*) FROM t').get();
-    expect(version()).toBe(version());
+    await Promise.resolve();
+    expect(version()).toBe(v0);
   });
 
   it('changes at once after a write through this connection', () => {
@@ -59,5 +62,24 @@ describe('perVersion', () => {
     expect(count()).toBe(1);
     mine.prepare('INSERT INTO t VALUES (2)').run();
     expect(count()).toBe(2);
+  });
+});
+
+describe('store.version', () => {
+  it('moves on after a rolled-back transaction, so that nothing cached inside it outlives it', () => {
+    const store = openStore(':memory:');
+    try {
+      expect(store.settings.apiLicensed()).toBe(true);
+      expect(() =>
+        store.transaction(() => {
+          store.settings.set('license.api', 'false');
+          expect(store.settings.apiLicensed()).toBe(false); // cached inside the transaction
+          throw new Error('rolled back');
+        }),
+      ).toThrow('rolled back');
+      expect(store.settings.apiLicensed()).toBe(true);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The 1.0 JSON of components, flows and events, kept per row so that a list page is a join of
- * strings (TOOLCHAIN: turning 100 rows into objects and JSON caps a page near 800 req/s).
- * Never stale: every entry belongs to one store version (src/store/store.ts `version`), and any
+ * The 1.0 JSON of components, flows and events, kept per row as UTF-8 bytes so that a list page
+ * is one copy (TOOLCHAIN: turning 100 rows into objects and JSON caps a page near 800 req/s).
+ * Never stale: every entry belongs to one store version (src/store/version.ts), and any
  * write anywhere — through this process or another one — drops them all.
  */
 import type { Store } from '../../store/store.js';
