@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { z } from 'zod';
+import { createServer } from 'node:net';
 import { expect } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { FixedClock } from '../src/clock.js';
@@ -123,3 +124,15 @@ export const journalEntry = (over: Partial<NewEntry> = {}): NewEntry => ({
   delayedByFault: null,
   ...over,
 });
+
+/** A TCP port free on 127.0.0.1 right now, for tests that really listen. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,17 +8,7 @@ import { FixedClock } from '../src/clock.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { openCenter, type Center } from '../src/startup.js';
 import { loadOrCreateTls, type TlsMaterial } from '../src/tls.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort } from './helpers.js';
 
 /** An HTTPS GET that verifies the server against `ca` (or does not, when ca is undefined). */
 function httpsGet(url: string, ca: string | undefined): Promise<{ status: number; body: string }> {

@@ -82,8 +82,9 @@ export function createTagRepo(db: Db, version: Version) {
     },
     /** The keys a `tag=` filter value names: the key itself or a label (guide 6.4.1 filters by "Stop CPU"). */
     resolve(keyOrLabel: string): string[] {
-      const byKey = named().get(`key:${keyOrLabel}`) ?? [];
-      const byLabel = named().get(`label:${foldCase(keyOrLabel)}`) ?? [];
+      const names = named();
+      const byKey = names.get(`key:${keyOrLabel}`) ?? [];
+      const byLabel = names.get(`label:${foldCase(keyOrLabel)}`) ?? [];
       return [...new Set([...byKey, ...byLabel])];
     },
     labels(): ReadonlyMap<string, string> {

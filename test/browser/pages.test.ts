@@ -11,7 +11,6 @@
  *   UPDATE_SCREENSHOTS=1 npx vitest run test/browser
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +20,7 @@ import { FixedClock } from '../../src/clock.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { openCenter, type Center } from '../../src/startup.js';
 import { loadOrCreateTls } from '../../src/tls.js';
-import { ADMIN_KEY, NOW } from '../helpers.js';
+import { ADMIN_KEY, NOW, freePort } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -29,17 +28,6 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const SLOW = 120_000;
 const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)) : join(tmpdir(), 'ccv-screenshots/');
 const TOKEN_RE = /^ics-[0-9a-f]{40}-[0-9a-f]{40}$/;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The text of an element once it is there, trimmed. */
 async function textOf(locator: Locator): Promise<string> {
