@@ -8,6 +8,7 @@ import type { Clock } from './clock.js';
 import type { Micros } from './domain/time.js';
 import { loadProfile } from './seed/profile.js';
 import { buildWorld, type WorldSummary } from './seed/world.js';
+import { withoutJournal } from './store/db.js';
 import { openStore, type Store } from './store/store.js';
 import { KEPT_SETTINGS } from './store/world-copy.js';
 
@@ -63,8 +64,7 @@ export type WorldFileOptions = Pick<CenterOptions, 'scenario' | 'seed' | 'now' |
 export function buildWorldFile(path: string, opts: WorldFileOptions): { store: Store; built: WorldSummary & { seconds: number } } {
   removeDbFiles(path);
   const store = openStore(path);
-  store.db.pragma('journal_mode = OFF');
-  store.db.pragma('synchronous = OFF');
+  withoutJournal(store.db);
   // The index builds at the end sort on disk rather than in memory (the seeding peak RSS).
   store.db.pragma('temp_store = FILE');
   try {

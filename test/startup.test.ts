@@ -24,6 +24,8 @@ describe('openCenter', () => {
     expect(c.token).toMatch(TOKEN_RE);
     expect(c.store.tokens.check(c.token, Date.UTC(2026, 0, 20) * 1000).ok).toBe(true);
     expect(c.adminKey).toMatch(/^[0-9a-f]{48}$/);
+    // Built without a journal, served in WAL.
+    expect(c.store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     c.store.close();
   });
 

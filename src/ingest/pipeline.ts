@@ -18,6 +18,7 @@ import type { Store } from '../store/store.js';
 import type { PropertyChanges } from '../engine/effects.js';
 import { type Analyzer, type EventSpec, type FlowView, knowledgeDbAnalyzer } from './analyzer.js';
 import { componentIds } from './component-ids.js';
+import { heldStates } from './component-states.js';
 import { differs, mergeProps, mergeTags } from './merge.js';
 import { EVENT_NAMES, normalizedFields } from './normalize.js';
 import type { FlowObservation, ObservedEndpoint } from './observation.js';
@@ -68,6 +69,7 @@ interface FlowSide {
 export function createIngest(store: Store, options: IngestOptions) {
   const { components, flows, events } = store;
   const idOf = componentIds();
+  const held = heldStates(store.version, (ids) => components.states(ids));
 
   /** One batch: what it has read, held in memory and written back once by `flush`. */
   function batch(observations: readonly FlowObservation[]) {
@@ -88,7 +90,7 @@ export function createIngest(store: Store, options: IngestOptions) {
       const key: FlowKey = { srcComponentId: src, dstComponentId: dst, ethertype: o.ethertype ?? null, protocol: o.protocol ?? null, srcPort: o.src.port ?? null, dstPort: o.dst.port ?? null };
       return { key, flowId: flowId(key) };
     });
-    const knownComponents = components.states([...new Set(keys.flatMap((k) => [k.key.srcComponentId, k.key.dstComponentId]))]);
+    const knownComponents = held.get([...new Set(keys.flatMap((k) => [k.key.srcComponentId, k.key.dstComponentId]))]);
     const knownFlows = flows.states([...new Set(keys.map((k) => k.flowId))]);
     // Inside the write transaction nobody else inserts: new flows are numbered from here.
     let nextFlowRowid = flows.maxRowid() + 1;
@@ -264,6 +266,8 @@ export function createIngest(store: Store, options: IngestOptions) {
       for (const c of contents) flows.addContent(c.flowRowid, c);
       for (const s of stats.values()) flows.addStats(s.flowRowid, s, s.position);
       for (const e of pendingEvents) events.insert(e);
+      // Last: the version it records must include every write of the batch.
+      held.keep(sides.values());
     }
 
     return { one, flush };

@@ -41,6 +41,23 @@ function migrate(db: Db): void {
 }
 
 /**
+ * For a file that is thrown away whole if its build fails: no rollback journal (each page is
+ * written once, instead of to the WAL and then again to the file) and no syncs. better-sqlite3
+ * opens databases in SQLite's defensive mode, which ignores `journal_mode = OFF` without an
+ * error (the pragma answers the mode unchanged), so defensive mode is lifted for that pragma.
+ */
+export function withoutJournal(db: Db): void {
+  db.unsafeMode(true);
+  try {
+    const mode = db.pragma('journal_mode = OFF', { simple: true });
+    if (mode !== 'off') throw new Error(`journal_mode stayed ${String(mode)}`);
+  } finally {
+    db.unsafeMode(false);
+  }
+  db.pragma('synchronous = OFF');
+}
+
+/**
  * Runs a bulk load with the secondary indexes of `tables` dropped, then builds them again:
  * building an index once over sorted data is far cheaper than maintaining it row by row.
  * Unique indexes stay (ingest looks rows up by id while it loads).

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { componentId } from '../../src/domain/ids.js';
 import type { Analyzer } from '../../src/ingest/analyzer.js';
@@ -171,5 +174,49 @@ describe('ingest', () => {
       ingest.ingest([s7(), s7({ src: { ...HMI, port: 50001 }, contents: [dup] }), s7({ src: { ...HMI, port: 50002 }, contents: [dup] })]),
     ).toThrow();
     expect([count('component'), count('flow'), count('event'), count('flow_content')]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('sees a write to a component between batches, by the store or by another process', async () => {
+    const plc = componentId(PLC.mac, PLC.ip);
+    ingest.ingest([s7()]);
+    const rowid = store.components.rowid(plc) as number;
+    store.components.setProperties(rowid, { ...store.components.get(plc)?.properties, owner: 'ops' }, { owner: 'ops' });
+    extra = [() => ({ dstProperties: { 'fw-version': '2.1' } })];
+    ingest.ingest([s7({ time: T0 + 1 })]);
+    expect(store.components.get(plc)?.properties).toMatchObject({ owner: 'ops', 'fw-version': '2.1' });
+
+    const dir = mkdtempSync(join(tmpdir(), 'ccv-ingest-'));
+    try {
+      const mine = openStore(join(dir, 'center.db'));
+      const other = openStore(join(dir, 'center.db'));
+      const rng = new Random(1);
+      const fileIngest = createIngest(mine, { newId: () => rng.uuid4(), analyzers: () => extra });
+      extra = [];
+      fileIngest.ingest([s7()]);
+      const r = other.components.rowid(plc) as number;
+      other.components.setProperties(r, { ...other.components.get(plc)?.properties, owner: 'cli' }, { owner: 'cli' });
+      await new Promise((resolve) => setImmediate(resolve)); // another process's commit is seen from the next run on
+      extra = [() => ({ dstProperties: { 'fw-version': '3.0' } })];
+      fileIngest.ingest([s7({ time: T0 + 1 })]);
+      expect(mine.components.get(plc)?.properties).toMatchObject({ owner: 'cli', 'fw-version': '3.0' });
+      mine.close();
+      other.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('forgets what a batch that rolled back did to its components', () => {
+    const plc = componentId(PLC.mac, PLC.ip);
+    ingest.ingest([s7()]);
+    const dup = { id: '11111111-1111-4111-8111-111111111111', direction: 'Client→Server' as const, content: {} };
+    extra = [() => ({ dstProperties: { leaked: 'yes' } })];
+    expect(() => ingest.ingest([s7({ time: T0 + 1, contents: [dup] }), s7({ time: T0 + 2, contents: [dup] })])).toThrow();
+    extra = [() => ({ dstProperties: { 'fw-version': '2.1' } })];
+    ingest.ingest([s7({ time: T0 + 3 })]);
+    const props = store.components.get(plc)?.properties;
+    expect(props).toMatchObject({ 'fw-version': '2.1' });
+    expect(props).not.toHaveProperty('leaked');
+    expect(store.components.get(plc)?.lastActiveTime).toBe(T0 + 3);
   });
 });

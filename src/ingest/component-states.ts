@@ -1,0 +1,45 @@
+/**
+ * Component states held across ingest batches. A busy PLC is in most batches: reading its row
+ * and parsing its tags and properties again for each one was the largest read of seeding. The
+ * states are valid while the database is as the last batch left it (the store version, which
+ * moves on any other write, another process's commit, or a rollback); otherwise they are read
+ * again.
+ */
+import type { ComponentState } from '../store/components.js';
+
+/** States held at most (a plant has about 100 000); past that, all are forgotten and read again. */
+export const MAX_HELD_STATES = 200_000;
+
+export interface HeldStates {
+  /** The states of the components among `ids` that exist: those held, the others read. */
+  get(ids: readonly string[]): ReadonlyMap<string, ComponentState>;
+  /** After a batch's writes: hold the states it wrote, as of the version they made. */
+  keep(states: Iterable<ComponentState & { id: string }>): void;
+}
+
+export function heldStates(
+  version: () => string,
+  read: (ids: readonly string[]) => Map<string, ComponentState>,
+  max = MAX_HELD_STATES,
+): HeldStates {
+  const held = new Map<string, ComponentState>();
+  let at: string | undefined;
+  return {
+    get(ids) {
+      if (version() !== at) held.clear();
+      let missing = ids.filter((id) => !held.has(id));
+      if (held.size + missing.length > max) {
+        held.clear();
+        missing = [...ids];
+      }
+      for (const [id, state] of read(missing)) held.set(id, state);
+      return held;
+    },
+    keep(states) {
+      for (const { id, rowid, creationTime, lastActiveTime, tags, properties } of states) {
+        held.set(id, { rowid, creationTime, lastActiveTime, tags, properties });
+      }
+      at = version();
+    },
+  };
+}

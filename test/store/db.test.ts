@@ -1,0 +1,32 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb, withoutJournal } from '../../src/store/db.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ccv-db-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openDb', () => {
+  it('opens a file in WAL mode', () => {
+    const db = openDb(join(dir, 'wal.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+});
+
+describe('withoutJournal', () => {
+  it('turns the journal off for real (defensive mode would ignore the pragma) and writes no WAL', () => {
+    const path = join(dir, 'off.db');
+    const db = openDb(path);
+    withoutJournal(db);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('off');
+    expect(db.pragma('synchronous', { simple: true })).toBe(0);
+    db.exec("INSERT INTO setting (key, value) VALUES ('k', 'v')");
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    // Defensive mode is back on afterwards: only this pragma was let through.
+    db.pragma('journal_mode = WAL');
+    expect(db.pragma('journal_mode = OFF', { simple: true })).toBe('wal');
+    db.close();
+  });
+});
