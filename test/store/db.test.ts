@@ -2,15 +2,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb, withoutJournal } from '../../src/store/db.js';
+import { BUILD_CACHE_KIB, SERVING_CACHE_KIB, openDb, withoutJournal } from '../../src/store/db.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccv-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openDb', () => {
-  it('opens a file in WAL mode', () => {
+  it('opens a file in WAL mode, with the serving page cache', () => {
     const db = openDb(join(dir, 'wal.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('cache_size', { simple: true })).toBe(-SERVING_CACHE_KIB);
     db.close();
   });
 });
@@ -22,6 +23,7 @@ describe('withoutJournal', () => {
     withoutJournal(db);
     expect(db.pragma('journal_mode', { simple: true })).toBe('off');
     expect(db.pragma('synchronous', { simple: true })).toBe(0);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-BUILD_CACHE_KIB);
     db.exec("INSERT INTO setting (key, value) VALUES ('k', 'v')");
     expect(existsSync(`${path}-wal`)).toBe(false);
     // Defensive mode is back on afterwards: only this pragma was let through.
