@@ -9,7 +9,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
+import type { generate as Generate } from 'selfsigned';
 
 export interface TlsMaterial {
   caPem: string;
@@ -48,6 +48,15 @@ function wantedNames(hostnames: string[]): string[] {
     if (!names.includes(normal)) names.push(normal);
   }
   return names;
+}
+
+/**
+ * selfsigned, loaded only when a certificate is made: loading it (and its X.509 library) took
+ * about 130 ms of every start, most of which find their certificates on disk.
+ */
+async function generate(...args: Parameters<typeof Generate>): ReturnType<typeof Generate> {
+  const { generate: make } = await import('selfsigned');
+  return make(...args);
 }
 
 async function createCa(now: Date): Promise<Pair> {
