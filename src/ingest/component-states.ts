@@ -3,7 +3,8 @@
  * and parsing its tags and properties again for each one was the largest read of seeding. The
  * states are valid while the database is as the last batch left it (the store version, which
  * moves on any other write, another process's commit, or a rollback); otherwise they are read
- * again.
+ * again. The version is read afresh (Store.versionNow) under the batch's write lock: these states
+ * are written back, so a commit another process made since the run began must not be missed.
  */
 import type { ComponentState } from '../store/components.js';
 

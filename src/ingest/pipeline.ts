@@ -69,7 +69,7 @@ interface FlowSide {
 export function createIngest(store: Store, options: IngestOptions) {
   const { components, flows, events } = store;
   const idOf = componentIds();
-  const held = heldStates(store.version, (ids) => components.states(ids));
+  const held = heldStates(store.versionNow, (ids) => components.states(ids));
 
   /** One batch: what it has read, held in memory and written back once by `flush`. */
   function batch(observations: readonly FlowObservation[]) {

@@ -11,7 +11,7 @@ import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
 import { createVariableRepo } from './variables.js';
 import { createPager } from './pager.js';
-import { commitsByOthers, storeVersion } from './version.js';
+import { commitsByOthers, commitsByOthersNow, storeVersion } from './version.js';
 
 export function openStore(path: string) {
   const db = openDb(path);
@@ -21,6 +21,7 @@ export function openStore(path: string) {
   let rollbacks = 0;
   const changes = storeVersion(db, others);
   const version = (): string => `${changes()}:${rollbacks}`;
+  const changesNow = storeVersion(db, commitsByOthersNow(db));
   const pager = createPager(db, version);
   const components = createComponentRepo(db, pager);
   return {
@@ -53,6 +54,12 @@ export function openStore(path: string) {
     },
     /** Changes whenever anything in the database changes (src/store/version.ts). */
     version,
+    /**
+     * `version`, with the commits of other connections counted at this call rather than once
+     * per synchronous run: for a cache that is written back (ingest's component states), read
+     * under the write lock, which must not miss a commit made since the run began.
+     */
+    versionNow: (): string => `${changesNow()}:${rollbacks}`,
     /** Whether the world has been built (a scenario was loaded into this file). */
     isSeeded(): boolean {
       return this.settings.get('world.created_at') !== undefined;

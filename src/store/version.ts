@@ -14,18 +14,24 @@ export type Version = () => string;
  * next run on.
  */
 export function commitsByOthers(db: Db): () => number {
-  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const now = commitsByOthersNow(db);
   let seen: number | undefined;
   const forget = () => {
     seen = undefined;
   };
   return () => {
     if (seen === undefined) {
-      seen = dataVersion.get() as number;
+      seen = now();
       queueMicrotask(forget);
     }
     return seen;
   };
+}
+
+/** The same count, read afresh at each call. */
+export function commitsByOthersNow(db: Db): () => number {
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  return () => dataVersion.get() as number;
 }
 
 export function storeVersion(db: Db, others: () => number = commitsByOthers(db)): Version {

@@ -199,6 +199,14 @@ describe('ingest', () => {
       extra = [() => ({ dstProperties: { 'fw-version': '3.0' } })];
       fileIngest.ingest([s7({ time: T0 + 1 })]);
       expect(mine.components.get(plc)?.properties).toMatchObject({ owner: 'cli', 'fw-version': '3.0' });
+
+      // Within one synchronous run too: the version was read before the other process committed.
+      await new Promise((resolve) => setImmediate(resolve));
+      mine.version();
+      other.components.setProperties(r, { ...other.components.get(plc)?.properties, site: 'north' }, { site: 'north' });
+      extra = [() => ({ dstProperties: { 'fw-version': '3.1' } })];
+      fileIngest.ingest([s7({ time: T0 + 2 })]);
+      expect(mine.components.get(plc)?.properties).toMatchObject({ owner: 'cli', site: 'north', 'fw-version': '3.1' });
       mine.close();
       other.close();
     } finally {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/store.js';
-import { perVersion, storeVersion } from '../../src/store/version.js';
+import { commitsByOthers, commitsByOthersNow, perVersion, storeVersion } from '../../src/store/version.js';
 
 let dir: string;
 let mine: Database.Database;
@@ -45,6 +45,17 @@ describe('storeVersion', () => {
     theirs.prepare('INSERT INTO t VALUES (1)').run();
     await Promise.resolve();
     expect(version()).not.toBe(v0);
+  });
+});
+
+describe('commitsByOthers', () => {
+  it('is read once per synchronous run; the Now variant at each call', () => {
+    const once = commitsByOthers(mine);
+    const now = commitsByOthersNow(mine);
+    const [a, b] = [once(), now()];
+    theirs.prepare('INSERT INTO t VALUES (1)').run();
+    expect(once()).toBe(a);
+    expect(now()).not.toBe(b);
   });
 });
 
