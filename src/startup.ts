@@ -64,10 +64,10 @@ export type WorldFileOptions = Pick<CenterOptions, 'scenario' | 'seed' | 'now' |
 export function buildWorldFile(path: string, opts: WorldFileOptions): { store: Store; built: WorldSummary & { seconds: number } } {
   removeDbFiles(path);
   const store = openStore(path);
-  withoutJournal(store.db);
-  // The index builds at the end sort on disk rather than in memory (the seeding peak RSS).
-  store.db.pragma('temp_store = FILE');
   try {
+    withoutJournal(store.db);
+    // The index builds at the end sort on disk rather than in memory (the seeding peak RSS).
+    store.db.pragma('temp_store = FILE');
     return { store, built: seedInto(store, opts) };
   } catch (err) {
     store.close();

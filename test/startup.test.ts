@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../src/clock.js';
-import { openCenter, type CenterOptions } from '../src/startup.js';
+import { buildWorldFile, openCenter, type CenterOptions } from '../src/startup.js';
 import { TOKEN_RE } from '../src/store/tokens.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccv-startup-'));
@@ -24,7 +24,7 @@ describe('openCenter', () => {
     expect(c.token).toMatch(TOKEN_RE);
     expect(c.store.tokens.check(c.token, Date.UTC(2026, 0, 20) * 1000).ok).toBe(true);
     expect(c.adminKey).toMatch(/^[0-9a-f]{48}$/);
-    // Built without a journal, served in WAL.
+    // Served in WAL (the build ran without a journal: see buildWorldFile below).
     expect(c.store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     c.store.close();
   });
@@ -110,5 +110,16 @@ describe('openCenter', () => {
     const c = openCenter(options(':memory:'));
     expect(c.built).toBeDefined();
     c.store.close();
+  });
+});
+
+describe('buildWorldFile', () => {
+  it('builds without a journal: no WAL file, every page written once', () => {
+    const path = join(dir, 'build.db');
+    const { store, built } = buildWorldFile(path, { scenario: 'small', clock: new FixedClock(Date.UTC(2026, 0, 20) * 1000) });
+    expect(built.observations).toBeGreaterThan(0);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('off');
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    store.close();
   });
 });

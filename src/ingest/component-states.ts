@@ -8,23 +8,33 @@
  */
 import type { ComponentState } from '../store/components.js';
 
-/** States held at most (a plant has about 100 000); past that, all are forgotten and read again. */
+/** States held at most (a plant has about 100 000); past that, all are forgotten and read again. 0 holds none. */
 export const MAX_HELD_STATES = 200_000;
 
-export interface HeldStates {
-  /** The states of the components among `ids` that exist: those held, the others read. */
+export interface ComponentStates {
+  /**
+   * A map that has the state of every component among `ids` that exists (those held, the others
+   * read), and may have others. The caller changes the states' tags and properties in place, so
+   * it must `forget` them if its batch fails.
+   */
   get(ids: readonly string[]): ReadonlyMap<string, ComponentState>;
   /** After a batch's writes: hold the states it wrote, as of the version they made. */
   keep(states: Iterable<ComponentState & { id: string }>): void;
+  /** Drops every held state (a batch that failed may have changed them). */
+  forget(): void;
 }
 
-export function heldStates(
+export function componentStates(
   version: () => string,
   read: (ids: readonly string[]) => Map<string, ComponentState>,
   max = MAX_HELD_STATES,
-): HeldStates {
+): ComponentStates {
   const held = new Map<string, ComponentState>();
   let at: string | undefined;
+  const forget = (): void => {
+    held.clear();
+    at = undefined;
+  };
   return {
     get(ids) {
       if (version() !== at) held.clear();
@@ -40,7 +50,9 @@ export function heldStates(
       for (const { id, rowid, creationTime, lastActiveTime, tags, properties } of states) {
         held.set(id, { rowid, creationTime, lastActiveTime, tags, properties });
       }
-      at = version();
+      if (held.size > max) forget();
+      else at = version();
     },
+    forget,
   };
 }

@@ -18,7 +18,7 @@ import type { Store } from '../store/store.js';
 import type { PropertyChanges } from '../engine/effects.js';
 import { type Analyzer, type EventSpec, type FlowView, knowledgeDbAnalyzer } from './analyzer.js';
 import { componentIds } from './component-ids.js';
-import { heldStates } from './component-states.js';
+import { componentStates } from './component-states.js';
 import { differs, mergeProps, mergeTags } from './merge.js';
 import { EVENT_NAMES, normalizedFields } from './normalize.js';
 import type { FlowObservation, ObservedEndpoint } from './observation.js';
@@ -35,6 +35,8 @@ export interface IngestOptions {
   analyzers?: () => Analyzer[];
   /** Ids for events and flow contents (v4-looking); seeded when the world is seeded. */
   newId: () => string;
+  /** Hold component states across batches (src/ingest/component-states.ts). */
+  holdStates?: boolean;
 }
 
 /** Operations on a controller that a Center turns into events (guide 2.1: "Program Download"). */
@@ -69,7 +71,9 @@ interface FlowSide {
 export function createIngest(store: Store, options: IngestOptions) {
   const { components, flows, events } = store;
   const idOf = componentIds();
-  const held = heldStates(store.versionNow, (ids) => components.states(ids));
+  // Held across batches only where asked (the world build): a server's ingest would keep every
+  // component of a large plant in memory for little gain on its small batches.
+  const held = componentStates(store.versionNow, (ids) => components.states(ids), options.holdStates ? undefined : 0);
 
   /** One batch: what it has read, held in memory and written back once by `flush`. */
   function batch(observations: readonly FlowObservation[]) {
@@ -276,12 +280,19 @@ export function createIngest(store: Store, options: IngestOptions) {
   return {
     /** Ingests a batch in one transaction: all of it, or none of it. */
     ingest(observations: readonly FlowObservation[]): IngestResult[] {
-      return store.transaction(() => {
-        const b = batch(observations);
-        const results = observations.map(b.one);
-        b.flush();
-        return results;
-      });
+      try {
+        return store.transaction(() => {
+          const b = batch(observations);
+          const results = observations.map(b.one);
+          b.flush();
+          return results;
+        });
+      } catch (err) {
+        // Its states may have changed in place, even where no write of it moved the version (an
+        // ingest inside an outer transaction that goes on).
+        held.forget();
+        throw err;
+      }
     },
   };
 }

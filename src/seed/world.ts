@@ -54,7 +54,7 @@ export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
   // A separate stream for the ids the pipeline draws, so that plant and ids do not interleave.
   const ids = new Random((profile.seed ^ 0x5eed1e55) >>> 0);
   // The rules of the fixtures (guide 6.8) tag the plant's flows as they would any flow.
-  const ingest = createIngest(store, { newId: () => ids.uuid4(), analyzers: storedRules(store) });
+  const ingest = createIngest(store, { newId: () => ids.uuid4(), analyzers: storedRules(store), holdStates: true });
   store.transaction(() => {
     for (const s of plant.sensors) store.sensors.insert(s);
   });

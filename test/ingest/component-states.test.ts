@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldStates } from '../../src/ingest/component-states.js';
+import { componentStates } from '../../src/ingest/component-states.js';
 import type { ComponentState } from '../../src/store/components.js';
 
 const state = (rowid: number): ComponentState => ({ rowid, creationTime: 1, lastActiveTime: 2, tags: {}, properties: {} });
@@ -14,10 +14,10 @@ function reader(table: Record<string, number>) {
   return { read, asked };
 }
 
-describe('heldStates', () => {
+describe('componentStates', () => {
   it('reads only the ids it does not hold while the version stands', () => {
     const { read, asked } = reader({ a: 1, b: 2, c: 3 });
-    const held = heldStates(() => 'v1', read);
+    const held = componentStates(() => 'v1', read);
     expect(held.get(['a', 'b']).get('a')?.rowid).toBe(1);
     held.keep([{ id: 'a', ...state(1), lastActiveTime: 9 }, { id: 'b', ...state(2) }]);
     const got = held.get(['a', 'b', 'c']);
@@ -28,7 +28,7 @@ describe('heldStates', () => {
 
   it('holds new components too: what a batch created is not read again', () => {
     const { read, asked } = reader({});
-    const held = heldStates(() => 'v1', read);
+    const held = componentStates(() => 'v1', read);
     expect(held.get(['n']).has('n')).toBe(false);
     held.keep([{ id: 'n', ...state(7) }]);
     expect(held.get(['n']).get('n')?.rowid).toBe(7);
@@ -38,7 +38,7 @@ describe('heldStates', () => {
   it('reads everything again once the version has moved (another write, a commit elsewhere, a rollback)', () => {
     const { read, asked } = reader({ a: 1 });
     let version = 'v1';
-    const held = heldStates(() => version, read);
+    const held = componentStates(() => version, read);
     held.get(['a']);
     held.keep([{ id: 'a', ...state(1), lastActiveTime: 9 }]);
     version = 'v2';
@@ -46,24 +46,32 @@ describe('heldStates', () => {
     expect(asked).toEqual([['a'], ['a']]);
   });
 
-  it('records the version after the batch: a keep before its last write would not count', () => {
-    const { read, asked } = reader({ a: 1 });
-    let version = 'v1';
-    const held = heldStates(() => version, read);
-    held.get(['a']);
-    held.keep([{ id: 'a', ...state(1) }]);
-    version = 'v2'; // a write after the keep, by anyone
-    held.get(['a']);
-    expect(asked).toEqual([['a'], ['a']]);
-  });
-
   it('forgets all and reads again past the bound', () => {
     const { read, asked } = reader({ a: 1, b: 2, c: 3 });
-    const held = heldStates(() => 'v1', read, 2);
+    const held = componentStates(() => 'v1', read, 2);
     held.get(['a', 'b']);
     held.keep([{ id: 'a', ...state(1) }, { id: 'b', ...state(2) }]);
     expect([...held.get(['c']).keys()]).toEqual(['c']);
     held.get(['a']); // forgotten with the rest
     expect(asked).toEqual([['a', 'b'], ['c'], ['a']]);
+  });
+
+  it('holds nothing with a bound of 0', () => {
+    const { read, asked } = reader({ a: 1 });
+    const held = componentStates(() => 'v1', read, 0);
+    expect(held.get(['a']).get('a')?.rowid).toBe(1);
+    held.keep([{ id: 'a', ...state(1) }]);
+    held.get(['a']);
+    expect(asked).toEqual([['a'], ['a']]);
+  });
+
+  it('reads again after forget, whatever the version', () => {
+    const { read, asked } = reader({ a: 1 });
+    const held = componentStates(() => 'v1', read);
+    held.get(['a']);
+    held.keep([{ id: 'a', ...state(1) }]);
+    held.forget();
+    held.get(['a']);
+    expect(asked).toEqual([['a'], ['a']]);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { componentId } from '../../src/domain/ids.js';
 import type { Analyzer } from '../../src/ingest/analyzer.js';
 import type { FlowObservation } from '../../src/ingest/observation.js';
@@ -32,7 +32,8 @@ beforeEach(() => {
   store = openStore(':memory:');
   const rng = new Random(9);
   extra = [];
-  ingest = createIngest(store, { newId: () => rng.uuid4(), analyzers: () => extra });
+  // As the world build runs it: component states held across batches.
+  ingest = createIngest(store, { newId: () => rng.uuid4(), analyzers: () => extra, holdStates: true });
 });
 
 const count = (table: string) => (store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
@@ -186,11 +187,11 @@ describe('ingest', () => {
     expect(store.components.get(plc)?.properties).toMatchObject({ owner: 'ops', 'fw-version': '2.1' });
 
     const dir = mkdtempSync(join(tmpdir(), 'ccv-ingest-'));
+    const mine = openStore(join(dir, 'center.db'));
+    const other = openStore(join(dir, 'center.db'));
     try {
-      const mine = openStore(join(dir, 'center.db'));
-      const other = openStore(join(dir, 'center.db'));
       const rng = new Random(1);
-      const fileIngest = createIngest(mine, { newId: () => rng.uuid4(), analyzers: () => extra });
+      const fileIngest = createIngest(mine, { newId: () => rng.uuid4(), analyzers: () => extra, holdStates: true });
       extra = [];
       fileIngest.ingest([s7()]);
       const r = other.components.rowid(plc) as number;
@@ -207,9 +208,9 @@ describe('ingest', () => {
       extra = [() => ({ dstProperties: { 'fw-version': '3.1' } })];
       fileIngest.ingest([s7({ time: T0 + 2 })]);
       expect(mine.components.get(plc)?.properties).toMatchObject({ owner: 'cli', site: 'north', 'fw-version': '3.1' });
+    } finally {
       mine.close();
       other.close();
-    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -226,5 +227,36 @@ describe('ingest', () => {
     expect(props).toMatchObject({ 'fw-version': '2.1' });
     expect(props).not.toHaveProperty('leaked');
     expect(store.components.get(plc)?.lastActiveTime).toBe(T0 + 3);
+  });
+
+  it('forgets what a failed batch did to its components, even inside an outer transaction that goes on', () => {
+    const plc = componentId(PLC.mac, PLC.ip);
+    ingest.ingest([s7()]);
+    extra = [
+      () => ({ dstProperties: { leaked: 'yes' } }),
+      () => {
+        throw new Error('analyzer failed');
+      },
+    ];
+    // Nothing of the failed batch was written and nothing rolled back: the version did not move.
+    store.transaction(() => expect(() => ingest.ingest([s7({ time: T0 + 1 })])).toThrow('analyzer failed'));
+    extra = [() => ({ dstProperties: { 'fw-version': '2.1' } })];
+    ingest.ingest([s7({ time: T0 + 2 })]);
+    expect(store.components.get(plc)?.properties).not.toHaveProperty('leaked');
+  });
+
+  it('holds component states across batches only when asked (the world build)', () => {
+    ingest.ingest([s7()]);
+    const states = vi.spyOn(store.components, 'states');
+    ingest.ingest([s7({ time: T0 + 1 })]);
+    expect(states).toHaveBeenCalledWith([]);
+
+    const rng = new Random(2);
+    const plain = createIngest(store, { newId: () => rng.uuid4() });
+    states.mockClear();
+    plain.ingest([s7({ time: T0 + 2 })]);
+    plain.ingest([s7({ time: T0 + 3 })]);
+    expect(states.mock.calls.map(([ids]) => ids.length)).toEqual([2, 2]);
+    states.mockRestore();
   });
 });
