@@ -1,8 +1,10 @@
 /**
  * The built-in Knowledge DB: the tag catalogue a Center ships with, and how it classifies a
- * flow from its ports and properties (guide 2.1, 2.4). Pure data and pure functions.
+ * flow from its ports and properties (guide 2.1, 2.4), and the controller operations it turns
+ * into events. Pure data and pure functions.
  */
 import type { NetworkCategory, TagClass, TagType } from '../domain/vocabulary.js';
+import type { EventSpec } from '../engine/effects.js';
 
 export interface KdbTag {
   key: string;
@@ -191,3 +193,11 @@ export function classify(flow: {
   }
   return out;
 }
+
+/** Operations on a controller that a Center turns into events (guide 2.1: "Program Download"). */
+export const OPERATION_EVENTS: Record<string, Omit<EventSpec, 'message'>> = {
+  PROGRAM_DOWNLOAD: { severity: 'High', type: 'Behavioral', family: 'PLC Control', category: 'Configuration', shortMessage: 'Program download detected' },
+  PROGRAM_UPLOAD: { severity: 'Medium', type: 'Behavioral', family: 'PLC Control', category: 'Configuration', shortMessage: 'Program upload detected' },
+  START_CPU: { severity: 'High', type: 'Behavioral', family: 'PLC Control', category: 'Run Orders', shortMessage: 'Start CPU detected' },
+  STOP_CPU: { severity: 'Very High', type: 'Behavioral', family: 'PLC Control', category: 'Run Orders', shortMessage: 'Stop CPU detected' },
+};

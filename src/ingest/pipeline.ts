@@ -17,6 +17,7 @@ import type { FlowChange, FlowState, NewFlow } from '../store/flows.js';
 import type { Store } from '../store/store.js';
 import type { PropertyChanges } from '../engine/effects.js';
 import { type Analyzer, type EventSpec, type FlowView, knowledgeDbAnalyzer } from './analyzer.js';
+import { OPERATION_EVENTS } from './knowledge-db.js';
 import { componentIds } from './component-ids.js';
 import { componentStates } from './component-states.js';
 import { differs, mergeProps, mergeTags } from './merge.js';
@@ -38,14 +39,6 @@ export interface IngestOptions {
   /** Hold component states across batches (src/ingest/component-states.ts). */
   holdStates?: boolean;
 }
-
-/** Operations on a controller that a Center turns into events (guide 2.1: "Program Download"). */
-const OPERATION_EVENTS: Record<string, Omit<EventSpec, 'message'>> = {
-  PROGRAM_DOWNLOAD: { severity: 'High', type: 'Behavioral', family: 'PLC Control', category: 'Configuration', shortMessage: 'Program download detected' },
-  PROGRAM_UPLOAD: { severity: 'Medium', type: 'Behavioral', family: 'PLC Control', category: 'Configuration', shortMessage: 'Program upload detected' },
-  START_CPU: { severity: 'High', type: 'Behavioral', family: 'PLC Control', category: 'Run Orders', shortMessage: 'Start CPU detected' },
-  STOP_CPU: { severity: 'Very High', type: 'Behavioral', family: 'PLC Control', category: 'Run Orders', shortMessage: 'Stop CPU detected' },
-};
 
 /** A component as the batch holds it, with what changed since it was read. */
 interface Side extends ComponentState {
