@@ -17,9 +17,9 @@ import type { FlowChange, FlowState, NewFlow } from '../store/flows.js';
 import type { Store } from '../store/store.js';
 import type { PropertyChanges } from '../engine/effects.js';
 import { type Analyzer, type EventSpec, type FlowView, knowledgeDbAnalyzer } from './analyzer.js';
-import { OPERATION_EVENTS } from './knowledge-db.js';
 import { componentIds } from './component-ids.js';
-import { componentStates } from './component-states.js';
+import { MAX_HELD_STATES, componentStates } from './component-states.js';
+import { OPERATION_EVENTS } from './knowledge-db.js';
 import { differs, mergeProps, mergeTags } from './merge.js';
 import { EVENT_NAMES, normalizedFields } from './normalize.js';
 import type { FlowObservation, ObservedEndpoint } from './observation.js';
@@ -66,7 +66,7 @@ export function createIngest(store: Store, options: IngestOptions) {
   const idOf = componentIds();
   // Held across batches only where asked (the world build): a server's ingest would keep every
   // component of a large plant in memory for little gain on its small batches.
-  const held = componentStates(store.versionNow, (ids) => components.states(ids), options.holdStates ? undefined : 0);
+  const held = componentStates(store.versionNow, (ids) => components.states(ids), options.holdStates ? MAX_HELD_STATES : 0);
 
   /** One batch: what it has read, held in memory and written back once by `flush`. */
   function batch(observations: readonly FlowObservation[]) {
