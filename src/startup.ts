@@ -83,17 +83,24 @@ export function buildWorldFile(path: string, opts: WorldFileOptions): { store: S
 function rebuildFile(opts: CenterOptions): WorldSummary & { seconds: number } {
   const next = `${opts.db}.building`;
   const { store: fresh, built } = buildWorldFile(next, opts);
-  if (existsSync(opts.db)) {
-    fresh.db.prepare('ATTACH DATABASE ? AS old').run(opts.db);
-    fresh.transaction(() => {
-      fresh.db.exec('INSERT INTO main.token SELECT * FROM old.token');
-      fresh.db
-        .prepare(`INSERT OR REPLACE INTO main.setting SELECT * FROM old.setting WHERE key IN (${KEPT_SETTINGS.map(() => '?').join(', ')})`)
-        .run(...KEPT_SETTINGS);
-    });
-    fresh.db.exec('DETACH DATABASE old');
+  try {
+    if (existsSync(opts.db)) {
+      fresh.db.prepare('ATTACH DATABASE ? AS old').run(opts.db);
+      fresh.transaction(() => {
+        fresh.db.exec('INSERT INTO main.token SELECT * FROM old.token');
+        fresh.db
+          .prepare(`INSERT OR REPLACE INTO main.setting SELECT * FROM old.setting WHERE key IN (${KEPT_SETTINGS.map(() => '?').join(', ')})`)
+          .run(...KEPT_SETTINGS);
+      });
+      fresh.db.exec('DETACH DATABASE old');
+    }
+    fresh.db.pragma('journal_mode = WAL');
+  } catch (err) {
+    // The previous world stays as it was, and no half-made file is left beside it.
+    fresh.close();
+    removeDbFiles(next);
+    throw err;
   }
-  fresh.db.pragma('journal_mode = WAL');
   fresh.close();
   // The old file was closed cleanly (its WAL is empty); the rename replaces it atomically.
   for (const suffix of ['-wal', '-shm']) rmSync(opts.db + suffix, { force: true });

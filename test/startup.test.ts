@@ -106,6 +106,22 @@ describe('openCenter', () => {
     after.store.close();
   });
 
+  it('leaves the previous world whole, and no build file, when its tokens cannot be copied', () => {
+    const db = join(dir, 'g.db');
+    const first = openCenter(options(db));
+    const components = first.store.db.prepare('SELECT count(*) FROM component').pluck().get();
+    // A token table the new file's cannot take row for row.
+    first.store.db.exec('ALTER TABLE token ADD COLUMN extra TEXT');
+    first.store.close();
+    expect(() => openCenter(options(db, { reset: true }))).toThrow(/columns/);
+    expect(existsSync(`${db}.building`)).toBe(false);
+    const after = openCenter(options(db));
+    expect(after.built).toBeUndefined();
+    expect(after.token).toBe(first.token);
+    expect(after.store.db.prepare('SELECT count(*) FROM component').pluck().get()).toBe(components);
+    after.store.close();
+  });
+
   it('keeps nothing with :memory:', () => {
     const c = openCenter(options(':memory:'));
     expect(c.built).toBeDefined();
