@@ -105,9 +105,12 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
         },
       },
       async (request) => {
-        const rule = { ...k.parse(request.body, ctx), id: app.newId() } as R;
-        app.store.transaction(() => repo.insert(rule));
-        return rule;
+        // Parsed under the write lock, as PUT does: the tags it names cannot go meanwhile.
+        return app.store.transaction(() => {
+          const rule = { ...k.parse(request.body, ctx), id: app.newId() } as R;
+          repo.insert(rule);
+          return rule;
+        });
       },
     );
 
