@@ -110,9 +110,9 @@ describe('the token (guide 4: 401 "unknown, expired, disabled or invalid"; 6.1)'
     expectError(await send(c, '/sensor', token), 401, /^Token error/);
   });
 
-  it('answers 401 to a malformed, unknown, disabled or expired token in the x-token-id header', async () => {
+  it.each(ROUTES)('%s answers 401 to a malformed, unknown, disabled or expired token in the x-token-id header', async (route) => {
     for (const token of [MALFORMED_TOKEN, UNKNOWN_TOKEN, tokens.disabled, tokens.expired]) {
-      expectError(await send(c, '/sensor', undefined, { 'x-token-id': token }), 401, /^Token error/);
+      expectError(await send(c, route, undefined, { 'x-token-id': token }), 401, /^Token error/);
     }
   });
 });

@@ -113,6 +113,11 @@ describe('GET /api/1.0/component', () => {
     expectError(await c.get(`${API}/component?limit=5&end=${encodeURIComponent('23/09/2015 10:20')}`), 400, /"end"/);
   });
 
+  it('answers 400 for a generation that is not a non-negative integer', async () => {
+    expectError(await c.get(`${API}/component?limit=5&generation=-1`), 400, /"generation"/);
+    expectError(await c.get(`${API}/component?limit=5&generation=live`), 400, /"generation"/);
+  });
+
   it('answers 400 for a network that is not an IPv4 subnet', async () => {
     expectError(await c.get(`${API}/component?limit=5&network=${encodeURIComponent('192.168.1.0/33')}`), 400, /"network"/);
     expectError(await c.get(`${API}/component?limit=5&network=plant`), 400, /"network"/);

@@ -570,6 +570,9 @@ describe('GET /api/1.0/flow/{id}/content', () => {
     const page2 = await contents(id, `limit=${size}&offset=${size}`);
     expect(both).toHaveLength(2 * size);
     expect(ids([...page1, ...page2])).toEqual(ids(both));
+    // `size` pages as `limit` does (routes.md: `limit`/`size`).
+    const bySize = [...(await contents(id, `size=${size}&offset=0`)), ...(await contents(id, `size=${size}&offset=${size}`))];
+    expect(ids(bySize)).toEqual(ids(both));
   });
 
   it('answers order=desc as the reverse of order=asc on the time', async () => {
