@@ -1,5 +1,5 @@
 /**
- * The API Token page and the API Documentation page in a real browser: Debian's Chromium driven
+ * The API Token page and the API Documentation page in a real browser (launch.ts chooses it) driven
  * by playwright-core, against a real server (HTTP listener, in-memory `small` world). The
  * scenario of the admin guide ("Token", "Documentation"): create a token in the token page, give
  * it to Authorize in the documentation page, "Try it out" GET /component and see a 200; disable
@@ -10,20 +10,19 @@
  *
  *   UPDATE_SCREENSHOTS=1 npx vitest run test/browser
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { openCenter, type Center } from '../../src/startup.js';
 import { loadOrCreateTls } from '../../src/tls.js';
 import { ADMIN_KEY, NOW, freePort } from '../helpers.js';
+import { launchBrowser } from './launch.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** A browser start and a page full of Swagger UI take seconds on a busy 2-core machine. */
 const SLOW = 120_000;
 const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)) : join(tmpdir(), 'ccv-screenshots/');
@@ -40,8 +39,8 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let base: string;
-
-const MISSING = `The browser tests need Debian's Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does it).`;
+/** Why no browser started, if none did. */
+let unavailable: Error | undefined;
 
 beforeAll(async () => {
   const clock = new FixedClock(NOW);
@@ -49,16 +48,20 @@ beforeAll(async () => {
   const tls = await loadOrCreateTls(undefined, [], new Date());
   server = await startServer({ host: '127.0.0.1', httpsPort: 0, httpPort: await freePort(), center, clock, tls });
   base = server.urls.http as string;
-  if (!existsSync(CHROMIUM)) return;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    unavailable = error as Error;
+    return;
+  }
   context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   context.setDefaultTimeout(30_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, SLOW);
 
-// Fail, not skip: each test fails with the reason when there is no browser to drive.
+// Fail, not skip: each test fails with the reason when no browser could start.
 beforeEach(() => {
-  if (!existsSync(CHROMIUM)) throw new Error(MISSING);
+  if (unavailable) throw unavailable;
 });
 
 afterAll(async () => {
