@@ -67,6 +67,8 @@ export default fp(
         title: 'API Documentation · Cisco Cyber Vision Center (emulated)',
         css: [{ filename: 'docs.css', content: asset('docs.css') }],
         js: [{ filename: 'docs-header.js', content: asset('docs-header.js') }],
+        // The token page's icon, in place of Swagger's.
+        favicon: [{ filename: 'favicon.svg', rel: 'icon', type: 'image/svg+xml', sizes: 'any', content: asset('favicon.svg') }],
       },
       transformSpecification: (doc) => forTryItOut(doc as Record<string, unknown>),
     });

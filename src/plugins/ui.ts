@@ -3,6 +3,8 @@
  * landing section for newcomers. Plain HTML, CSS and JavaScript from src/ui/ (copied to dist/ui/
  * by scripts/copy-assets.mjs), read once at start and served from memory under /ui/. The page
  * drives the control-plane token routes (/_emulator/tokens) with the admin key the user gives.
+ * Both pages link the icon /ui/favicon.svg; /favicon.ico answers it too, for what a browser shows
+ * without a page that names one (a JSON answer, /ca.pem).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -36,6 +38,9 @@ export default async function ui(app: FastifyInstance): Promise<void> {
 
   app.get('/', hidden, async (_request, reply) =>
     reply.type(TYPES['.html'] as string).header('content-security-policy', CSP).header('cache-control', 'no-cache').send(index),
+  );
+  app.get('/favicon.ico', hidden, async (_request, reply) =>
+    reply.type(TYPES['.svg'] as string).header('cache-control', 'no-cache').send(files.get('favicon.svg')),
   );
   app.get<{ Params: { file: string } }>('/ui/:file', hidden, async (request, reply) => {
     const body = files.get(request.params.file);

@@ -3,7 +3,7 @@
  * token page, linking back to it, and Swagger UI inside a <main> landmark. It runs before the
  * page's load event, when Swagger UI mounts on #swagger-ui.
  */
-/* global document */
+/* global document, MutationObserver */
 
 const header = document.createElement('header');
 header.className = 'ccv-bar';
@@ -38,3 +38,19 @@ const main = document.createElement('main');
 ui.before(main);
 main.append(ui);
 document.body.prepend(header);
+
+/*
+ * Authorize: Swagger UI gives the field of every scheme `autofocus`, so its dialog opened on the
+ * last one (the admin key), scrolled past the token schemes. Once it opens, focus goes to the
+ * first scheme, the token (guide 6.1), and the dialog shows its top.
+ */
+let authorizing = false;
+new MutationObserver(() => {
+  const dialog = ui.querySelector('.dialog-ux');
+  if (dialog && !authorizing) {
+    dialog.querySelector('.auth-container input')?.focus();
+    const content = dialog.querySelector('.modal-ux-content');
+    if (content) content.scrollTop = 0;
+  }
+  authorizing = dialog !== null;
+}).observe(ui, { childList: true, subtree: true });

@@ -34,6 +34,33 @@ async function textOf(locator: Locator): Promise<string> {
   return (await locator.innerText()).trim();
 }
 
+/** What goes wrong in a page from now on: console errors, uncaught exceptions, failed requests, 4xx and 5xx answers. */
+function problemsOf(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+/** The page's icon, as the browser would fetch it; and /favicon.ico, which a browser asks for where no page names an icon. */
+async function expectIcon(page: Page): Promise<void> {
+  const links = page.locator('link[rel="icon"]');
+  expect(await links.count()).toBe(1);
+  const href = await links.getAttribute('href');
+  for (const url of [new URL(href ?? '', page.url()).href, `${base}/favicon.ico`]) {
+    const res = await page.request.get(url);
+    expect(res.status(), url).toBe(200);
+    expect(res.headers()['content-type'], url).toBe('image/svg+xml');
+    expect((await res.text()).startsWith('<svg '), url).toBe(true);
+  }
+}
+
 let center: Center;
 let server: RunningServer;
 let browser: Browser;
@@ -73,12 +100,14 @@ afterAll(async () => {
 describe('the API Token page and the API Documentation page', () => {
   let tokensPage: Page;
   let docsPage: Page;
+  let docsProblems: string[] = [];
   let secret = '';
   const tokenRow = () => tokensPage.locator('tbody tr', { has: tokensPage.getByRole('rowheader', { name: 'Browser test', exact: true }) });
 
   it('shows a newcomer the base URL, the CA, the counts of the world and the documentation link without any key', { timeout: SLOW }, async () => {
     tokensPage = await context.newPage();
-    await tokensPage.goto(`${base}/`);
+    const problems = problemsOf(tokensPage);
+    await tokensPage.goto(`${base}/`, { waitUntil: 'networkidle' });
     expect(await textOf(tokensPage.getByRole('heading', { level: 1 }))).toBe('REST API 1.0');
     expect(await textOf(tokensPage.locator('#api-base'))).toBe(`${base}/api/1.0`);
     expect(await tokensPage.getByRole('link', { name: 'ca.pem' }).getAttribute('href')).toBe('/ca.pem');
@@ -88,6 +117,8 @@ describe('the API Token page and the API Documentation page', () => {
     const components = tokensPage.locator('#counts div', { hasText: 'Components' }).locator('dd');
     expect(await textOf(components)).toBe((health.counts['components'] ?? -1).toLocaleString('en-US'));
     expect(await textOf(tokensPage.locator('#curl-prompt'))).toMatch(/Create a token/);
+    await expectIcon(tokensPage);
+    expect(problems).toEqual([]);
   });
 
   it('shows the error message of a wrong admin key, then lists the tokens with the right one', { timeout: SLOW }, async () => {
@@ -157,9 +188,33 @@ describe('the API Token page and the API Documentation page', () => {
     expect(await tokensPage.evaluate('document.activeElement?.id')).toBe('new-token');
   });
 
-  it('takes the token in Authorize, and "Try it out" on GET /component answers 200 with components', { timeout: SLOW }, async () => {
+  it('loads the documentation page with the icon of the token page, and opens Authorize on the token, focused and in view', { timeout: SLOW }, async () => {
     docsPage = await context.newPage();
-    await docsPage.goto(`${base}/api/1.0/documentation`);
+    docsProblems = problemsOf(docsPage);
+    await docsPage.goto(`${base}/api/1.0/documentation`, { waitUntil: 'networkidle' });
+    await expectIcon(docsPage);
+
+    await docsPage.locator('.btn.authorize').first().click();
+    const schemes = docsPage.locator('.dialog-ux .auth-container');
+    // Swagger UI writes "token&nbsp;(apiKey)".
+    const name = (heading: string | null | undefined) => heading?.replace(/\s+/g, ' ');
+    expect(name(await textOf(schemes.first().locator('h4')))).toBe('token (apiKey)');
+    // Swagger UI focuses the field of every scheme in turn, and the last one (the admin key) kept it.
+    const focused = () => docsPage.evaluate<string | undefined>("document.activeElement?.closest('.auth-container')?.querySelector('h4')?.textContent");
+    await expect.poll(async () => name(await focused())).toBe('token (apiKey)');
+    // Its heading and field are in the dialog's view, not scrolled away.
+    const inView = await schemes.first().evaluate((scheme) => {
+      const box = scheme.getBoundingClientRect();
+      const dialog = scheme.closest('.modal-ux-content')?.getBoundingClientRect();
+      return dialog !== undefined && box.top >= dialog.top && box.top + 120 <= dialog.bottom;
+    });
+    expect(inView).toBe(true);
+    await docsPage.locator('.dialog-ux .close-modal').click();
+    await schemes.first().waitFor({ state: 'detached' });
+    expect(docsProblems).toEqual([]);
+  });
+
+  it('takes the token in Authorize, and "Try it out" on GET /component answers 200 with components', { timeout: SLOW }, async () => {
     await docsPage.locator('.btn.authorize').first().click();
     const scheme = docsPage.locator('.auth-container', { hasText: 'tokenHeader' });
     await scheme.locator('input').fill(secret);
@@ -185,6 +240,7 @@ describe('the API Token page and the API Documentation page', () => {
     await docsPage.screenshot({ path: `${SCREENSHOTS}documentation-page.png` });
     await op.getByRole('button', { name: 'Execute' }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await docsPage.screenshot({ path: `${SCREENSHOTS}documentation-try-it-out.png` });
+    expect(docsProblems).toEqual([]);
   });
 
   it('disables the token with Edit in the token page, and the next Execute gets 401', { timeout: SLOW }, async () => {
