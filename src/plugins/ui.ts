@@ -1,7 +1,7 @@
 /**
  * The emulator's own pages: the API Token page of the admin guide ("Token") at `/`, with a
  * landing section for newcomers. Plain HTML, CSS and JavaScript from src/ui/ (copied to dist/ui/
- * by scripts/copy-assets.mjs), read once at start and served from memory under /ui/. The page
+ * by scripts/build.mjs), read once at start and served from memory under /ui/. The page
  * drives the control-plane token routes (/_emulator/tokens) with the admin key the user gives.
  * Both pages link the icon /ui/favicon.svg; /favicon.ico answers it too, for what a browser shows
  * without a page that names one (a JSON answer, /ca.pem).
