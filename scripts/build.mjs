@@ -8,7 +8,7 @@
 // costs a look at file times (a few ms), not a build (13 to 20 s). prepare imports this file only
 // when it exists: the Dockerfile runs `npm ci` before it copies scripts/ and src/ (then builds).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,8 +47,11 @@ export function build(reason = 'npm run build') {
   }
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`tsc failed (exit code ${result.status ?? result.signal}): dist/ is not up to date`);
-  cpSync(join(ROOT, 'src/store/migrations'), join(ROOT, 'dist/store/migrations'), { recursive: true });
-  cpSync(join(ROOT, 'src/ui'), join(ROOT, 'dist/ui'), { recursive: true });
+  for (const assets of ['store/migrations', 'ui']) {
+    // Replaced, not merged: a migration removed from src/ must not stay in dist/.
+    rmSync(join(ROOT, 'dist', assets), { recursive: true, force: true });
+    cpSync(join(ROOT, 'src', assets), join(ROOT, 'dist', assets), { recursive: true });
+  }
   // The stamp carries the start time, so that a source saved during the build makes dist/ stale.
   writeFileSync(join(ROOT, STAMP), '');
   utimesSync(join(ROOT, STAMP), started, started);
