@@ -22,7 +22,9 @@ export const repeatable = <T extends z.ZodType>(item: T) => z.preprocess(all, z.
  * An integer parameter from `min` to `max`. Without a `max`, the largest integer a JSON number
  * holds exactly (2^53 - 1): past it the text cannot be read as the integer it writes, and SQLite
  * refuses an OFFSET of 2^63 or more ("datatype mismatch", a 500). Any number of digits is read:
- * the answer is a 400 naming the parameter, never Infinity.
+ * the answer is a 400 naming the parameter, never Infinity. divergence: the guide gives `offset`
+ * and `generation` no maximum (6.3.1); past 2^53 - 1 they are "bad parameters" (4: 400), below
+ * it an offset past the last item is an empty page.
  */
 const integer = (min: number, max: number = Number.MAX_SAFE_INTEGER) =>
   z
