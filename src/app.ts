@@ -10,7 +10,7 @@ import type { EmulatorClock } from './clock.js';
 import emulator, { EMULATOR_PREFIX } from './emulator/index.js';
 import { type Services, createServices } from './emulator/services.js';
 import context from './plugins/context.js';
-import errorHandler from './plugins/error-handler.js';
+import errorHandler, { MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors, guardServer } from './plugins/error-handler.js';
 import journalAndFaults from './plugins/journal-faults.js';
 import swagger from './plugins/swagger.js';
 import docs from './plugins/docs.js';
@@ -43,12 +43,20 @@ export interface AppOptions {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  // Every layer answers in the guide's envelope (5.7), src/plugins/error-handler.ts: Node's server
+  // leaves a missing Host to Fastify (requireHostHeader), Node's parser and Fastify's router
+  // refuse through the app's handlers, and a request that arrives while the server closes is
+  // served (Fastify's 503 on closing has its own body).
   const app = Fastify({
-    ...(opts.https ? { https: opts.https } : {}),
+    ...(opts.https ? { https: { ...opts.https, requireHostHeader: false } } : { http: { requireHostHeader: false } }),
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: MAX_PARAM_LENGTH },
+    clientErrorHandler,
+    frameworkErrors,
+    return503OnClosing: false,
   });
+  guardServer(app.server, app.log);
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API and are checked by the tests; at run time answers are
   // plain JSON.stringify (validating every answer with zod would cost a list route dearly).

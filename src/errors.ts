@@ -3,7 +3,21 @@
  * (src/plugins/error-handler.ts) renders the guide's envelope (5.7):
  * {"status": "error", "message": "…"}.
  */
-export type ErrorStatus = 400 | 401 | 402 | 404 | 309 | 409 | 500;
+export type ErrorStatus = 400 | 401 | 402 | 404 | 309 | 409 | 500 | HttpLayerStatus;
+
+/**
+ * What the HTTP layer (Node's parser and server, Fastify's router) refuses before any route
+ * answers, with the status HTTP gives it (RFC 9110, 9112, 6585): a timeout (408), chunk
+ * extensions over Node's limit (413), a path parameter over the router's limit (414), an
+ * expectation other than 100-continue (417), a request line and headers over Node's limit (431).
+ * divergence: guide 4 lists 200, 400, 401, 402, 404 and 500 only; these requests never reach
+ * the API, and the status HTTP gives them is kept (in the guide's envelope, 5.7).
+ */
+export type HttpLayerStatus = 408 | 413 | 414 | 417 | 431;
+
+/** What a message may echo of the client's text: the first ECHO_MAX characters. */
+export const ECHO_MAX = 200;
+const echo = (text: string) => (text.length > ECHO_MAX ? `${text.slice(0, ECHO_MAX)}…` : text);
 
 export class ApiError extends Error {
   constructor(
@@ -18,14 +32,14 @@ export class ApiError extends Error {
 /** The error table: one constructor per case, in the guide's words where it has some (4, 6.x). */
 export const errors = {
   badRequest: (message: string) => new ApiError(400, message),
-  badId: (what: string, id: string) => new ApiError(400, `Invalid ${what} id: "${id}" is not a UUID`),
+  badId: (what: string, id: string) => new ApiError(400, `Invalid ${what} id: "${echo(id)}" is not a UUID`),
   missingToken: () => new ApiError(401, 'Token error: no token was given'),
   invalidToken: () => new ApiError(401, 'Token error: the token is either unknown, expired, disabled or invalid'),
   license: () => new ApiError(402, "License error: the current license doesn't allow to use the API"),
-  notFound: (what: string, id: string) => new ApiError(404, `${what} not found: ${id}`),
+  notFound: (what: string, id: string) => new ApiError(404, `${what} not found: ${echo(id)}`),
   unknownComponents: (ids: readonly string[], status: 400 | 404) =>
     new ApiError(status, `Unknown component id${ids.length > 1 ? 's' : ''}: ${ids.join(', ')}`),
-  routeNotFound: (method: string, url: string) => new ApiError(404, `Route ${method}:${url} not found`),
+  routeNotFound: (method: string, url: string) => new ApiError(404, `Route ${method}:${echo(url)} not found`),
   alreadyGrouped: (componentId: string) =>
     new ApiError(309, `The component ${componentId} is already in a group`),
   labelTaken: (label: string) => new ApiError(409, `A group with the label "${label}" already exists`),
@@ -52,6 +66,18 @@ export const errors = {
   snapshotTaken: (name: string) => new ApiError(409, `A snapshot named "${name}" already exists: delete it first`),
   badSnapshot: (name: string, reason: string) => new ApiError(400, `The snapshot "${name}" cannot be restored: ${reason}`),
   internal: () => new ApiError(500, 'Internal server error: an unexpected error occurred'),
+  // The HTTP layer, before any route (src/plugins/error-handler.ts). None echoes the request:
+  // its URL or headers may carry a token (guide 6.1).
+  unparsableRequest: () => new ApiError(400, 'Bad request: the HTTP request cannot be parsed'),
+  badUrl: () => new ApiError(400, 'Bad request: the URL holds a malformed percent-encoding'),
+  // RFC 9112 3.2: a 400 to an HTTP/1.1 request without a Host header, or with more than one.
+  missingHost: () => new ApiError(400, 'Bad request: an HTTP/1.1 request must carry one Host header'),
+  requestTimeout: () => new ApiError(408, 'Request timeout: the request did not arrive in time'),
+  chunkExtensionsTooLarge: () => new ApiError(413, 'Payload too large: the chunk extensions of the body are too large'),
+  paramTooLong: (max: number) => new ApiError(414, `URI too long: a path parameter is longer than ${max} characters`),
+  // RFC 9110 10.1.1: an expectation the server cannot meet is a 417.
+  expectationFailed: () => new ApiError(417, 'Expectation failed: the only expectation the Center meets is 100-continue'),
+  headersTooLarge: (max: number) => new ApiError(431, `Request header fields too large: the request line and headers exceed ${max} bytes`),
   // Control-plane tokens (admin guide, "Token"): a name picks one token, so names are unique without case.
   tokenNameTaken: (name: string) => new ApiError(409, `A token with the name "${name}" already exists`),
   tokenExpiryPast: (expiresAt: string, now: string) =>

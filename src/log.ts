@@ -5,9 +5,15 @@
  */
 import type { FastifyRequest } from 'fastify';
 
-/** `token=ics-1a2b…` instead of the secret, wherever it is in the query string. */
+/**
+ * `token=ics-1a2b…` instead of the secret, wherever it is in the query string; and any other
+ * text shaped like a token (ics-<40 hex>-<40 hex>), wherever a client put it: under another
+ * name (`?%74oken=`, which the query parser reads as `token`), or in the path (a forgotten `?`).
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)([^&#]*)/gi, (_, key: string, value: string) => `${key}${value.slice(0, 8)}…`);
+  return url
+    .replace(/([?&]token=)([^&#]*)/gi, (_, key: string, value: string) => `${key}${value.slice(0, 8)}…`)
+    .replace(/ics-[0-9a-f]{40}-[0-9a-f]{40}/gi, 'ics-…');
 }
 
 /** Pino serializers for Fastify's logger options. */

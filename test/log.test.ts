@@ -10,6 +10,10 @@ describe('redactUrl', () => {
     [`/api/1.0/flows?limit=5&token=${TOKEN}&tag=S7`, '/api/1.0/flows?limit=5&token=ics-1111…&tag=S7'],
     ['/api/1.0/sensor?limit=5', '/api/1.0/sensor?limit=5'],
     ['/api/1.0/sensor?mytoken=abc', '/api/1.0/sensor?mytoken=abc'],
+    [`/api/1.0/sensor?%74oken=${TOKEN}`, '/api/1.0/sensor?%74oken=ics-…'],
+    [`/api/1.0/sensor&token=${TOKEN}`, '/api/1.0/sensor&token=ics-1111…'],
+    [`/api/1.0/sensortoken=${TOKEN}`, '/api/1.0/sensortoken=ics-…'],
+    [`/api/1.0/sensor?xoken=${TOKEN.toUpperCase()}`, '/api/1.0/sensor?xoken=ics-…'],
   ])('%s → %s', (url, shown) => {
     expect(redactUrl(url)).toBe(shown);
   });

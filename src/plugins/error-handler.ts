@@ -1,14 +1,52 @@
 /**
  * One place turns every failure into the guide's envelope (5.7): {"status": "error", "message"}
- * with application/json — our ApiErrors, Fastify's schema and body-parsing errors, unknown
- * routes, and anything unexpected (a generic 500; the details go to the log only).
+ * with application/json, whatever layer refused the request:
+ *   - the routes (ApiError), Fastify's schema and body-parsing errors, unknown routes, and
+ *     anything unexpected (a generic 500; the details go to the log only): the error handler;
+ *   - Fastify's router before any route (a malformed percent-encoding): `frameworkErrors`;
+ *   - Node's HTTP parser (unknown method, bad bytes in the URL or a header, bad version,
+ *     Content-Length with chunked, an unknown Transfer-Encoding, headers over the limit, a
+ *     timeout): `clientErrorHandler`, which writes to the socket itself;
+ *   - Node's server: an HTTP/1.1 request without Host and an Expect other than 100-continue
+ *     reach Fastify (`requireHostHeader: false`, the 'checkExpectation' event) and are refused
+ *     by a hook; CONNECT, which Node hands over as a bare socket, is answered on it.
+ * The status stays what HTTP gives. No answer echoes a token (guide 6.1: ics-<40 hex>-<40 hex>):
+ * a message that would is masked, and the HTTP layer's messages echo nothing of the request.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES, maxHeaderSize } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError, errors } from '../errors.js';
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The longest path parameter the router takes (Fastify's default is 100, answered 414): as long
+ * as the request line may be, so that a long id reaches its route and gets the guide's 400 for
+ * an id "not in the good format" (6.3.9) like any other malformed id.
+ */
+export const MAX_PARAM_LENGTH = maxHeaderSize;
+
+const TOKEN_TEXT = /ics-[0-9a-f]{40}-[0-9a-f]{40}/gi;
+/** The text with every API token in it masked, as the control plane shows them ("ics-…"). */
+export const withoutTokens = (text: string): string => text.replace(TOKEN_TEXT, 'ics-…');
+
 export function envelope(reply: FastifyReply, status: number, message: string): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send({ status: 'error', message });
+  return reply.code(status).type(JSON_TYPE).send({ status: 'error', message: withoutTokens(message) });
+}
+
+/**
+ * A whole HTTP/1.1 answer carrying the envelope, for the layers below Fastify, which close the
+ * connection. The Date header is the transport's, as Node writes it (RFC 9110 6.6.1), not the
+ * emulated clock's.
+ */
+export function rawEnvelope(e: ApiError): string {
+  const body = JSON.stringify({ status: 'error', message: withoutTokens(e.message) });
+  return (
+    `HTTP/1.1 ${e.statusCode} ${STATUS_CODES[e.statusCode] ?? 'Error'}\r\nDate: ${new Date().toUTCString()}\r\n` +
+    `Content-Type: ${JSON_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
 }
 
 const WHERE: Record<string, string> = { querystring: 'query parameter', params: 'path parameter', body: 'body field', headers: 'header' };
@@ -42,8 +80,100 @@ function fastifyClientError(err: FastifyError): string | undefined {
   }
 }
 
+/**
+ * Fastify's router refusing a request before any route (FastifyServerOptions.frameworkErrors).
+ * Fastify's own answer echoes the whole URL, token included; this one echoes nothing.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  let e: ApiError;
+  if (err.code === 'FST_ERR_BAD_URL') e = errors.badUrl();
+  else if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') e = errors.paramTooLong(MAX_PARAM_LENGTH);
+  else {
+    request.log.error({ code: err.code }, 'unexpected router error');
+    e = errors.internal();
+  }
+  void envelope(reply, e.statusCode, e.message);
+}
+
+/** What Node's HTTP parser reports (llhttp's HPE_* codes and Node's own), as HTTP answers it. */
+function parserError(code: string | undefined): ApiError {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return errors.headersTooLarge(maxHeaderSize);
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return errors.chunkExtensionsTooLarge();
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return errors.requestTimeout();
+    default:
+      return errors.unparsableRequest();
+  }
+}
+
+/** How long a refused connection stays open for its peer to read the answer and close. */
+export const CLOSE_GRACE_MS = 2000;
+const answered = new WeakSet<Socket>();
+
+/**
+ * A request Node's parser refuses (FastifyServerOptions.clientErrorHandler; `this` is the
+ * instance). Written on the socket, which is then closed: the parser cannot go on. As Node
+ * does, nothing is written when an answer to an earlier request has begun.
+ */
+export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  // The parser reports again on each piece of data that follows: the first answer stands.
+  if (answered.has(socket)) return;
+  answered.add(socket);
+  const e = parserError(err.code);
+  // Neither the error (its rawPacket holds the request, token included) nor the URL is logged.
+  this.log.info({ code: err.code, statusCode: e.statusCode }, 'request refused by the HTTP parser');
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  socket.end(rawEnvelope(e));
+  setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
+}
+
+/** RFC 9110 10.1.1 as Node reads it: a member 100-continue in the Expect header. */
+const CONTINUE = /(?:^|\W)100-continue(?:$|\W)/i;
+
+/**
+ * Node's server answers some requests itself, with an empty body: hand them to Fastify instead
+ * (the hook below refuses them in the envelope), and answer CONNECT, which Node would drop.
+ * The 'request' listener is Fastify's handler: Node emits the event so when it has no doubt.
+ */
+export function guardServer(server: Server, log: FastifyBaseLogger): void {
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => server.emit('request', req, res));
+  // divergence: the guide says nothing of CONNECT; it is a method no route takes, as TRACE: 404.
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    const e = errors.routeNotFound('CONNECT', req.url ?? '');
+    log.info({ statusCode: e.statusCode }, 'CONNECT refused');
+    socket.end(rawEnvelope(e));
+    setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
+  });
+}
+
+/** An HTTP/1.1 request with no Host header or several (RFC 9112 3.2). */
+function hostMissing(request: FastifyRequest): boolean {
+  if (request.raw.httpVersion !== '1.1') return false;
+  if (request.headers.host === undefined) return true;
+  const raw = request.raw.rawHeaders;
+  let hosts = 0;
+  for (let i = 0; i < raw.length; i += 2) if ((raw[i] as string).length === 4 && (raw[i] as string).toLowerCase() === 'host') hosts++;
+  return hosts > 1;
+}
+
 export default fp(
   async (app: FastifyInstance) => {
+    // First of the root hooks: what HTTP itself refuses is refused before any token check.
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (hostMissing(request)) return done(errors.missingHost());
+      const expectation = request.headers.expect;
+      if (expectation !== undefined && request.raw.httpVersion === '1.1' && !CONTINUE.test(expectation)) return done(errors.expectationFailed());
+      done();
+    });
+
     app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
       if (err instanceof ApiError) return envelope(reply, err.statusCode, err.message);
       if (err.validation) return envelope(reply, 400, validationMessage(err));

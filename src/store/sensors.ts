@@ -64,7 +64,9 @@ function toSensor(r: SensorRow): Sensor {
     recordingLastSize: r.recording_last_size as number,
     statistics: bool(r.statistics),
     hasPresets: bool(r.has_presets),
-    flowRateDay: r.flow_rate_day as number,
+    // A world built before flow_rate_day was an integer holds a fraction (0.002): the guide
+    // prints an integer (6.2.1), so it is read as one.
+    flowRateDay: Math.round(r.flow_rate_day as number),
     flowCountDay: r.flow_count_day as number,
     flowsPercentage: r.flows_percentage as string,
   };

@@ -6,6 +6,7 @@ import { componentId } from '../../src/domain/ids.js';
 import { MICROS_PER_DAY } from '../../src/domain/time.js';
 import type { FlowObservation } from '../../src/ingest/observation.js';
 import { generatePlant, type Plant } from '../../src/seed/plant.js';
+import { flowRatePerHour } from '../../src/seed/plant/sensors.js';
 import { loadProfile, type ScenarioProfile } from '../../src/seed/profile.js';
 
 const END = Date.UTC(2026, 0, 15, 12) * 1000;
@@ -163,6 +164,38 @@ describe('generatePlant on the default profile', () => {
     expect(plant.sensors.filter((s) => s.status === 'Disconnected')).toHaveLength(1);
     const lost = plant.sensors.find((s) => s.status === 'Disconnected');
     expect(lost?.lastActiveTime).toBeLessThan(END);
+  });
+});
+
+/** The sensor numbers the guide prints as integers (5.1, 6.2.1). */
+const SENSOR_INTEGERS = ['recordingLastSize', 'sshReachableLastUpdate', 'flowRateDay', 'flowCountDay'] as const;
+
+describe('the numbers of a plant the guide prints as integers', () => {
+  // `large` itself takes seconds to plan: its seed, sensors and history with a twentieth of its size.
+  const large = loadProfile('large');
+  const largeVariant: ScenarioProfile = { ...large, components: 5000, flows: 50_000, events: 10_000, variables: 1000, groups: 10, vulnerabilities: 250 };
+
+  it.each([
+    ['small', small],
+    ['default', loadProfile('default')],
+    ['large (a twentieth)', largeVariant],
+  ])('are integers in the %s plant: sensors, ports, packets and bytes', (_, profile) => {
+    const plant = generatePlant(profile, END);
+    expect(plant.sensors).toHaveLength(profile.sensors);
+    for (const s of plant.sensors) {
+      for (const k of SENSOR_INTEGERS) expect(Number.isInteger(s[k]), `${s.name} ${k}: ${s[k]}`).toBe(true);
+      expect(s.flowRateDay).toBe(Math.round(s.flowCountDay / 24));
+    }
+    let wrong = 0;
+    for (const o of plant.observations()) {
+      for (const port of [o.src.port, o.dst.port]) if (port != null && !Number.isInteger(port)) wrong++;
+      for (const p of o.packets ?? []) if (![p.nbPackets, p.l2Bytes, p.l7Bytes].every(Number.isInteger)) wrong++;
+    }
+    expect(wrong).toBe(0);
+  });
+
+  it("gives flow_rate_day as the last day's flows per hour, rounded, at any size", () => {
+    expect([0, 11, 12, 116, 191, 36_975].map(flowRatePerHour)).toEqual([0, 0, 1, 5, 8, 1541]);
   });
 });
 

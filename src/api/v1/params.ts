@@ -18,22 +18,31 @@ export const scalar = <T extends z.ZodType>(schema: T) => z.preprocess(first, sc
 /** A repeatable parameter ("may be pass several times"). */
 export const repeatable = <T extends z.ZodType>(item: T) => z.preprocess(all, z.array(item).optional());
 
-const integer = (min: number, max?: number) => {
-  let n = z.number().min(min, `must be >= ${min}`);
-  if (max !== undefined) n = n.max(max, `must be <= ${max}`);
-  return z
+/**
+ * An integer parameter from `min` to `max`. Without a `max`, the largest integer a JSON number
+ * holds exactly (2^53 - 1): past it the text cannot be read as the integer it writes, and SQLite
+ * refuses an OFFSET of 2^63 or more ("datatype mismatch", a 500). Any number of digits is read:
+ * the answer is a 400 naming the parameter, never Infinity. divergence: the guide gives `offset`
+ * and `generation` no maximum (6.3.1); past 2^53 - 1 they are "bad parameters" (4: 400), below
+ * it an offset past the last item is an empty page.
+ */
+const integer = (min: number, max: number = Number.MAX_SAFE_INTEGER) =>
+  z
     .string({ error: (iss) => (iss.input === undefined ? 'is mandatory' : 'must be an integer') })
     .trim()
     .regex(/^-?\d+$/, 'must be an integer')
-    .transform(Number)
-    .pipe(n);
-};
+    .transform((s, ctx) => {
+      const n = Number(s);
+      if (n < min) ctx.addIssue({ code: 'custom', message: `must be >= ${min}` });
+      else if (n > max || !Number.isSafeInteger(n)) ctx.addIssue({ code: 'custom', message: `must be <= ${max}` });
+      return n;
+    });
 
 /**
  * The documented form of a parameter that arrives as text but means an integer: the query string
  * is text, so the schemas above read strings; the document says what the text must hold.
  */
-const integerDoc = (minimum: number, maximum?: number) => ({ type: 'integer', minimum, ...(maximum === undefined ? {} : { maximum }), pattern: undefined });
+const integerDoc = (minimum: number, maximum: number = Number.MAX_SAFE_INTEGER) => ({ type: 'integer', minimum, maximum, pattern: undefined });
 
 /** guide 6.3.1: "limit (mandatory): integer … (maximal value: 2000)". */
 export const limit = scalar(integer(0, 2000)).meta({
@@ -42,7 +51,7 @@ export const limit = scalar(integer(0, 2000)).meta({
   ...integerDoc(0, 2000),
 });
 export const offset = scalar(integer(0).default(0)).meta({
-  description: 'Number of items to skip (default 0).',
+  description: 'Number of items to skip (default 0; at most 2^53 - 1: past the last item, the page is empty).',
   example: 50,
   ...integerDoc(0),
 });

@@ -174,7 +174,7 @@ export const SensorSchema = z
     recording_last_size: z.number().int(),
     statistics: z.boolean(),
     has_presets: z.boolean(),
-    flow_rate_day: z.number(),
+    flow_rate_day: z.number().int(),
     flow_count_day: z.number().int(),
     flows_percentage: z.string(),
   })
@@ -226,7 +226,7 @@ export const PropertyRuleSchema = z
   })
   .meta({ id: 'PropertyRule', description: 'guide 6.8.2' });
 export const PortRuleSchema = z
-  .object({ id: z.string(), ports: z.array(z.union([z.string(), z.number()])), actions: z.array(RuleCallSchema) })
+  .object({ id: z.string(), ports: z.array(z.union([z.string(), z.number().int()])), actions: z.array(RuleCallSchema) })
   .meta({ id: 'PortRule', description: 'guide 6.8.3' });
 
 /** The error answers every authenticated route can give (guide 4). */

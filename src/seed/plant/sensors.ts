@@ -47,6 +47,11 @@ function uptime(us: number): string {
   return `${d > 0 ? `${d}d ` : ''}${d > 0 || h > 0 ? `${h}h ` : ''}${m}m ${s}s `;
 }
 
+/** `flow_rate_day` (guide 6.2.1): an integer, the flows of the last day per hour. */
+export function flowRatePerHour(flowsLastDay: number): number {
+  return Math.round(flowsLastDay / 24);
+}
+
 export function planSensors(rng: Random, count: number, historyStart: Micros, end: Micros, cellNames: (sensor: number) => string): SensorPlan {
   const ids: string[] = [];
   const until: Micros[] = [];
@@ -99,7 +104,10 @@ export function planSensors(rng: Random, count: number, historyStart: Micros, en
           recordingLastSize: recorded ? rng.int(200_000, 80_000_000) : 0,
           statistics: true,
           hasPresets: rng.chance(0.6),
-          flowRateDay: Math.round((s.flowsLastDay / 86_400) * 1000) / 1000,
+          // The guide prints `flow_rate_day` as an integer (6.2.1: 0) and Cisco's typed client
+          // decodes an int. divergence: the guide does not say what the rate counts; it is the
+          // last day's flows per hour, rounded (per second, nearly every sensor would print 0).
+          flowRateDay: flowRatePerHour(s.flowsLastDay),
           flowCountDay: s.flowsLastDay,
           flowsPercentage: totalFlows > 0 ? ((100 * s.flows) / totalFlows).toFixed(1) : '0.0',
         });
