@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from './emulator/journal.js';
 import { MAX_RATE } from './emulator/traffic.js';
 import { parseTimestamp, type Micros } from './domain/time.js';
+import { listProfiles } from './seed/profile.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -133,7 +134,15 @@ const ConfigSchema = z.object({
   httpPort: port,
   db: z.string().min(1, 'must not be empty'),
   // A bare name, not a path: it is looked up in seeds/ and must not walk out of it.
-  scenario: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be a scenario name from seeds/ (letters, digits, - and _)'),
+  scenario: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be a scenario name from seeds/ (letters, digits, - and _)')
+    // A scenario that does not exist is the user's mistake like a bad port: a usage error (2),
+    // found before anything is opened, not a failure (1) halfway through a start.
+    .superRefine((name, ctx) => {
+      const known = listProfiles();
+      if (!known.includes(name)) ctx.addIssue({ code: 'custom', message: `must be one of the scenarios in seeds/: ${known.join(', ') || '(none)'}`, input: name });
+    }),
   // random.ts takes the seed modulo 2^32: a wider range would alias different seeds.
   seed: z
     .string()

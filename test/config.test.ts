@@ -202,6 +202,12 @@ describe('parseConfig', () => {
       expect(configError([], { CCV_SCENARIO: '../etc/passwd' }).key).toBe('CCV_SCENARIO');
     });
 
+    it('rejects a scenario that seeds/ does not hold, naming those it does', () => {
+      const err = configError(['--scenario', 'huge'], {});
+      expect(err.key).toBe('--scenario');
+      expect(err.message).toBe('Invalid --scenario (CCV_SCENARIO) = "huge": must be one of the scenarios in seeds/: default, large, small');
+    });
+
     it('rejects a TLS hostname that is neither a name nor an address', () => {
       const err = configError([], { CCV_TLS_HOSTNAMES: 'ok.test,bad name' });
       expect(err.key).toBe('CCV_TLS_HOSTNAMES');

@@ -20,7 +20,7 @@ const HELP = [
 ].join('\n');
 
 export async function run(argv: string[], env: Record<string, string | undefined>, io: Io = processIo): Promise<number> {
-  return runCommand(argv, HELP, io, () => {
+  return runCommand('seed', argv, HELP, io, () => {
     const { args, config } = parseCommand(argv, env, FLAGS);
     if (args.length > 0) throw new UsageError(`Unexpected argument "${args[0]}"`);
     if (config.db === ':memory:') throw new UsageError('seed writes a file: give --db <path>');

@@ -25,7 +25,7 @@ const HELP = [
 ].join('\n');
 
 export async function run(argv: string[], env: Record<string, string | undefined>, io: Io = processIo): Promise<number> {
-  return runCommand(argv, HELP, io, () => {
+  return runCommand('snapshot', argv, HELP, io, () => {
     const { args, config } = parseCommand(argv, env, FLAGS);
     const [action, name, ...rest] = args;
     if (!ACTIONS.includes(action as (typeof ACTIONS)[number])) throw new UsageError(`Expected one of ${ACTIONS.join(', ')}${action ? `, not "${action}"` : ''}`);

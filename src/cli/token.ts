@@ -12,6 +12,7 @@ import { ApiError } from '../errors.js';
 import { CreateTokenBody, TOKEN_NAME_MAX, type TokenOperations, createTokenOperations, maskToken, tokenStatus } from '../emulator/tokens.js';
 import { openStore } from '../store/store.js';
 import type { ApiToken } from '../store/tokens.js';
+import { usageText } from './command-line.js';
 
 export interface Writer {
   write(text: string): unknown;
@@ -232,7 +233,7 @@ export async function run(argv: string[], env: Env, io: Io = processIo): Promise
   }
   const cmd = name === undefined ? undefined : Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {
-    err(`${name === undefined ? 'Missing command' : `Unknown command "${name}"`}\n\n${tokenHelp()}`);
+    io.stderr.write(usageText(`${name === undefined ? 'Missing command' : `Unknown command "${name}"`}: expected one of ${Object.keys(COMMANDS).join(', ')}`, 'token'));
     return 2;
   }
 
@@ -256,7 +257,7 @@ export async function run(argv: string[], env: Env, io: Io = processIo): Promise
     clock = config.now === undefined ? systemClock : new FixedClock(config.now);
   } catch (e) {
     if (!(e instanceof UsageError || e instanceof ConfigError)) throw e;
-    err(`${e.message}\n\n${commandHelp(name as string, cmd)}`);
+    io.stderr.write(usageText(e.message, `token ${name as string}`));
     return 2;
   }
 

@@ -61,8 +61,16 @@ describe('snapshot', () => {
     expect(err).toMatch(/No database at/);
   });
 
-  it.each([[[]], [['frobnicate']], [['save']], [['list', 'extra']], [['save', 'x', '--scenario', 'large']]])('is a usage error (2) for %j', async (argv) => {
+  it.each([
+    [[], /^Expected one of save, restore, list, delete$/m],
+    [['frobnicate'], /^Expected one of save, restore, list, delete, not "frobnicate"$/m],
+    [['save'], /^snapshot save needs a name$/m],
+    [['list', 'extra'], /^Unexpected argument "extra"$/m],
+    [['save', 'x', '--scenario', 'large'], /^Unknown flag --scenario$/m],
+  ])('is a usage error (2) for %j: the message and where the help is, not the help', async (argv, message) => {
     expect(await run([...argv, '--db', db], {}, io)).toBe(2);
-    expect(err).toContain('Usage: ccv-emulator snapshot');
+    expect(err).toMatch(message);
+    expect(err.split('\n')).toHaveLength(3);
+    expect(err).toMatch(/\nSee snapshot --help\.\n$/);
   });
 });

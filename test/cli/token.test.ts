@@ -71,13 +71,13 @@ describe('token --help', () => {
     if (name === 'create') for (const flag of ['--name <name>', '--expires <time>', '--disabled']) expect(r.out).toContain(flag);
   });
 
-  it('is a usage error (2) without a command, or with an unknown one', async () => {
+  it('is a usage error (2) without a command, or with an unknown one: the message and where the help is', async () => {
     const none = await token();
     expect(none.code).toBe(2);
-    expect(none.err).toMatch(/^Missing command/);
+    expect(none.err).toBe('Missing command: expected one of create, list, enable, disable, delete\nSee token --help.\n');
     const unknown = await token('rotate');
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/^Unknown command "rotate"/);
+    expect(unknown.err).toBe('Unknown command "rotate": expected one of create, list, enable, disable, delete\nSee token --help.\n');
     expect((await token('constructor')).code).toBe(2);
   });
 });
@@ -117,7 +117,8 @@ describe('token create', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toMatch(message);
-    expect(r.err).toContain('Usage: ccv-emulator token create');
+    expect(r.err.split('\n')).toHaveLength(3);
+    expect(r.err).toMatch(/\nSee token create --help\.\n$/);
     expect(withStore((s) => s.tokens.list())).toHaveLength(1);
   });
 
@@ -231,6 +232,6 @@ describe('the database', () => {
     env.CCV_NOW = 'yesterday';
     const r = await token('list');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^Invalid CCV_NOW/);
+    expect(r.err).toMatch(/^Invalid CCV_NOW .*\nSee token list --help\.\n$/);
   });
 });
