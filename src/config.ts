@@ -2,7 +2,9 @@
  * One typed parse of the environment and the command line. Every setting has an environment
  * variable and a matching flag (the flag wins); CONFIG_KEYS is the one table that the parser,
  * `--help`, the README and `.env.example` are all made from. Nothing else reads `process.env`.
+ * `./.env`, when present, adds the variables the environment does not set (withEnvFile).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -270,6 +272,63 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     journalSize: d.journalSize,
     help: d.help ?? false,
   };
+}
+
+const ENV_LINE_RE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
+
+/** The value part of a `.env` line: bare (a ` #` starts a comment), in '…' as written, or in "…" with escapes (\n, \", \\). */
+function envValue(raw: string): string | undefined {
+  if (raw.startsWith("'")) return /^'([^']*)'(?:\s+#.*)?$/.exec(raw)?.[1];
+  if (raw.startsWith('"')) {
+    const m = /^"((?:[^"\\]|\\.)*)"(?:\s+#.*)?$/.exec(raw);
+    return m?.[1]?.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+  }
+  return raw.replace(/(?:^|\s+)#.*$/, '');
+}
+
+/**
+ * The variables of a `.env` file: `NAME=value` lines, `#` comments and blank lines. Every
+ * line that is not one of those, a CCV_ name that is no setting, or a value its setting refuses
+ * is a ConfigError naming the file and the line.
+ * divergence: not Node's parser (process.loadEnvFile, util.parseEnv), which takes any line and
+ * makes a variable of it (`garbage` then `B=2` gives a variable named "garbage\nB"): a typo there
+ * would be ignored without a word. Values are on one line (no setting needs more).
+ */
+export function parseEnvFile(text: string, file: string): Record<string, string> {
+  const vars: Record<string, string> = {};
+  text.split(/\r?\n/).forEach((line, i) => {
+    const at = `${file}:${i + 1}`;
+    if (/^\s*(#.*)?$/.test(line)) return;
+    const m = ENV_LINE_RE.exec(line);
+    const value = m ? envValue(m[2] as string) : undefined;
+    if (!m || value === undefined) throw new ConfigError(file, `${at}: expected NAME=value, not "${line.trim()}"`);
+    const name = m[1] as string;
+    if (name.startsWith('CCV_')) {
+      if (!CONFIG_KEYS.some((k) => k.env === name)) throw new ConfigError(file, `${at}: ${name} is not a setting (the variables are in --help)`);
+      try {
+        parseConfig([], { [name]: value });
+      } catch (err) {
+        if (err instanceof ConfigError) throw new ConfigError(file, `${at}: ${err.message}`);
+        throw err;
+      }
+    }
+    vars[name] = value;
+  });
+  return vars;
+}
+
+/**
+ * The environment with the variables of `file` (`./.env`) that it does not set: a variable set
+ * in the environment wins over the file, as a flag wins over both. No file, no change.
+ */
+export function withEnvFile(env: Record<string, string | undefined>, file: string): Record<string, string | undefined> {
+  if (!existsSync(file)) return env;
+  const merged: Record<string, string | undefined> = { ...env };
+  for (const [name, value] of Object.entries(parseEnvFile(readFileSync(file, 'utf8'), file))) {
+    // An empty variable means "not set" (parseConfig), so it does not hide the file's value.
+    if (env[name] === undefined || env[name] === '') merged[name] = value;
+  }
+  return merged;
 }
 
 /** The directory that holds the database (and the TLS material); undefined for `:memory:`. */

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, ConfigError, dataDir, helpText, parseConfig, type Config } from '../src/config.js';
+import { CONFIG_KEYS, ConfigError, dataDir, helpText, parseConfig, parseEnvFile, withEnvFile, type Config } from '../src/config.js';
 import { parseTimestamp } from '../src/domain/time.js';
 
 const TOKEN = `ics-${'a'.repeat(40)}-${'0123456789'.repeat(4)}`;
@@ -250,6 +252,80 @@ describe('parseConfig', () => {
 
     it('does not take the next flag as a value', () => {
       expect(configError(['--token', '--reset'], {}).key).toBe('--token');
+    });
+  });
+});
+
+describe('parseEnvFile', () => {
+  it.each([
+    ['NAME=value', { NAME: 'value' }],
+    ['  export CCV_HOST = 0.0.0.0  ', { CCV_HOST: '0.0.0.0' }],
+    ['CCV_TOKEN=', { CCV_TOKEN: '' }],
+    ['CCV_DB=./data/center.db # the file', { CCV_DB: './data/center.db' }],
+    ['CCV_ADMIN_KEY=a#b', { CCV_ADMIN_KEY: 'a#b' }],
+    ["CCV_DB='/srv/my data/#1.db'", { CCV_DB: '/srv/my data/#1.db' }],
+    ['CCV_DB="/srv/\\"q\\".db" # quoted', { CCV_DB: '/srv/"q".db' }],
+    ['# a comment\n\n   \r\nA=1\r\nB=2', { A: '1', B: '2' }],
+    ['CCV_HTTP_PORT=1\nCCV_HTTP_PORT=2', { CCV_HTTP_PORT: '2' }],
+  ])('reads %j', (text, vars) => {
+    expect(parseEnvFile(text, '.env')).toEqual(vars);
+  });
+
+  it.each([
+    ['CCV_HOST=0.0.0.0\ngarbage line', '.env:2: expected NAME=value, not "garbage line"'],
+    ['1X=y', '.env:1: expected NAME=value, not "1X=y"'],
+    ['CCV_DB="unterminated', '.env:1: expected NAME=value, not "CCV_DB="unterminated"'],
+    ["CCV_DB='a' b", `.env:1: expected NAME=value, not "CCV_DB='a' b"`],
+    ['CCV_HTTPS_PROT=9443', '.env:1: CCV_HTTPS_PROT is not a setting (the variables are in --help)'],
+    ['\nCCV_HTTPS_PORT=abc', '.env:2: Invalid CCV_HTTPS_PORT (--https-port) = "abc": must be an integer from 0 to 65535'],
+  ])('refuses %j, naming the file and the line', (text, message) => {
+    let caught: unknown;
+    try {
+      parseEnvFile(text, '.env');
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).message).toBe(message);
+    expect((caught as ConfigError).key).toBe('.env');
+  });
+
+  it('never echoes a secret it refuses', () => {
+    expect(() => parseEnvFile('CCV_TOKEN=ics-not-quite', '.env')).toThrow(/^\.env:1: Invalid CCV_TOKEN \(--token\): must look like/);
+    expect(() => parseEnvFile('CCV_TOKEN=ics-not-quite', '.env')).not.toThrow(/not-quite/);
+  });
+});
+
+describe('withEnvFile', () => {
+  const inDir = (text: string | undefined, fn: (file: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccv-env-'));
+    try {
+      const file = join(dir, '.env');
+      if (text !== undefined) writeFileSync(file, text);
+      fn(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('adds the variables of the file that the environment does not set: the environment wins', () => {
+    inDir('CCV_HTTP_PORT=9080\nCCV_HTTPS_PORT=9443\nCCV_HOST=0.0.0.0\n', (file) => {
+      const env = withEnvFile({ CCV_HTTPS_PORT: '7443', CCV_HOST: '', PATH: '/bin' }, file);
+      expect(env).toEqual({ CCV_HTTP_PORT: '9080', CCV_HTTPS_PORT: '7443', CCV_HOST: '0.0.0.0', PATH: '/bin' });
+      expect(parseConfig(['--http-port', '1080'], env)).toMatchObject({ httpPort: 1080, httpsPort: 7443, host: '0.0.0.0' });
+    });
+  });
+
+  it('changes nothing without a file', () => {
+    inDir(undefined, (file) => {
+      const env = { CCV_DB: 'x.db' };
+      expect(withEnvFile(env, file)).toBe(env);
+    });
+  });
+
+  it('names the file of a bad line', () => {
+    inDir('CCV_SEED=soon\n', (file) => {
+      expect(() => withEnvFile({}, file)).toThrow(`${file}:1: Invalid CCV_SEED (--seed) = "soon"`);
     });
   });
 });

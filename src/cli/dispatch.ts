@@ -3,6 +3,8 @@
  * `token list`); anything else is the server's flags (src/cli/serve.ts). Resolves to an exit
  * code, or to the running server.
  */
+import { join } from 'node:path';
+import { ConfigError, withEnvFile } from '../config.js';
 import type { RunningServer } from '../server.js';
 import { type Io, processIo, usageText } from './command-line.js';
 import { serve } from './serve.js';
@@ -32,9 +34,20 @@ function closest(name: string): string | undefined {
   return [...COMMANDS.keys()].find((c) => name.startsWith(c) || c.startsWith(name));
 }
 
-/** Runs the command line; never throws: a failure is written to stderr and resolves to 1. */
-export async function dispatch(argv: string[], env: Env, io: Io = processIo): Promise<number | RunningServer> {
+/**
+ * Runs the command line with the environment and `<cwd>/.env` (the environment wins); never
+ * throws: a failure is written to stderr and resolves to 1.
+ */
+export async function dispatch(argv: string[], processEnv: Env, io: Io = processIo, cwd: string = process.cwd()): Promise<number | RunningServer> {
   try {
+    let env: Env;
+    try {
+      env = withEnvFile(processEnv, join(cwd, '.env'));
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      io.stderr.write(usageText(err.message));
+      return 2;
+    }
     const name = argv[0];
     const command = name === undefined ? undefined : COMMANDS.get(name);
     if (command) return await (await command.load()).run(argv.slice(1), env, io);

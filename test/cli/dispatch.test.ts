@@ -1,5 +1,5 @@
 /** The command line's first step: a command, the server's flags, or a usage error (2). */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +28,29 @@ describe('ccv-emulator (the server)', () => {
     expect(await dispatch(argv, { CCV_DB: join(dir, 'center.db'), ...env }, io)).toBe(2);
     expect(err).toBe(`${message}\nSee --help.\n`);
     expect(out).toBe('');
+  });
+
+  it('reads ./.env for the server and every command: the environment wins over it, a flag over both', async () => {
+    writeFileSync(join(dir, '.env'), 'CCV_DB=from-file.db\nCCV_SCENARIO=small\nCCV_SEED=3\n');
+    const db = join(dir, 'from-file.db');
+    // The file's CCV_DB is relative: resolved from the working directory, as the server would.
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await dispatch(['seed'], { CCV_SEED: '4' }, io, dir)).toBe(0);
+      expect(out).toMatch(/^from-file\.db: scenario "small", seed 4, /);
+      expect(await dispatch(['seed', '--seed', '5'], { CCV_SEED: '4' }, io, dir)).toBe(0);
+      expect(out).toMatch(/\nfrom-file\.db: scenario "small", seed 5, /);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(existsSync(db)).toBe(true);
+  });
+
+  it('is a usage error (2) for a bad line in ./.env, naming the file and the line', async () => {
+    writeFileSync(join(dir, '.env'), '# settings\nCCV_HTTPS_PORT=abc\n');
+    expect(await dispatch([], {}, io, dir)).toBe(2);
+    expect(err).toBe(`${join(dir, '.env')}:2: Invalid CCV_HTTPS_PORT (--https-port) = "abc": must be an integer from 0 to 65535\nSee --help.\n`);
   });
 
   it('prints its help and the commands (0)', async () => {
