@@ -83,6 +83,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { field: 'help', env: undefined, flag: '--help', alias: '-h', description: 'Print this help and exit.' },
 ];
 
+/** The row of CONFIG_KEYS for a field: its variable and flag, to name them in a message. */
+export function configKey(field: keyof Config): ConfigKey {
+  const key = CONFIG_KEYS.find((k) => k.field === field);
+  if (!key) throw new Error(`no setting for ${field}`);
+  return key;
+}
+
 export class ConfigError extends Error {
   /** The variable or flag at fault, as the user wrote it. */
   readonly key: string;
