@@ -15,6 +15,9 @@ import { listProfiles } from './seed/profile.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** `auto`: pretty on a terminal, json otherwise (src/cli/serve.ts decides, src/log.ts writes). */
+export const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface Config {
   host: string;
@@ -35,6 +38,7 @@ export interface Config {
   /** Pins the emulated clock. */
   now: Micros | undefined;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   /** Extra DNS names / IP addresses for the server certificate. */
   tlsHostnames: string[];
   /** Rebuild the DB from the scenario. */
@@ -75,6 +79,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { field: 'adminKey', env: 'CCV_ADMIN_KEY', flag: '--admin-key', value: '<key>', description: 'Control-plane (/_emulator) key; generated and kept in the database when unset.', secret: true },
   { field: 'now', env: 'CCV_NOW', flag: '--now', value: '<timestamp>', description: 'Pins the emulated clock to an RFC 3339 timestamp, e.g. 2024-05-01T12:00:00Z.' },
   { field: 'logLevel', env: 'CCV_LOG_LEVEL', flag: '--log-level', value: '<level>', default: 'info', description: `Log level: ${LOG_LEVELS.join('|')}.` },
+  { field: 'logFormat', env: 'CCV_LOG_FORMAT', flag: '--log-format', value: '<format>', default: 'auto', description: 'Log format: pretty (one short line per request: method, URL with the token cut, status, time), json (one JSON object per line), or auto: pretty when the output is a terminal, json otherwise.' },
   { field: 'tlsHostnames', env: 'CCV_TLS_HOSTNAMES', flag: '--tls-hostnames', value: '<a,b,…>', default: '', description: 'Comma-separated extra DNS names / IP addresses for the server certificate (localhost, 127.0.0.1 and ::1 are always in).' },
   { field: 'trafficRate', env: 'CCV_TRAFFIC_RATE', flag: '--traffic-rate', value: '<n>', default: '0', description: `Live traffic started with the server, in flow observations per second (0 = none, at most ${MAX_RATE}).` },
   { field: 'journalSize', env: 'CCV_JOURNAL_SIZE', flag: '--journal-size', value: '<n>', description: `Requests under /api/ the control plane's journal keeps in memory (/_emulator/requests, /_emulator/coverage); 0 turns it off, at most ${MAX_JOURNAL_SIZE}.`, default: String(DEFAULT_JOURNAL_SIZE) },
@@ -178,6 +183,7 @@ const ConfigSchema = z.object({
     })
     .optional(),
   logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),
+  logFormat: z.enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` }),
   tlsHostnames: hostnames,
   reset: boolean,
   trafficRate: z
@@ -272,6 +278,7 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     adminKey: d.adminKey,
     now: d.now,
     logLevel: d.logLevel,
+    logFormat: d.logFormat,
     tlsHostnames: d.tlsHostnames,
     reset: d.reset,
     trafficRate: d.trafficRate,

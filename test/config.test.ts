@@ -32,6 +32,7 @@ describe('parseConfig', () => {
         adminKey: undefined,
         now: undefined,
         logLevel: 'info',
+        logFormat: 'auto',
         tlsHostnames: [],
         reset: false,
         trafficRate: 0,
@@ -61,6 +62,7 @@ describe('parseConfig', () => {
         CCV_ADMIN_KEY: 'let-me-in',
         CCV_NOW: '2024-05-01T12:00:00.123456Z',
         CCV_LOG_LEVEL: 'debug',
+        CCV_LOG_FORMAT: 'json',
         CCV_TLS_HOSTNAMES: 'ccv.example.com, 10.0.0.5,,fe80::1',
         CCV_RESET: '1',
         CCV_TRAFFIC_RATE: '12.5',
@@ -77,6 +79,7 @@ describe('parseConfig', () => {
         adminKey: 'let-me-in',
         now: Date.UTC(2024, 4, 1, 12, 0, 0) * 1000 + 123456,
         logLevel: 'debug',
+        logFormat: 'json',
         tlsHostnames: ['ccv.example.com', '10.0.0.5', 'fe80::1'],
         reset: true,
         trafficRate: 12.5,
@@ -359,6 +362,18 @@ describe('CONFIG_KEYS and helpText', () => {
   it('has defaults that parse to the same values as no input', () => {
     const env = Object.fromEntries(CONFIG_KEYS.filter((k) => k.env && k.default).map((k) => [k.env, k.default]));
     expect(parseConfig([], env)).toEqual(parseConfig([], {}));
+  });
+
+  it("matches README's configuration table: every variable and its flag once, in order, with its default", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('### Commands'));
+    const rows = [...section.matchAll(/^\| `(CCV_[A-Z_]+)` \| `(--[a-z-]+)` \|([^|]*)\|/gm)].map(([, env, flag, dflt]) => [env, flag, (dflt as string).trim()]);
+    const documented = (k: (typeof CONFIG_KEYS)[number]) => (k.default ? `\`${k.default}\`` : undefined);
+    // The order of --help and .env.example.
+    expect(rows.map(([env, flag]) => [env, flag])).toEqual(CONFIG_KEYS.filter((k) => k.env).map((k) => [k.env, k.flag]));
+    for (const key of CONFIG_KEYS.filter((k) => k.env && k.default)) {
+      expect(rows.find(([env]) => env === key.env)?.[2], key.env).toBe(documented(key));
+    }
   });
 
   it('matches .env.example: every variable once, with its default, and the file parses to the defaults', () => {

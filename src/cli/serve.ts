@@ -5,7 +5,7 @@
  */
 import { EmulatorClock, systemClock } from '../clock.js';
 import { ConfigError, dataDir, helpText, parseConfig, type Config } from '../config.js';
-import { logSerializers } from '../log.js';
+import { loggerOptions } from '../log.js';
 import { startServer, type RunningServer } from '../server.js';
 import { openCenter } from '../startup.js';
 import { loadOrCreateTls } from '../tls.js';
@@ -41,7 +41,8 @@ export async function serve(argv: string[], env: Record<string, string | undefin
 
   // Certificates follow the real clock, not CCV_NOW: TLS clients check them against real time.
   const tls = await loadOrCreateTls(dataDir(config), config.tlsHostnames, new Date(systemClock.now() / 1000));
-  const logger = config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: logSerializers };
+  const format = config.logFormat === 'auto' ? (io.stdout.isTTY ? 'pretty' : 'json') : config.logFormat;
+  const logger = config.logLevel === 'silent' ? false : loggerOptions({ level: config.logLevel, format, out: io.stdout });
   const server = await startServer({ ...config, center, clock, tls, logger });
 
   const base = server.urls.https ?? server.urls.http ?? '';
