@@ -10,7 +10,7 @@ import { CONFIG_KEYS, ConfigError, type ConfigKey, parseConfig } from '../config
 import { type Micros, formatTimestamp } from '../domain/time.js';
 import { ApiError } from '../errors.js';
 import { CreateTokenBody, TOKEN_NAME_MAX, type TokenOperations, createTokenOperations, maskToken, tokenStatus } from '../emulator/tokens.js';
-import { openStore } from '../store/store.js';
+import { openStoreFile } from '../db-file.js';
 import type { ApiToken } from '../store/tokens.js';
 import { usageText } from './command-line.js';
 
@@ -270,7 +270,13 @@ export async function run(argv: string[], env: Env, io: Io = processIo): Promise
     err(`No database at ${db}: start the server once to build it (npm start), or point --db / CCV_DB at an existing one.`);
     return 1;
   }
-  const store = openStore(db);
+  let store: ReturnType<typeof openStoreFile>;
+  try {
+    store = openStoreFile(db);
+  } catch (e) {
+    err(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
   try {
     return action({ ops: createTokenOperations(store, clock), now: clock.now(), out, err });
   } catch (e) {

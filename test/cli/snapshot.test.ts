@@ -1,5 +1,5 @@
 /** `ccv-emulator snapshot save|restore|list|delete`: the control plane's snapshots on a file. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,13 @@ describe('snapshot', () => {
     await run(['save', 'one', '--db', db], {}, io);
     expect(await run(['save', 'one', '--db', db], {}, io)).toBe(1);
     expect(err).toMatch(/already exists/);
+  });
+
+  it('fails (1) naming the path when the file is not a database', async () => {
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'my notes\n');
+    expect(await run(['list', '--db', notes], {}, io)).toBe(1);
+    expect(err).toBe(`Cannot use the database ${notes}: it is not a SQLite database (nothing was changed)\n`);
   });
 
   it('fails (1) without a database, and never creates one', async () => {

@@ -2,7 +2,7 @@
  * `token create|list|enable|disable|delete`, run in-process on a temporary database file, with
  * the output captured. A server over the same file sees each change on its next request.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -221,6 +221,13 @@ describe('the database', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^No database at .*missing.center\.db: start the server once/);
     expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
+  it('fails (1) naming the path when the file is not a database, and leaves it as it was', async () => {
+    env.CCV_DB = join(dir, 'notes.txt');
+    writeFileSync(env.CCV_DB, 'my notes\n');
+    expect(await token('list')).toEqual({ code: 1, out: '', err: `Cannot use the database ${env.CCV_DB}: it is not a SQLite database (nothing was changed)\n` });
+    expect(readFileSync(env.CCV_DB, 'utf8')).toBe('my notes\n');
   });
 
   it('must be a file: :memory: fails (1)', async () => {
