@@ -96,11 +96,18 @@ describe('token create', () => {
 
   it('creates a disabled token with an expiry (--db as a flag, --name=…)', async () => {
     env = {};
-    const r = await token('create', '--name=later', '--expires', '2027-01-01', '--disabled', '--db', db);
+    const r = await token('create', '--name=later', '--expires', '2035-01-01', '--disabled', '--db', db);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/\(disabled, expires 2027-01-01T00:00:00Z/);
+    expect(r.err).toMatch(/\(disabled, expires 2035-01-01T00:00:00Z/);
     expect(works(r.out.trim())).toBe(false);
-    expect(withStore((s) => s.tokens.withName('later')[0])).toMatchObject({ enabled: false, expiresAt: Date.UTC(2027, 0, 1) * 1000 });
+    expect(withStore((s) => s.tokens.withName('later')[0])).toMatchObject({ enabled: false, expiresAt: Date.UTC(2035, 0, 1) * 1000 });
+  });
+
+  it("has examples that keep working: the README's expiries are more than a year ahead", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const expiries = [...readme.matchAll(/--expires (\d{4}-\d\d-\d\d)/g)].map((m) => m[1] as string);
+    expect(expiries.length).toBeGreaterThan(0);
+    for (const day of expiries) expect(Date.parse(day), day).toBeGreaterThan(Date.now() + 365 * 86_400_000);
   });
 
   it.each([
