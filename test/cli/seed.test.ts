@@ -29,6 +29,12 @@ describe('seed', () => {
     store.close();
   });
 
+  it('writes its counts with thousands separators', async () => {
+    const db = join(dir, 'world.db');
+    expect(await run(['--scenario', 'default', '--db', db, '--now', '2026-01-01T00:00:00Z'], {}, io)).toBe(0);
+    expect(out).toMatch(/world\.db: scenario "default", seed \d+, \d+ components, \d{1,3},\d{3} flows, \d{1,3},\d{3} events\n$/);
+  });
+
   it('keeps the tokens of an existing file', async () => {
     const db = join(dir, 'world.db');
     await run(['--scenario', 'small', '--db', db], {}, io);
