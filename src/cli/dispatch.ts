@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { ConfigError, withEnvFile } from '../config.js';
 import type { RunningServer } from '../server.js';
 import { type Io, processIo, usageText } from './command-line.js';
-import { serve } from './serve.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -16,12 +15,13 @@ type Subcommand = (argv: string[], env: Env, io: Io) => Promise<number>;
 
 /**
  * The subcommands, by first argument. Each is loaded only when used, so the server does not
- * load them.
+ * load them, nor they the server (`health` runs every few seconds in a container).
  */
 const COMMANDS = new Map<string, { summary: string; load: () => Promise<{ run: Subcommand }> }>([
   ['token', { summary: 'Create, list, enable, disable or delete API tokens (token --help)', load: () => import('./token.js') }],
   ['seed', { summary: 'Build a scenario into a database file without serving it (seed --help)', load: () => import('./seed.js') }],
   ['snapshot', { summary: 'Save, restore, list or delete snapshots of a database file (snapshot --help)', load: () => import('./snapshot.js') }],
+  ['health', { summary: "Ask a running server's /_emulator/health on each listener; the Docker HEALTHCHECK (health --help)", load: () => import('./health.js') }],
 ]);
 
 function commandsHelp(): string {
@@ -57,6 +57,7 @@ export async function dispatch(argv: string[], processEnv: Env, io: Io = process
       io.stderr.write(usageText(`Unknown command "${name}"${meant ? ` (did you mean "${meant}"?)` : ''}: the commands are ${known}; the server takes flags only`));
       return 2;
     }
+    const { serve } = await import('./serve.js');
     return await serve(argv, env, io, commandsHelp());
   } catch (err) {
     io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);

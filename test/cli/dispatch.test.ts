@@ -22,8 +22,8 @@ describe('ccv-emulator (the server)', () => {
     [['--now', '2024-05-01'], {}, 'Invalid --now (CCV_NOW) = "2024-05-01": must be an RFC 3339 timestamp, e.g. 2024-05-01T12:00:00Z'],
     [[], { CCV_HTTPS_PORT: 'abc' }, 'Invalid CCV_HTTPS_PORT (--https-port) = "abc": must be an integer from 0 to 65535'],
     [['--scenario', 'nope'], {}, 'Invalid --scenario (CCV_SCENARIO) = "nope": must be one of the scenarios in seeds/: default, large, small'],
-    [['tokens', 'list'], {}, 'Unknown command "tokens" (did you mean "token"?): the commands are token, seed, snapshot; the server takes flags only'],
-    [['start'], {}, 'Unknown command "start": the commands are token, seed, snapshot; the server takes flags only'],
+    [['tokens', 'list'], {}, 'Unknown command "tokens" (did you mean "token"?): the commands are token, seed, snapshot, health; the server takes flags only'],
+    [['start'], {}, 'Unknown command "start": the commands are token, seed, snapshot, health; the server takes flags only'],
   ])('is a usage error (2) for %j %j: one line, then where the help is', async (argv, env, message) => {
     expect(await dispatch(argv, { CCV_DB: join(dir, 'center.db'), ...env }, io)).toBe(2);
     expect(err).toBe(`${message}\nSee --help.\n`);
