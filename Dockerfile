@@ -1,5 +1,6 @@
 # A seeded Cisco Cyber Vision Center emulator. Build: docker build -t ccv-emulator .
-# Run: docker run -p 8443:8443 -p 8080:8080 -v ccv-data:/data ccv-emulator
+# Run: docker run -d --name ccv -p 8443:8443 -p 8080:8080 -v ccv-data:/data ccv-emulator
+# Configure it with environment variables (-e, --env-file .env), not flags: the HEALTHCHECK reads them too.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
@@ -25,7 +26,11 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
 EXPOSE 8443 8080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=120s \
-  CMD node -e "fetch('http://127.0.0.1:8080/_emulator/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+# `health` reads the same variables as the server (CCV_HTTPS_PORT, CCV_HTTP_PORT, CCV_HOST,
+# CCV_DB) and asks /_emulator/health on each listener that is on, HTTPS trusting the CA in /data.
+# The start period covers a first seed: `large` takes 95 to 120 s on a 2-core host; 10 minutes
+# leave room for a slower one (a start that answers sooner is healthy at once).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=600s --retries=3 \
+  CMD ["node", "dist/cli/main.js", "health"]
 # As `npm start`: a small young generation keeps the serving RSS lower (README, Performance).
 CMD ["node", "--max-semi-space-size=4", "dist/cli/main.js"]

@@ -2,16 +2,22 @@
  * One typed parse of the environment and the command line. Every setting has an environment
  * variable and a matching flag (the flag wins); CONFIG_KEYS is the one table that the parser,
  * `--help`, the README and `.env.example` are all made from. Nothing else reads `process.env`.
+ * `./.env`, when present, adds the variables the environment does not set (withEnvFile).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from './emulator/journal.js';
 import { MAX_RATE } from './emulator/traffic.js';
 import { parseTimestamp, type Micros } from './domain/time.js';
+import { listProfiles } from './seed/profile.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** `auto`: pretty on a terminal, json otherwise (src/cli/serve.ts decides, src/log.ts writes). */
+export const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface Config {
   host: string;
@@ -32,6 +38,7 @@ export interface Config {
   /** Pins the emulated clock. */
   now: Micros | undefined;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   /** Extra DNS names / IP addresses for the server certificate. */
   tlsHostnames: string[];
   /** Rebuild the DB from the scenario. */
@@ -72,6 +79,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { field: 'adminKey', env: 'CCV_ADMIN_KEY', flag: '--admin-key', value: '<key>', description: 'Control-plane (/_emulator) key; generated and kept in the database when unset.', secret: true },
   { field: 'now', env: 'CCV_NOW', flag: '--now', value: '<timestamp>', description: 'Pins the emulated clock to an RFC 3339 timestamp, e.g. 2024-05-01T12:00:00Z.' },
   { field: 'logLevel', env: 'CCV_LOG_LEVEL', flag: '--log-level', value: '<level>', default: 'info', description: `Log level: ${LOG_LEVELS.join('|')}.` },
+  { field: 'logFormat', env: 'CCV_LOG_FORMAT', flag: '--log-format', value: '<format>', default: 'auto', description: 'Log format: pretty (one short line per request: method, URL with the token cut, status, time), json (one JSON object per line), or auto: pretty when the output is a terminal, json otherwise.' },
   { field: 'tlsHostnames', env: 'CCV_TLS_HOSTNAMES', flag: '--tls-hostnames', value: '<a,b,…>', default: '', description: 'Comma-separated extra DNS names / IP addresses for the server certificate (localhost, 127.0.0.1 and ::1 are always in).' },
   { field: 'trafficRate', env: 'CCV_TRAFFIC_RATE', flag: '--traffic-rate', value: '<n>', default: '0', description: `Live traffic started with the server, in flow observations per second (0 = none, at most ${MAX_RATE}).` },
   { field: 'journalSize', env: 'CCV_JOURNAL_SIZE', flag: '--journal-size', value: '<n>', description: `Requests under /api/ the control plane's journal keeps in memory (/_emulator/requests, /_emulator/coverage); 0 turns it off, at most ${MAX_JOURNAL_SIZE}.`, default: String(DEFAULT_JOURNAL_SIZE) },
@@ -79,6 +87,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { field: 'reset', env: 'CCV_RESET', flag: '--reset', default: '0', description: 'Rebuild the database from the scenario (1 = yes).' },
   { field: 'help', env: undefined, flag: '--help', alias: '-h', description: 'Print this help and exit.' },
 ];
+
+/** The row of CONFIG_KEYS for a field: its variable and flag, to name them in a message. */
+export function configKey(field: keyof Config): ConfigKey {
+  const key = CONFIG_KEYS.find((k) => k.field === field);
+  if (!key) throw new Error(`no setting for ${field}`);
+  return key;
+}
 
 export class ConfigError extends Error {
   /** The variable or flag at fault, as the user wrote it. */
@@ -133,7 +148,15 @@ const ConfigSchema = z.object({
   httpPort: port,
   db: z.string().min(1, 'must not be empty'),
   // A bare name, not a path: it is looked up in seeds/ and must not walk out of it.
-  scenario: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be a scenario name from seeds/ (letters, digits, - and _)'),
+  scenario: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be a scenario name from seeds/ (letters, digits, - and _)')
+    // A scenario that does not exist is the user's mistake like a bad port: a usage error (2),
+    // found before anything is opened, not a failure (1) halfway through a start.
+    .superRefine((name, ctx) => {
+      const known = listProfiles();
+      if (!known.includes(name)) ctx.addIssue({ code: 'custom', message: `must be one of the scenarios in seeds/: ${known.join(', ') || '(none)'}`, input: name });
+    }),
   // random.ts takes the seed modulo 2^32: a wider range would alias different seeds.
   seed: z
     .string()
@@ -160,6 +183,7 @@ const ConfigSchema = z.object({
     })
     .optional(),
   logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),
+  logFormat: z.enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` }),
   tlsHostnames: hostnames,
   reset: boolean,
   trafficRate: z
@@ -254,6 +278,7 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     adminKey: d.adminKey,
     now: d.now,
     logLevel: d.logLevel,
+    logFormat: d.logFormat,
     tlsHostnames: d.tlsHostnames,
     reset: d.reset,
     trafficRate: d.trafficRate,
@@ -261,6 +286,63 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     journalSize: d.journalSize,
     help: d.help ?? false,
   };
+}
+
+const ENV_LINE_RE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
+
+/** The value part of a `.env` line: bare (a ` #` starts a comment), in '…' as written, or in "…" with escapes (\n, \", \\). */
+function envValue(raw: string): string | undefined {
+  if (raw.startsWith("'")) return /^'([^']*)'(?:\s+#.*)?$/.exec(raw)?.[1];
+  if (raw.startsWith('"')) {
+    const m = /^"((?:[^"\\]|\\.)*)"(?:\s+#.*)?$/.exec(raw);
+    return m?.[1]?.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+  }
+  return raw.replace(/(?:^|\s+)#.*$/, '');
+}
+
+/**
+ * The variables of a `.env` file: `NAME=value` lines, `#` comments and blank lines. Every
+ * line that is not one of those, a CCV_ name that is no setting, or a value its setting refuses
+ * is a ConfigError naming the file and the line.
+ * divergence: not Node's parser (process.loadEnvFile, util.parseEnv), which takes any line and
+ * makes a variable of it (`garbage` then `B=2` gives a variable named "garbage\nB"): a typo there
+ * would be ignored without a word. Values are on one line (no setting needs more).
+ */
+export function parseEnvFile(text: string, file: string): Record<string, string> {
+  const vars: Record<string, string> = {};
+  text.split(/\r?\n/).forEach((line, i) => {
+    const at = `${file}:${i + 1}`;
+    if (/^\s*(#.*)?$/.test(line)) return;
+    const m = ENV_LINE_RE.exec(line);
+    const value = m ? envValue(m[2] as string) : undefined;
+    if (!m || value === undefined) throw new ConfigError(file, `${at}: expected NAME=value, not "${line.trim()}"`);
+    const name = m[1] as string;
+    if (name.startsWith('CCV_')) {
+      if (!CONFIG_KEYS.some((k) => k.env === name)) throw new ConfigError(file, `${at}: ${name} is not a setting (the variables are in --help)`);
+      try {
+        parseConfig([], { [name]: value });
+      } catch (err) {
+        if (err instanceof ConfigError) throw new ConfigError(file, `${at}: ${err.message}`);
+        throw err;
+      }
+    }
+    vars[name] = value;
+  });
+  return vars;
+}
+
+/**
+ * The environment with the variables of `file` (`./.env`) that it does not set: a variable set
+ * in the environment wins over the file, as a flag wins over both. No file, no change.
+ */
+export function withEnvFile(env: Record<string, string | undefined>, file: string): Record<string, string | undefined> {
+  if (!existsSync(file)) return env;
+  const merged: Record<string, string | undefined> = { ...env };
+  for (const [name, value] of Object.entries(parseEnvFile(readFileSync(file, 'utf8'), file))) {
+    // An empty variable means "not set" (parseConfig), so it does not hide the file's value.
+    if (env[name] === undefined || env[name] === '') merged[name] = value;
+  }
+  return merged;
 }
 
 /** The directory that holds the database (and the TLS material); undefined for `:memory:`. */

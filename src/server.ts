@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.js';
 import type { EmulatorClock } from './clock.js';
+import { configKey } from './config.js';
 import { createServices } from './emulator/services.js';
 import type { Center } from './startup.js';
 import type { TlsMaterial } from './tls.js';
@@ -39,6 +40,39 @@ function urlOf(host: string, port: number, scheme: 'http' | 'https'): string {
   return `${scheme}://${shown}:${port}`;
 }
 
+/** The settings that move each listener, as the user writes them (src/config.ts). */
+const LISTENERS = {
+  https: { name: 'HTTPS', key: configKey('httpsPort') },
+  http: { name: 'HTTP', key: configKey('httpPort') },
+} as const;
+const HOST = configKey('host');
+
+/**
+ * A failed bind in the user's terms: which port of which listener, and the setting that moves
+ * it (Node's own `listen EADDRINUSE: address already in use 127.0.0.1:8443` names neither).
+ */
+function listenError(err: unknown, host: string, port: number, scheme: keyof typeof LISTENERS): unknown {
+  const { name, key } = LISTENERS[scheme];
+  const move = `set ${key.env} or ${key.flag} to another port, or to 0 to turn ${name} off`;
+  const where = `The ${name} port ${port} on ${host}`;
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return new Error(`${where} is already in use (another server?): ${move}.`);
+    case 'EACCES':
+      return new Error(`${where} needs privileges this user does not have (ports below 1024 do): ${move}.`);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new Error(`Cannot listen on ${host}: it is not an address of this machine; set ${HOST.env} or ${HOST.flag} (127.0.0.1, or 0.0.0.0 for every address).`);
+    default:
+      return err;
+  }
+}
+
+/**
+ * Binds every listener that is on, then resolves: nothing is announced (nor logged) until
+ * both are bound, and a failed bind closes what was bound, the services and the database.
+ */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (opts.httpsPort === 0 && opts.httpPort === 0) throw new Error('both listeners are off: set CCV_HTTPS_PORT or CCV_HTTP_PORT');
   const ca = { pem: opts.tls.caPem, der: opts.tls.caDer };
@@ -48,21 +82,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const apps: FastifyInstance[] = [];
   const urls: RunningServer['urls'] = {};
   try {
-    if (opts.httpsPort !== 0) {
-      const app = await buildApp({ ...common, https: { key: opts.tls.keyPem, cert: opts.tls.certPem } });
-      apps.push(app);
-      await app.listen({ host: opts.host, port: opts.httpsPort });
-      urls.https = urlOf(opts.host, portOf(app), 'https');
-    }
-    if (opts.httpPort !== 0) {
-      const app = await buildApp(common);
-      apps.push(app);
-      await app.listen({ host: opts.host, port: opts.httpPort });
-      urls.http = urlOf(opts.host, portOf(app), 'http');
+    const wanted: { scheme: 'https' | 'http'; port: number; app: FastifyInstance }[] = [];
+    if (opts.httpsPort !== 0) wanted.push({ scheme: 'https', port: opts.httpsPort, app: await buildApp({ ...common, https: { key: opts.tls.keyPem, cert: opts.tls.certPem } }) });
+    if (opts.httpPort !== 0) wanted.push({ scheme: 'http', port: opts.httpPort, app: await buildApp(common) });
+    apps.push(...wanted.map((w) => w.app));
+    for (const { scheme, port, app } of wanted) {
+      try {
+        await app.listen({ host: opts.host, port });
+      } catch (err) {
+        throw listenError(err, opts.host, port, scheme);
+      }
+      urls[scheme] = urlOf(opts.host, portOf(app), scheme);
     }
     if (opts.trafficRate) services.traffic.setRate(opts.trafficRate);
   } catch (err) {
+    services.traffic.stop();
     await Promise.all(apps.map((a) => a.close()));
+    services.world.close();
     opts.center.store.close();
     throw err;
   }

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Clock } from './clock.js';
+import { checkDbPath, dbError } from './db-file.js';
 import type { Micros } from './domain/time.js';
 import { loadProfile } from './seed/profile.js';
 import { buildWorld, type WorldSummary } from './seed/world.js';
@@ -115,13 +116,18 @@ export function openCenter(opts: CenterOptions): Center {
     store = openStore(':memory:');
     built = seedInto(store, opts);
   } else {
-    const existing = existsSync(opts.db) ? openStore(opts.db) : undefined;
-    if (existing && !opts.reset && existing.isSeeded()) {
-      store = existing;
-    } else {
-      existing?.close();
-      built = rebuildFile(opts);
-      store = openStore(opts.db);
+    checkDbPath(opts.db);
+    try {
+      const existing = existsSync(opts.db) ? openStore(opts.db) : undefined;
+      if (existing && !opts.reset && existing.isSeeded()) {
+        store = existing;
+      } else {
+        existing?.close();
+        built = rebuildFile(opts);
+        store = openStore(opts.db);
+      }
+    } catch (err) {
+      throw dbError(opts.db, err);
     }
   }
 

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, ConfigError, dataDir, helpText, parseConfig, type Config } from '../src/config.js';
+import { CONFIG_KEYS, ConfigError, dataDir, helpText, parseConfig, parseEnvFile, withEnvFile, type Config } from '../src/config.js';
 import { parseTimestamp } from '../src/domain/time.js';
 
 const TOKEN = `ics-${'a'.repeat(40)}-${'0123456789'.repeat(4)}`;
@@ -30,6 +32,7 @@ describe('parseConfig', () => {
         adminKey: undefined,
         now: undefined,
         logLevel: 'info',
+        logFormat: 'auto',
         tlsHostnames: [],
         reset: false,
         trafficRate: 0,
@@ -59,6 +62,7 @@ describe('parseConfig', () => {
         CCV_ADMIN_KEY: 'let-me-in',
         CCV_NOW: '2024-05-01T12:00:00.123456Z',
         CCV_LOG_LEVEL: 'debug',
+        CCV_LOG_FORMAT: 'json',
         CCV_TLS_HOSTNAMES: 'ccv.example.com, 10.0.0.5,,fe80::1',
         CCV_RESET: '1',
         CCV_TRAFFIC_RATE: '12.5',
@@ -75,6 +79,7 @@ describe('parseConfig', () => {
         adminKey: 'let-me-in',
         now: Date.UTC(2024, 4, 1, 12, 0, 0) * 1000 + 123456,
         logLevel: 'debug',
+        logFormat: 'json',
         tlsHostnames: ['ccv.example.com', '10.0.0.5', 'fe80::1'],
         reset: true,
         trafficRate: 12.5,
@@ -202,6 +207,12 @@ describe('parseConfig', () => {
       expect(configError([], { CCV_SCENARIO: '../etc/passwd' }).key).toBe('CCV_SCENARIO');
     });
 
+    it('rejects a scenario that seeds/ does not hold, naming those it does', () => {
+      const err = configError(['--scenario', 'huge'], {});
+      expect(err.key).toBe('--scenario');
+      expect(err.message).toBe('Invalid --scenario (CCV_SCENARIO) = "huge": must be one of the scenarios in seeds/: default, large, small');
+    });
+
     it('rejects a TLS hostname that is neither a name nor an address', () => {
       const err = configError([], { CCV_TLS_HOSTNAMES: 'ok.test,bad name' });
       expect(err.key).toBe('CCV_TLS_HOSTNAMES');
@@ -248,6 +259,80 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseEnvFile', () => {
+  it.each([
+    ['NAME=value', { NAME: 'value' }],
+    ['  export CCV_HOST = 0.0.0.0  ', { CCV_HOST: '0.0.0.0' }],
+    ['CCV_TOKEN=', { CCV_TOKEN: '' }],
+    ['CCV_DB=./data/center.db # the file', { CCV_DB: './data/center.db' }],
+    ['CCV_ADMIN_KEY=a#b', { CCV_ADMIN_KEY: 'a#b' }],
+    ["CCV_DB='/srv/my data/#1.db'", { CCV_DB: '/srv/my data/#1.db' }],
+    ['CCV_DB="/srv/\\"q\\".db" # quoted', { CCV_DB: '/srv/"q".db' }],
+    ['# a comment\n\n   \r\nA=1\r\nB=2', { A: '1', B: '2' }],
+    ['CCV_HTTP_PORT=1\nCCV_HTTP_PORT=2', { CCV_HTTP_PORT: '2' }],
+  ])('reads %j', (text, vars) => {
+    expect(parseEnvFile(text, '.env')).toEqual(vars);
+  });
+
+  it.each([
+    ['CCV_HOST=0.0.0.0\ngarbage line', '.env:2: expected NAME=value, not "garbage line"'],
+    ['1X=y', '.env:1: expected NAME=value, not "1X=y"'],
+    ['CCV_DB="unterminated', '.env:1: expected NAME=value, not "CCV_DB="unterminated"'],
+    ["CCV_DB='a' b", `.env:1: expected NAME=value, not "CCV_DB='a' b"`],
+    ['CCV_HTTPS_PROT=9443', '.env:1: CCV_HTTPS_PROT is not a setting (the variables are in --help)'],
+    ['\nCCV_HTTPS_PORT=abc', '.env:2: Invalid CCV_HTTPS_PORT (--https-port) = "abc": must be an integer from 0 to 65535'],
+  ])('refuses %j, naming the file and the line', (text, message) => {
+    let caught: unknown;
+    try {
+      parseEnvFile(text, '.env');
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).message).toBe(message);
+    expect((caught as ConfigError).key).toBe('.env');
+  });
+
+  it('never echoes a secret it refuses', () => {
+    expect(() => parseEnvFile('CCV_TOKEN=ics-not-quite', '.env')).toThrow(/^\.env:1: Invalid CCV_TOKEN \(--token\): must look like/);
+    expect(() => parseEnvFile('CCV_TOKEN=ics-not-quite', '.env')).not.toThrow(/not-quite/);
+  });
+});
+
+describe('withEnvFile', () => {
+  const inDir = (text: string | undefined, fn: (file: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccv-env-'));
+    try {
+      const file = join(dir, '.env');
+      if (text !== undefined) writeFileSync(file, text);
+      fn(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('adds the variables of the file that the environment does not set: the environment wins', () => {
+    inDir('CCV_HTTP_PORT=9080\nCCV_HTTPS_PORT=9443\nCCV_HOST=0.0.0.0\n', (file) => {
+      const env = withEnvFile({ CCV_HTTPS_PORT: '7443', CCV_HOST: '', PATH: '/bin' }, file);
+      expect(env).toEqual({ CCV_HTTP_PORT: '9080', CCV_HTTPS_PORT: '7443', CCV_HOST: '0.0.0.0', PATH: '/bin' });
+      expect(parseConfig(['--http-port', '1080'], env)).toMatchObject({ httpPort: 1080, httpsPort: 7443, host: '0.0.0.0' });
+    });
+  });
+
+  it('changes nothing without a file', () => {
+    inDir(undefined, (file) => {
+      const env = { CCV_DB: 'x.db' };
+      expect(withEnvFile(env, file)).toBe(env);
+    });
+  });
+
+  it('names the file of a bad line', () => {
+    inDir('CCV_SEED=soon\n', (file) => {
+      expect(() => withEnvFile({}, file)).toThrow(`${file}:1: Invalid CCV_SEED (--seed) = "soon"`);
+    });
+  });
+});
+
 describe('dataDir', () => {
   it('is the directory of the database file', () => {
     expect(dataDir(parseConfig([], {}))).toBe('./data');
@@ -277,6 +362,18 @@ describe('CONFIG_KEYS and helpText', () => {
   it('has defaults that parse to the same values as no input', () => {
     const env = Object.fromEntries(CONFIG_KEYS.filter((k) => k.env && k.default).map((k) => [k.env, k.default]));
     expect(parseConfig([], env)).toEqual(parseConfig([], {}));
+  });
+
+  it("matches README's configuration table: every variable and its flag once, in order, with its default", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('### Commands'));
+    const rows = [...section.matchAll(/^\| `(CCV_[A-Z_]+)` \| `(--[a-z-]+)` \|([^|]*)\|/gm)].map(([, env, flag, dflt]) => [env, flag, (dflt as string).trim()]);
+    const documented = (k: (typeof CONFIG_KEYS)[number]) => (k.default ? `\`${k.default}\`` : undefined);
+    // The order of --help and .env.example.
+    expect(rows.map(([env, flag]) => [env, flag])).toEqual(CONFIG_KEYS.filter((k) => k.env).map((k) => [k.env, k.flag]));
+    for (const key of CONFIG_KEYS.filter((k) => k.env && k.default)) {
+      expect(rows.find(([env]) => env === key.env)?.[2], key.env).toBe(documented(key));
+    }
   });
 
   it('matches .env.example: every variable once, with its default, and the file parses to the defaults', () => {

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,50 @@ describe('the server', () => {
     expect(closed).toBeDefined();
     expect(c.store.db.open).toBe(false);
     await expect(fetch(`${s.urls.http}/ca.pem`)).rejects.toThrow();
+  });
+
+  describe('a port that cannot be bound', () => {
+    /** Occupies a free port, as another server would. */
+    async function occupied(): Promise<{ port: number; server: Server }> {
+      const port = await freePort();
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      return { port, server };
+    }
+    /** Resolves when the port can be bound again: nothing of the failed start holds it. */
+    const bindable = (port: number) =>
+      new Promise<boolean>((resolve) => {
+        const s = createServer();
+        s.once('error', () => resolve(false));
+        s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+      });
+
+    it.each([
+      ['HTTP', 'http', 'CCV_HTTP_PORT or --http-port'],
+      ['HTTPS', 'https', 'CCV_HTTPS_PORT or --https-port'],
+    ] as const)('names the %s port and the setting that moves it; nothing stays bound, the database is closed', async (name, taken, setting) => {
+      const busy = await occupied();
+      const other = await freePort();
+      const c = openCenter({ db: ':memory:', scenario: 'small', reset: false, clock });
+      const ports = taken === 'http' ? { httpPort: busy.port, httpsPort: other } : { httpsPort: busy.port, httpPort: other };
+      try {
+        await expect(startServer({ host: '127.0.0.1', ...ports, center: c, clock, tls })).rejects.toThrow(
+          `The ${name} port ${busy.port} on 127.0.0.1 is already in use (another server?): set ${setting} to another port, or to 0 to turn ${name} off.`,
+        );
+        expect(await bindable(other)).toBe(true);
+        expect(c.store.db.open).toBe(false);
+      } finally {
+        busy.server.close();
+      }
+    });
+
+    it('names CCV_HOST when the address is not one of this machine', async () => {
+      const c = openCenter({ db: ':memory:', scenario: 'small', reset: false, clock });
+      await expect(startServer({ host: '192.0.2.1', httpsPort: 0, httpPort: await freePort(), center: c, clock, tls })).rejects.toThrow(
+        /^Cannot listen on 192\.0\.2\.1: it is not an address of this machine; set CCV_HOST or --host/,
+      );
+      expect(c.store.db.open).toBe(false);
+    });
   });
 
   it('refuses to start with both listeners off', async () => {

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -120,6 +121,38 @@ describe('openCenter', () => {
     expect(after.token).toBe(first.token);
     expect(after.store.db.prepare('SELECT count(*) FROM component').pluck().get()).toBe(components);
     after.store.close();
+  });
+
+  describe('a database path that cannot be used', () => {
+    it.each([
+      ['a path under a file', (d: string) => (writeFileSync(join(d, 'file'), 'x'), join(d, 'file', 'center.db')), (d: string) => `${join(d, 'file')} is not a directory`],
+      ['a directory', (d: string) => (mkdirSync(join(d, 'dir')), join(d, 'dir')), () => 'it is a directory, not a file'],
+      ['a file that is not SQLite', (d: string) => (writeFileSync(join(d, 'notes.txt'), 'my notes\n'), join(d, 'notes.txt')), () => 'it is not a SQLite database (nothing was changed)'],
+    ])('names the path the user gave: %s', (_, make, why) => {
+      const d = mkdtempSync(join(dir, 'bad-'));
+      const db = make(d);
+      expect(() => openCenter(options(db))).toThrow(`Cannot use the database ${db}: ${why(d)}`);
+      expect(existsSync(`${db}.building`)).toBe(false);
+      if (db.endsWith('notes.txt')) expect(readFileSync(db, 'utf8')).toBe('my notes\n');
+    });
+
+    it('names the path the user gave in a folder this user cannot write', () => {
+      const d = mkdtempSync(join(dir, 'ro-'));
+      for (const open of [dir, d]) chmodSync(open, 0o755);
+      const ro = join(d, 'ro');
+      mkdirSync(ro, { mode: 0o555 });
+      chmodSync(ro, 0o555);
+      const db = join(ro, 'center.db');
+      const expected = `Cannot use the database ${db}: the folder ${ro} is not writable by this user`;
+      if (process.getuid?.() === 0) {
+        // root writes anywhere: the command line runs as nobody, as a user without rights would.
+        const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'seed', '--db', db, '--scenario', 'small'], { uid: 65534, gid: 65534, encoding: 'utf8' });
+        expect({ status: cli.status, stderr: cli.stderr }).toEqual({ status: 1, stderr: `${expected}\n` });
+      } else {
+        expect(() => openCenter(options(db))).toThrow(expected);
+      }
+      expect(existsSync(db)).toBe(false);
+    });
   });
 
   it('keeps nothing with :memory:', () => {

@@ -15,6 +15,14 @@ export const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
 
 export class UsageError extends Error {}
 
+/**
+ * A usage error as the user sees it: what is wrong, then where the help is. Not the help
+ * itself: forty lines of it scrolled the one line that mattered out of sight.
+ */
+export function usageText(message: string, command?: string): string {
+  return `${message}\nSee ${command ? `${command} ` : ''}--help.\n`;
+}
+
 /** The positional arguments, and the config parsed from the flags (only `allowed` ones) and the environment. */
 export function parseCommand(argv: string[], env: Record<string, string | undefined>, allowed: readonly (keyof Config)[]): { args: string[]; config: Config } {
   const keys = CONFIG_KEYS.filter((k) => allowed.includes(k.field));
@@ -50,10 +58,10 @@ export function flagsHelp(allowed: readonly (keyof Config)[]): string[] {
 }
 
 /**
- * Runs a command's body: `--help` prints the help; a UsageError prints it with the help (exit 2);
- * any other error prints its message (exit 1).
+ * Runs a command's body: `--help` prints the help; a UsageError prints its message and where
+ * the help is (exit 2); any other error prints its message (exit 1).
  */
-export function runCommand(argv: string[], help: string, io: Io, body: () => number): number {
+export function runCommand(command: string, argv: string[], help: string, io: Io, body: () => number): number {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout.write(`${help}\n`);
     return 0;
@@ -62,7 +70,7 @@ export function runCommand(argv: string[], help: string, io: Io, body: () => num
     return body();
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`${err.message}\n\n${help}\n`);
+      io.stderr.write(usageText(err.message, command));
       return 2;
     }
     io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);

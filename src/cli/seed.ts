@@ -20,7 +20,7 @@ const HELP = [
 ].join('\n');
 
 export async function run(argv: string[], env: Record<string, string | undefined>, io: Io = processIo): Promise<number> {
-  return runCommand(argv, HELP, io, () => {
+  return runCommand('seed', argv, HELP, io, () => {
     const { args, config } = parseCommand(argv, env, FLAGS);
     if (args.length > 0) throw new UsageError(`Unexpected argument "${args[0]}"`);
     if (config.db === ':memory:') throw new UsageError('seed writes a file: give --db <path>');
@@ -28,7 +28,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     const progress = progressPrinter(io.stderr, config.scenario);
     const center = openCenter({ ...config, reset: true, clock, onProgress: progress.update });
     if (center.built) progress.done(center.built.seconds, center.built.observations);
-    const count = (table: string) => center.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const count = (table: string) => (center.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number).toLocaleString('en');
     io.stdout.write(
       `${config.db}: scenario "${config.scenario}", seed ${center.store.settings.get('world.seed')}, ` +
         `${count('component')} components, ${count('flow')} flows, ${count('event')} events\n`,

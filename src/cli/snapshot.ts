@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { EmulatorClock, systemClock } from '../clock.js';
 import { formatTimestamp } from '../domain/time.js';
 import { createWorldControl } from '../emulator/world.js';
-import { openStore } from '../store/store.js';
+import { openStoreFile } from '../db-file.js';
 import { type Io, UsageError, flagsHelp, parseCommand, processIo, runCommand } from './command-line.js';
 
 const FLAGS = ['db'] as const;
@@ -25,7 +25,7 @@ const HELP = [
 ].join('\n');
 
 export async function run(argv: string[], env: Record<string, string | undefined>, io: Io = processIo): Promise<number> {
-  return runCommand(argv, HELP, io, () => {
+  return runCommand('snapshot', argv, HELP, io, () => {
     const { args, config } = parseCommand(argv, env, FLAGS);
     const [action, name, ...rest] = args;
     if (!ACTIONS.includes(action as (typeof ACTIONS)[number])) throw new UsageError(`Expected one of ${ACTIONS.join(', ')}${action ? `, not "${action}"` : ''}`);
@@ -33,7 +33,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     if (rest.length > 0 || (action === 'list' && name !== undefined)) throw new UsageError(`Unexpected argument "${rest[0] ?? name}"`);
     if (config.db === ':memory:') throw new UsageError('snapshots need a database file: give --db <path>');
     if (!existsSync(config.db)) throw new Error(`No database at ${config.db}: start the server or run "seed" first`);
-    const store = openStore(config.db);
+    const store = openStoreFile(config.db);
     try {
       if (!store.isSeeded()) throw new Error(`${config.db} holds no world: start the server or run "seed" first`);
       const world = createWorldControl(store, new EmulatorClock(systemClock));

@@ -10,8 +10,9 @@ import { CONFIG_KEYS, ConfigError, type ConfigKey, parseConfig } from '../config
 import { type Micros, formatTimestamp } from '../domain/time.js';
 import { ApiError } from '../errors.js';
 import { CreateTokenBody, TOKEN_NAME_MAX, type TokenOperations, createTokenOperations, maskToken, tokenStatus } from '../emulator/tokens.js';
-import { openStore } from '../store/store.js';
+import { openStoreFile } from '../db-file.js';
 import type { ApiToken } from '../store/tokens.js';
+import { usageText } from './command-line.js';
 
 export interface Writer {
   write(text: string): unknown;
@@ -232,7 +233,7 @@ export async function run(argv: string[], env: Env, io: Io = processIo): Promise
   }
   const cmd = name === undefined ? undefined : Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {
-    err(`${name === undefined ? 'Missing command' : `Unknown command "${name}"`}\n\n${tokenHelp()}`);
+    io.stderr.write(usageText(`${name === undefined ? 'Missing command' : `Unknown command "${name}"`}: expected one of ${Object.keys(COMMANDS).join(', ')}`, 'token'));
     return 2;
   }
 
@@ -256,7 +257,7 @@ export async function run(argv: string[], env: Env, io: Io = processIo): Promise
     clock = config.now === undefined ? systemClock : new FixedClock(config.now);
   } catch (e) {
     if (!(e instanceof UsageError || e instanceof ConfigError)) throw e;
-    err(`${e.message}\n\n${commandHelp(name as string, cmd)}`);
+    io.stderr.write(usageText(e.message, `token ${name as string}`));
     return 2;
   }
 
@@ -269,7 +270,13 @@ export async function run(argv: string[], env: Env, io: Io = processIo): Promise
     err(`No database at ${db}: start the server once to build it (npm start), or point --db / CCV_DB at an existing one.`);
     return 1;
   }
-  const store = openStore(db);
+  let store: ReturnType<typeof openStoreFile>;
+  try {
+    store = openStoreFile(db);
+  } catch (e) {
+    err(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
   try {
     return action({ ops: createTokenOperations(store, clock), now: clock.now(), out, err });
   } catch (e) {

@@ -1,5 +1,5 @@
 /** `ccv-emulator seed`: builds a world into a file without serving it. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,6 +29,12 @@ describe('seed', () => {
     store.close();
   });
 
+  it('writes its counts with thousands separators', async () => {
+    const db = join(dir, 'world.db');
+    expect(await run(['--scenario', 'default', '--db', db, '--now', '2026-01-01T00:00:00Z'], {}, io)).toBe(0);
+    expect(out).toMatch(/world\.db: scenario "default", seed \d+, \d+ components, \d{1,3},\d{3} flows, \d{1,3},\d{3} events\n$/);
+  });
+
   it('keeps the tokens of an existing file', async () => {
     const db = join(dir, 'world.db');
     await run(['--scenario', 'small', '--db', db], {}, io);
@@ -54,15 +60,19 @@ describe('seed', () => {
     [['--db', ':memory:'], /seed writes a file/],
     [['--seed', 'x'], /--seed/],
     [['--db'], /--db needs a value/],
-  ])('is a usage error (2) for %j', async (argv, message) => {
+    [['--scenario', 'nope'], /^Invalid --scenario \(CCV_SCENARIO\) = "nope": must be one of the scenarios in seeds\/: default, large, small$/m],
+  ])('is a usage error (2) for %j: the message and where the help is, not the help', async (argv, message) => {
     expect(await run(argv, {}, io)).toBe(2);
     expect(err).toMatch(message);
-    expect(err).toContain('Usage: ccv-emulator seed');
+    expect(err.split('\n')).toHaveLength(3);
+    expect(err).toMatch(/\nSee seed --help\.\n$/);
   });
 
-  it('fails (1) for an unknown scenario', async () => {
-    expect(await run(['--scenario', 'nope', '--db', join(dir, 'x.db')], {}, io)).toBe(1);
-    expect(err).toMatch(/unknown scenario "nope"/);
+  it('is a usage error (2) for an unknown CCV_SCENARIO, and builds nothing', async () => {
+    const db = join(dir, 'x.db');
+    expect(await run(['--db', db], { CCV_SCENARIO: 'nope' }, io)).toBe(2);
+    expect(err).toMatch(/^Invalid CCV_SCENARIO \(--scenario\) = "nope"/);
+    expect(existsSync(db)).toBe(false);
   });
 
   it('prints its help', async () => {

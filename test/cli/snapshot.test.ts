@@ -1,5 +1,5 @@
 /** `ccv-emulator snapshot save|restore|list|delete`: the control plane's snapshots on a file. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,14 +55,29 @@ describe('snapshot', () => {
     expect(err).toMatch(/already exists/);
   });
 
+  it('fails (1) naming the path when the file is not a database', async () => {
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'my notes\n');
+    expect(await run(['list', '--db', notes], {}, io)).toBe(1);
+    expect(err).toBe(`Cannot use the database ${notes}: it is not a SQLite database (nothing was changed)\n`);
+  });
+
   it('fails (1) without a database, and never creates one', async () => {
     const missing = join(dir, 'none.db');
     expect(await run(['list', '--db', missing], {}, io)).toBe(1);
     expect(err).toMatch(/No database at/);
   });
 
-  it.each([[[]], [['frobnicate']], [['save']], [['list', 'extra']], [['save', 'x', '--scenario', 'large']]])('is a usage error (2) for %j', async (argv) => {
+  it.each([
+    [[], /^Expected one of save, restore, list, delete$/m],
+    [['frobnicate'], /^Expected one of save, restore, list, delete, not "frobnicate"$/m],
+    [['save'], /^snapshot save needs a name$/m],
+    [['list', 'extra'], /^Unexpected argument "extra"$/m],
+    [['save', 'x', '--scenario', 'large'], /^Unknown flag --scenario$/m],
+  ])('is a usage error (2) for %j: the message and where the help is, not the help', async (argv, message) => {
     expect(await run([...argv, '--db', db], {}, io)).toBe(2);
-    expect(err).toContain('Usage: ccv-emulator snapshot');
+    expect(err).toMatch(message);
+    expect(err.split('\n')).toHaveLength(3);
+    expect(err).toMatch(/\nSee snapshot --help\.\n$/);
   });
 });

@@ -2,7 +2,7 @@
  * `token create|list|enable|disable|delete`, run in-process on a temporary database file, with
  * the output captured. A server over the same file sees each change on its next request.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,13 +71,13 @@ describe('token --help', () => {
     if (name === 'create') for (const flag of ['--name <name>', '--expires <time>', '--disabled']) expect(r.out).toContain(flag);
   });
 
-  it('is a usage error (2) without a command, or with an unknown one', async () => {
+  it('is a usage error (2) without a command, or with an unknown one: the message and where the help is', async () => {
     const none = await token();
     expect(none.code).toBe(2);
-    expect(none.err).toMatch(/^Missing command/);
+    expect(none.err).toBe('Missing command: expected one of create, list, enable, disable, delete\nSee token --help.\n');
     const unknown = await token('rotate');
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/^Unknown command "rotate"/);
+    expect(unknown.err).toBe('Unknown command "rotate": expected one of create, list, enable, disable, delete\nSee token --help.\n');
     expect((await token('constructor')).code).toBe(2);
   });
 });
@@ -96,11 +96,18 @@ describe('token create', () => {
 
   it('creates a disabled token with an expiry (--db as a flag, --name=…)', async () => {
     env = {};
-    const r = await token('create', '--name=later', '--expires', '2027-01-01', '--disabled', '--db', db);
+    const r = await token('create', '--name=later', '--expires', '2035-01-01', '--disabled', '--db', db);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/\(disabled, expires 2027-01-01T00:00:00Z/);
+    expect(r.err).toMatch(/\(disabled, expires 2035-01-01T00:00:00Z/);
     expect(works(r.out.trim())).toBe(false);
-    expect(withStore((s) => s.tokens.withName('later')[0])).toMatchObject({ enabled: false, expiresAt: Date.UTC(2027, 0, 1) * 1000 });
+    expect(withStore((s) => s.tokens.withName('later')[0])).toMatchObject({ enabled: false, expiresAt: Date.UTC(2035, 0, 1) * 1000 });
+  });
+
+  it("has examples that keep working: the README's expiries are more than a year ahead", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const expiries = [...readme.matchAll(/--expires (\d{4}-\d\d-\d\d)/g)].map((m) => m[1] as string);
+    expect(expiries.length).toBeGreaterThan(0);
+    for (const day of expiries) expect(Date.parse(day), day).toBeGreaterThan(Date.now() + 365 * 86_400_000);
   });
 
   it.each([
@@ -117,7 +124,8 @@ describe('token create', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toMatch(message);
-    expect(r.err).toContain('Usage: ccv-emulator token create');
+    expect(r.err.split('\n')).toHaveLength(3);
+    expect(r.err).toMatch(/\nSee token create --help\.\n$/);
     expect(withStore((s) => s.tokens.list())).toHaveLength(1);
   });
 
@@ -222,6 +230,13 @@ describe('the database', () => {
     expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
 
+  it('fails (1) naming the path when the file is not a database, and leaves it as it was', async () => {
+    env.CCV_DB = join(dir, 'notes.txt');
+    writeFileSync(env.CCV_DB, 'my notes\n');
+    expect(await token('list')).toEqual({ code: 1, out: '', err: `Cannot use the database ${env.CCV_DB}: it is not a SQLite database (nothing was changed)\n` });
+    expect(readFileSync(env.CCV_DB, 'utf8')).toBe('my notes\n');
+  });
+
   it('must be a file: :memory: fails (1)', async () => {
     env.CCV_DB = ':memory:';
     expect(await token('list')).toMatchObject({ code: 1, err: expect.stringMatching(/need a database file/) as unknown as string });
@@ -231,6 +246,6 @@ describe('the database', () => {
     env.CCV_NOW = 'yesterday';
     const r = await token('list');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^Invalid CCV_NOW/);
+    expect(r.err).toMatch(/^Invalid CCV_NOW .*\nSee token list --help\.\n$/);
   });
 });
