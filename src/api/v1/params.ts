@@ -1,22 +1,16 @@
 /**
  * The 1.0 query parameters as zod schemas (guide 3, 6.x): one source for validation, types and
- * the OpenAPI document. Real clients repeat parameters and start query strings with `?&`; a
- * scalar given twice takes its first value, a repeatable one collects all.
+ * the OpenAPI document.
  */
 import { z } from 'zod';
 import { parseNetwork } from '../../domain/network.js';
 import type { Network, PropertyFilter } from '../../domain/queries.js';
 import { type Micros, parseTimestamp } from '../../domain/time.js';
 import { UUID_RE } from '../../domain/ids.js';
+import { repeatable, scalar } from '../params.js';
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const all = (v: unknown) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
-
-/** A scalar parameter: a repeated one takes its first value. */
-export const scalar = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema);
-
-/** A repeatable parameter ("may be pass several times"). */
-export const repeatable = <T extends z.ZodType>(item: T) => z.preprocess(all, z.array(item).optional());
+/** The 1.0 routes take the shared helpers from here, with the 1.0 parameters. */
+export { repeatable, scalar };
 
 /**
  * An integer parameter from `min` to `max`. Without a `max`, the largest integer a JSON number
