@@ -4,7 +4,7 @@
  * OFFSET. The route has checked the fields and values against the list's vocabulary.
  */
 import type { FieldKind, ListRequest } from '../domain/list-request.js';
-import { Where } from './sql.js';
+import type { Where } from './sql.js';
 
 export interface ListColumn {
   sql: string;
