@@ -1,10 +1,13 @@
-/** Small pieces every 1.0 route plugin uses: docs metadata, id checks, and query assembly. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { UUID_RE } from '../../domain/ids.js';
+/** What the 1.0 route plugins share: docs metadata, error answers, and query assembly. */
+import type { FastifyInstance } from 'fastify';
 import type { PropertyFilter } from '../../domain/queries.js';
 import { errors } from '../../errors.js';
 import { UNKNOWN_ID } from './examples.js';
 import { AUTH_ERRORS, errorAnswer } from './schemas.js';
+import { checkId, found, sendJson } from '../kit.js';
+
+/** The 1.0 routes take the shared pieces from here. */
+export { checkId, found, sendJson };
 
 export const SECURITY: { [scheme: string]: string[] }[] = [{ token: [] }, { tokenHeader: [] }];
 
@@ -47,16 +50,6 @@ export const MESSAGES = {
 /** The errors of a route on one object named by its id: 400 for a malformed id, 404 for an unknown one. */
 export const idErrors = (what: string, name: string): ErrorExamples => ({ badRequest: MESSAGES.badId(what), notFound: MESSAGES.notFound(name) });
 
-/** guide 6.3.9: "400 The provided IDs are not in the good format". */
-export function checkId(id: string, what: string): string {
-  if (!UUID_RE.test(id)) throw errors.badId(what, id);
-  return id.toLowerCase();
-}
-
-export function found<T>(value: T | undefined, what: string, id: string): T {
-  if (value === undefined) throw errors.notFound(what, id);
-  return value;
-}
 
 /** `tag=` values name a tag by key or by label; one that names nothing matches nothing. */
 export function tagFilter(app: FastifyInstance, values: string[] | undefined): string[][] | undefined {
@@ -77,14 +70,6 @@ export function propertyFilter(...lists: (PropertyFilter[] | undefined)[]): Prop
  */
 export const isLive = (generation: number | undefined): boolean => generation === undefined || generation === 0;
 
-/**
- * Sends a body that is already JSON (from the wire cache): Fastify sends strings and bytes as they are.
- * The route's response schema still documents its shape.
- */
-export function sendJson<R extends FastifyReply>(reply: R, json: string | Buffer): R {
-  (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
-  return reply;
-}
 
 /** The rowids of components named by id; 404 naming every unknown one (guide 6.3.14 takes a list). */
 export function componentRowids(app: FastifyInstance, ids: readonly string[], status: 400 | 404 = 404): number[] {

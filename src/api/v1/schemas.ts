@@ -18,22 +18,14 @@ import {
   VARIABLE_ACCESS_TYPES,
 } from '../../domain/vocabulary.js';
 import { errors } from '../../errors.js';
+import { EmptySchema, ErrorSchema, errorAnswer } from '../schemas.js';
+
+/** The 1.0 routes take the shared answers from here, with the 1.0 objects. */
+export { EmptySchema, ErrorSchema, errorAnswer };
 
 const time = z.string().meta({ description: 'RFC 3339 with microseconds', example: '2015-07-09T12:17:11.370164Z' });
 const TagsSchema = z.record(z.string(), z.enum(TAG_CLASSES)).meta({ example: { PLC: 'info' } });
 const PropertiesSchema = z.record(z.string(), z.string());
-
-/** The empty 200 answers of the guide ("an empty HTTP 200 response is returned", 6.5.4). */
-// `type: 'null'` is how @fastify/swagger documents a response without content.
-export const EmptySchema = z.void().meta({ type: 'null', description: 'Empty body' });
-
-export const ErrorSchema = z
-  .object({ status: z.literal('error'), message: z.string() })
-  .meta({ id: 'Error', description: 'guide 5.7', example: { status: 'error', message: 'Invalid syntax for rule.\nWrong action name : "TagFlow2"' } });
-
-/** An error answer: what it means, and the message the emulator gives (src/errors.ts) as its example. */
-export const errorAnswer = (description: string, message: string) =>
-  ErrorSchema.meta({ description, examples: [{ status: 'error', message }] });
 
 export const VulnerabilitySchema = z
   .object({
