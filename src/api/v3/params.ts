@@ -8,21 +8,12 @@
 import { z } from 'zod';
 import type { FieldFilter, ListFields, ListRequest, SortKey } from '../../domain/list-request.js';
 import { MICROS_PER_MS } from '../../domain/time.js';
-import { scalar } from '../params.js';
+import { integer, scalar } from '../params.js';
 
-/** A whole number in the query string, within [min, Number.MAX_SAFE_INTEGER]. */
-const wholeNumber = (min: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+$/, 'must be an integer')
-    .transform(Number)
-    .pipe(z.number().min(min, `must be >= ${min}`).max(Number.MAX_SAFE_INTEGER, `must be <= ${Number.MAX_SAFE_INTEGER}`));
-
-export const page = scalar(wholeNumber(1).optional());
-export const size = scalar(wholeNumber(1).optional());
+export const page = scalar(integer(1).optional());
+export const size = scalar(integer(1).optional());
 /** ms since 1970 (Cisco: "start of the period to query, in ms since January 1, 1970 UTC"). */
-export const millis = scalar(wholeNumber(0).optional());
+export const millis = scalar(integer(0).optional());
 
 const names = (fields: readonly string[]): string => fields.join(', ');
 
