@@ -31,7 +31,10 @@ export function requireToken(app: FastifyInstance, places: TokenPlaces): void {
   app.addHook('onRequest', async (request) => {
     const now = app.clock.now();
     const check = app.store.tokens.check(tokenOf(request, places), now);
-    if (!check.ok) throw check.reason === 'missing' ? errors.missingToken() : errors.invalidToken();
+    if (!check.ok) {
+      if (check.reason !== 'missing') throw errors.invalidToken();
+      throw !places.query && (request.query as Record<string, unknown> | undefined)?.['token'] !== undefined ? errors.tokenNotInHeader() : errors.missingToken();
+    }
     request.tokenName = check.token.name; // the request journal names the token (src/app.ts)
     if (!app.store.settings.apiLicensed()) throw errors.license();
     const last = check.token.lastUsedAt;

@@ -1,10 +1,11 @@
 /**
  * GET /_emulator/coverage: the conformance scorecard (src/emulator/coverage.ts) of what the
- * journal holds, against the /api/1.0 routes of the app's own OpenAPI document.
+ * journal holds, against the /api/1.0 and /api/3.0 routes of the app's own OpenAPI documents.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorSchema } from '../../api/schemas.js';
+import { SURFACES } from '../../api/surfaces.js';
 import { type DocumentedRoute, computeCoverage, documentedRoutes } from '../coverage.js';
 import { CONTROL_TAG } from './common.js';
 
@@ -83,7 +84,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      routes ??= documentedRoutes(app.swagger());
+      routes ??= SURFACES.flatMap((s) => {
+        const document = app.openapiDocuments.get(s.version);
+        return document ? documentedRoutes(document(), `${s.prefix}/`) : [];
+      });
       return computeCoverage(routes, app.services.journal.all());
     },
   );

@@ -1,0 +1,28 @@
+/**
+ * The 3.0 API surface (Cisco's document "Classic API" 3.0.0-5.5.0) over the same world as 1.0.
+ * Its own OpenAPI document and documentation page sit in this context, beside the routes; the
+ * routes sit one level down, behind the token check (the x-token-id header only), in one
+ * visible list.
+ */
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { requireToken } from '../../plugins/auth.js';
+import { documentationPage } from '../../plugins/docs.js';
+import { V3 } from '../surfaces.js';
+import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
+import version from './routes/version.js';
+
+export const API_V3_PREFIX = V3.prefix;
+
+async function routes(app: FastifyInstance): Promise<void> {
+  requireToken(app, { query: false });
+  await app.register(version);
+}
+
+const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
+  await registerOpenApi(app, opts.version);
+  app.openapiDocuments.set(V3.version, () => app.swagger());
+  await documentationPage(app, { routePrefix: V3_DOCS_ROUTE_PREFIX, title: 'API Documentation 3.0 · Cisco Cyber Vision Center (emulated)' });
+  await app.register(routes);
+};
+
+export default apiV3;
