@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { PropertyFilter } from '../../domain/queries.js';
 import { errors } from '../../errors.js';
 import { UNKNOWN_ID } from './examples.js';
-import { AUTH_ERRORS, errorAnswer } from './schemas.js';
-import { checkId, found, sendJson } from '../kit.js';
+import { errorAnswer } from './schemas.js';
+import { type ErrorExamples, checkId, errorResponsesOf, found, sendJson } from '../kit.js';
 
 /** The 1.0 routes take the shared pieces from here. */
-export { checkId, found, sendJson };
+export { type ErrorExamples, checkId, found, sendJson };
 
 export const SECURITY: { [scheme: string]: string[] }[] = [{ token: [] }, { tokenHeader: [] }];
 
@@ -22,22 +22,8 @@ export function docs(tag: string, operationId: string, summary: string, section:
   };
 }
 
-/** What a route's error answers say, as examples; a route without a 400 (or 404) has nothing to refuse (or to find). */
-export interface ErrorExamples {
-  /** A 400 this route gives: a bad parameter or body. */
-  badRequest?: string;
-  /** A 404 this route gives: what it names does not exist. */
-  notFound?: string;
-}
-
-/** The error answers of a route: 400 and 404 when it can give them, and 401, 402 always. */
-export function errorResponses(examples: ErrorExamples = {}) {
-  return {
-    ...(examples.badRequest ? { 400: errorAnswer('Bad request: a parameter or the body is invalid', examples.badRequest) } : {}),
-    ...AUTH_ERRORS,
-    ...(examples.notFound ? { 404: errorAnswer('Not found', examples.notFound) } : {}),
-  };
-}
+/** The error answers of a 1.0 route: 400 and 404 when it can give them, and 401, 402 always. */
+export const errorResponses = errorResponsesOf(errorAnswer);
 
 /** Example messages, made by the error constructors the routes throw and worded as the error handler words validation. */
 export const MESSAGES = {

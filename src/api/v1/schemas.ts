@@ -17,7 +17,6 @@ import {
   TAG_TYPES,
   VARIABLE_ACCESS_TYPES,
 } from '../../domain/vocabulary.js';
-import { errors } from '../../errors.js';
 import { EmptySchema, ErrorSchema, errorAnswer } from '../schemas.js';
 
 /** The 1.0 routes take the shared answers from here, with the 1.0 objects. */
@@ -220,9 +219,3 @@ export const PropertyRuleSchema = z
 export const PortRuleSchema = z
   .object({ id: z.string(), ports: z.array(z.union([z.string(), z.number().int()])), actions: z.array(RuleCallSchema) })
   .meta({ id: 'PortRule', description: 'guide 6.8.3' });
-
-/** The error answers every authenticated route can give (guide 4). */
-export const AUTH_ERRORS = {
-  401: errorAnswer('Token error: missing, unknown, expired, disabled or invalid', errors.invalidToken().message),
-  402: errorAnswer("License error: the licence doesn't allow the API", errors.license().message),
-} as const;

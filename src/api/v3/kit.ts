@@ -4,7 +4,7 @@
  * otherwise; its error answers are the 3.0 envelope.
  */
 import { z } from 'zod';
-import { errors } from '../../errors.js';
+import { errorResponsesOf } from '../kit.js';
 import { ciscoOperation, fastifyPath } from './operations.js';
 import { doc, named } from './registry.js';
 
@@ -23,20 +23,8 @@ export const ErrorSchema = named(
 
 const errorAnswer = (description: string, message: string) => doc(ErrorSchema, { description, examples: [{ status: 'error', message, error: message }] });
 
-export interface ErrorExamples {
-  badRequest?: string;
-  notFound?: string;
-}
-
-/** 401 and 402 always (a licence without the API answers 402 on every route), 400 and 404 where the route gives them. */
-export function errorResponses(examples: ErrorExamples = {}) {
-  return {
-    ...(examples.badRequest ? { 400: errorAnswer('Bad request: a parameter or the body is invalid', examples.badRequest) } : {}),
-    401: errorAnswer('Token error: missing, unknown, expired, disabled or invalid', errors.invalidToken().message),
-    402: errorAnswer("License error: the licence doesn't allow the API", errors.license().message),
-    ...(examples.notFound ? { 404: errorAnswer('Not found', examples.notFound) } : {}),
-  };
-}
+/** The error answers of a 3.0 route: 400 and 404 when it can give them, and 401, 402 always. */
+export const errorResponses = errorResponsesOf(errorAnswer);
 
 /** The route's URL (Fastify's form of Cisco's path) and its documentation, from Cisco's operation. */
 export function operation(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, description?: string) {
