@@ -10,6 +10,7 @@ import { createSensorRepo } from './sensors.js';
 import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
 import { createVariableRepo } from './variables.js';
+import { createVulnerabilityRepo } from './vulnerabilities.js';
 import { createPager } from './pager.js';
 import { commitsByOthers, commitsByOthersNow, storeVersion } from './version.js';
 
@@ -39,6 +40,7 @@ export function openStore(path: string) {
     portRules: createPortRuleRepo(db, others),
     tokens: createTokenRepo(db, version),
     settings: createSettingRepo(db, version),
+    vulnerabilities: createVulnerabilityRepo(db),
     /**
      * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock
      * first, so a check-then-write cannot race another process on the same file.

@@ -19,18 +19,48 @@ function world(seed?: number): Store {
   return store;
 }
 
+/** The tables of the Knowledge DB's and the users' objects beyond 1.0 (migration 003). */
+const V3_TABLES = ['vulnerability', 'vulnerability_match', 'vulnerability_ack'] as const;
+
 describe('buildWorld', () => {
   it('gives the same database, ids and timestamps included, for the same profile and end', () => {
     const a = world();
     const b = world();
-    expect(dump(b)).toEqual(dump(a));
+    const dumped = dump(a);
+    expect(dump(b)).toEqual(dumped);
     expect(a.db.prepare('SELECT count(*) FROM flow').pluck().get()).toBeGreaterThan(100);
+    for (const table of V3_TABLES) expect(dumped[table]?.length, table).toBeGreaterThan(0);
   });
 
-  it('gives another world for another seed', () => {
+  it('gives another world for another seed, on the same Knowledge DB', () => {
     const a = dump(world());
     const b = dump(world(8));
     expect(b['component']).not.toEqual(a['component']);
+    expect(b['vulnerability']).toEqual(a['vulnerability']);
+    expect(b['vulnerability_match']).not.toEqual(a['vulnerability_match']);
+  });
+
+  it('matches a few of the thousands of Knowledge DB entries: the profile\'s count and the guide\'s four', () => {
+    const store = world();
+    const profile = loadProfile('small');
+    expect(store.vulnerabilities.count()).toBe(3515);
+    expect(store.db.prepare('SELECT count(*) FROM vulnerability_match').pluck().get()).toBe(profile.vulnerabilities + 4);
+    for (const m of store.vulnerabilities.matchesOf(store.db.prepare('SELECT id FROM component').pluck().all() as string[])) {
+      expect(m.reasons.length).toBeGreaterThan(0);
+      expect(m.matchingTime).toBeLessThanOrEqual(END);
+      expect(m.matchingTime).toBeGreaterThanOrEqual(store.components.get(m.componentId)?.creationTime ?? Infinity);
+    }
+  });
+
+  it('acknowledges some matches, after they were made and before the end', () => {
+    const store = world();
+    const acks = store.db.prepare('SELECT device_id, vulnerability_rowid, ack_time FROM vulnerability_ack').all() as { device_id: string; vulnerability_rowid: number; ack_time: number }[];
+    expect(acks.length).toBeGreaterThan(0);
+    for (const a of acks) {
+      const matched = store.db.prepare('SELECT max(matching_time) FROM vulnerability_match WHERE vulnerability_rowid = ?').pluck().get(a.vulnerability_rowid) as number;
+      expect(a.ack_time).toBeGreaterThan(matched);
+      expect(a.ack_time).toBeLessThanOrEqual(END);
+    }
   });
 
   it('ends the history at the given instant, and holds data of the last 24 hours', () => {

@@ -1,0 +1,63 @@
+-- What API 3.0 reads beyond 1.0, from the Knowledge DB and from users: one section each below.
+-- Same conventions as 001 (integer row keys, UUIDs as indexed text, times in microseconds).
+-- Devices are referred to by their id text (their table is another migration's).
+
+-- 1. Vulnerabilities. 001 kept one row per (component, vulnerability); the Knowledge DB's
+-- catalogue and the matches are now apart. Existing rows are carried over: 1.0 prints the same.
+ALTER TABLE vulnerability RENAME TO vulnerability_v1;
+
+CREATE TABLE vulnerability (
+  rowid              INTEGER PRIMARY KEY,
+  id                 TEXT NOT NULL UNIQUE,
+  cve                TEXT NOT NULL,          -- not unique: a CVE may have several advisories
+  title              TEXT NOT NULL,
+  summary            TEXT NOT NULL,
+  solution           TEXT NOT NULL,
+  full_description   TEXT NOT NULL DEFAULT '',
+  cvss               REAL NOT NULL,
+  cvss_temporal      REAL NOT NULL,
+  cvss_version       REAL NOT NULL,
+  cvss_vector_string TEXT NOT NULL,
+  vendor_id          TEXT NOT NULL DEFAULT '',
+  links_json         TEXT NOT NULL DEFAULT '[]',
+  publish_time       INTEGER NOT NULL,
+  creation_time      INTEGER NOT NULL,
+  last_update        INTEGER NOT NULL
+);
+CREATE INDEX vulnerability_cve ON vulnerability (cve);
+CREATE INDEX vulnerability_cvss ON vulnerability (cvss);
+CREATE INDEX vulnerability_publish_time ON vulnerability (publish_time);
+
+-- The match's rowid is the order a component's vulnerabilities print in (as they were matched).
+CREATE TABLE vulnerability_match (
+  rowid               INTEGER PRIMARY KEY,
+  component_rowid     INTEGER NOT NULL REFERENCES component (rowid) ON DELETE CASCADE,
+  vulnerability_rowid INTEGER NOT NULL REFERENCES vulnerability (rowid) ON DELETE CASCADE,
+  matching_time       INTEGER NOT NULL,
+  reasons_json        TEXT NOT NULL DEFAULT '[]',
+  UNIQUE (component_rowid, vulnerability_rowid)
+);
+CREATE INDEX vulnerability_match_vulnerability ON vulnerability_match (vulnerability_rowid, component_rowid);
+
+INSERT INTO vulnerability (id, cve, title, summary, solution, cvss, cvss_temporal, cvss_version, cvss_vector_string,
+    publish_time, creation_time, last_update)
+  SELECT id, cve, title, summary, solution, cvss, cvss,
+    CASE WHEN cvss_vector_string LIKE 'CVSS:3.1/%' THEN 3.1 WHEN cvss_vector_string LIKE 'CVSS:3.0/%' THEN 3 ELSE 2 END,
+    cvss_vector_string, publish_time, publish_time, publish_time
+  FROM vulnerability_v1 WHERE rowid IN (SELECT min(rowid) FROM vulnerability_v1 GROUP BY id) ORDER BY rowid;
+INSERT INTO vulnerability_match (component_rowid, vulnerability_rowid, matching_time)
+  SELECT o.component_rowid, v.rowid, max(c.creation_time, o.publish_time)
+  FROM vulnerability_v1 o JOIN vulnerability v ON v.id = o.id JOIN component c ON c.rowid = o.component_rowid
+  ORDER BY o.rowid;
+DROP TABLE vulnerability_v1;
+
+-- A user's acknowledgement of a vulnerability on a device.
+CREATE TABLE vulnerability_ack (
+  device_id           TEXT NOT NULL,
+  vulnerability_rowid INTEGER NOT NULL REFERENCES vulnerability (rowid) ON DELETE CASCADE,
+  ack_time            INTEGER NOT NULL,
+  author              TEXT NOT NULL,
+  comment             TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (device_id, vulnerability_rowid)
+) WITHOUT ROWID;
+CREATE INDEX vulnerability_ack_vulnerability ON vulnerability_ack (vulnerability_rowid);
