@@ -3,7 +3,7 @@
  * network already in it"): sensors, the flow observations their traffic produces (fed to the
  * ingest pipeline, which turns them into components, flows, tags and events), and what users
  * and the Knowledge DB add on top (groups, variables, vulnerabilities, non-flow events, and what
- * API 3.0 reads: acknowledgements).
+ * API 3.0 reads: acknowledgements, user properties).
  *
  * Everything derives from `new Random(profile.seed)` and `end`: the same profile and the same
  * end instant give the same plant. The pieces live in ./plant/:
@@ -14,14 +14,14 @@
  *   stream         templates → time-ordered observations, lazily
  *   extras         groups, variables, vulnerabilities (cves)
  *   events, pcap   non-flow events and the decode-failure capture
- *   annotations    acknowledgements (their own random stream)
+ *   annotations    acknowledgements and user properties (their own random stream)
  */
 import { MICROS_PER_DAY, type Micros } from '../domain/time.js';
 import type { Sensor } from '../domain/types.js';
 import type { FlowObservation } from '../ingest/observation.js';
 import { EVENT_NAMES, normalizedFields } from '../ingest/normalize.js';
 import { Random } from '../random.js';
-import { buildAcknowledgements, type PlantAck } from './plant/annotations.js';
+import { buildAcknowledgements, buildUserProperties, type PlantAck, type PlantUserProperty } from './plant/annotations.js';
 import { buildConversations, type Conversations } from './plant/conversations.js';
 import { buildEvents, type PlantEvent } from './plant/events.js';
 import { buildGroups, buildVariables, buildVulnerabilities, type PlantGroup, type PlantMatch, type PlantVariable } from './plant/extras.js';
@@ -30,7 +30,7 @@ import { observationCount, observationStream } from './plant/stream.js';
 import { buildTopology, type Endpoint, type Topology } from './plant/topology.js';
 import type { ScenarioProfile } from './profile.js';
 
-export type { PlantAck } from './plant/annotations.js';
+export type { PlantAck, PlantUserProperty } from './plant/annotations.js';
 export type { PlantEvent } from './plant/events.js';
 export type { PlantGroup, PlantMatch, PlantVariable } from './plant/extras.js';
 
@@ -46,6 +46,7 @@ export interface Plant {
   /** Events that do not come from a flow; at least one 'Decode Failure' carries a pcap. */
   events: PlantEvent[];
   acknowledgements: PlantAck[];
+  userProperties: PlantUserProperty[];
 }
 
 /** Whether these properties fill a normalized field the "New properties detected" event names. */
@@ -130,5 +131,6 @@ export function generatePlant(profile: ScenarioProfile, end: Micros): Plant {
     vulnerabilities,
     events,
     acknowledgements: buildAcknowledgements(notes, topo, vulnerabilities),
+    userProperties: buildUserProperties(notes, topo),
   };
 }

@@ -9,6 +9,7 @@ import { createPortRuleRepo, createPropertyRuleRepo } from './rules.js';
 import { createSensorRepo } from './sensors.js';
 import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
+import { createUserPropertyRepo } from './user-properties.js';
 import { createVariableRepo } from './variables.js';
 import { createVulnerabilityRepo } from './vulnerabilities.js';
 import { createPager } from './pager.js';
@@ -41,6 +42,7 @@ export function openStore(path: string) {
     tokens: createTokenRepo(db, version),
     settings: createSettingRepo(db, version),
     vulnerabilities: createVulnerabilityRepo(db),
+    userProperties: createUserPropertyRepo(db),
     /**
      * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock
      * first, so a check-then-write cannot race another process on the same file.

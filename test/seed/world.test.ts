@@ -20,7 +20,7 @@ function world(seed?: number): Store {
 }
 
 /** The tables of the Knowledge DB's and the users' objects beyond 1.0 (migration 003). */
-const V3_TABLES = ['vulnerability', 'vulnerability_match', 'vulnerability_ack'] as const;
+const V3_TABLES = ['vulnerability', 'vulnerability_match', 'vulnerability_ack', 'user_property'] as const;
 
 describe('buildWorld', () => {
   it('gives the same database, ids and timestamps included, for the same profile and end', () => {
@@ -61,6 +61,12 @@ describe('buildWorld', () => {
       expect(a.ack_time).toBeGreaterThan(matched);
       expect(a.ack_time).toBeLessThanOrEqual(END);
     }
+  });
+
+  it('holds user properties of components and devices', () => {
+    const store = world();
+    expect(store.db.prepare("SELECT count(*) FROM user_property WHERE owner_kind = 'component'").pluck().get()).toBeGreaterThan(0);
+    expect(store.db.prepare("SELECT count(*) FROM user_property WHERE owner_kind = 'device'").pluck().get()).toBeGreaterThan(0);
   });
 
   it('ends the history at the given instant, and holds data of the last 24 hours', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { groupPropertyId } from '../../src/store/groups.js';
 import { openStore } from '../../src/store/store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccv-migration-'));
@@ -10,6 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PLC = 'c0000000-0000-5000-8000-000000000001';
 const HMI = 'c0000000-0000-5000-8000-000000000002';
+const GROUP = 'a0000000-0000-4000-8000-000000000001';
 
 /** A database as 001 left it, with vulnerabilities one row per component. */
 function version1(path: string): void {
@@ -24,6 +26,8 @@ function version1(path: string): void {
   vuln.run('v-2', 1, 'CVE-2019-10929', 8.1, 'CVSS:3.0/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N', 50);
   vuln.run('v-1', 1, 'CVE-2017-12741', 7.5, 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', 1000);
   vuln.run('v-1', 2, 'CVE-2017-12741', 7.5, 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', 1000);
+  db.prepare("INSERT INTO grp (id, label, color, industrial_impact, creation_time) VALUES (?, 'GROUP SIEMENS', 'BLUE', 'HIGH', 1)").run(GROUP);
+  db.prepare("INSERT INTO group_property (group_rowid, position, label, value, last_update) VALUES (1, 0, 'Location', 'Room 214', 2)").run();
   db.close();
 }
 
@@ -52,5 +56,15 @@ describe('migration 003 on a database of 001', () => {
   it('dates each match when both the component and the vulnerability were known', () => {
     expect(store.vulnerabilities.matchesOf([PLC]).map((m) => m.matchingTime)).toEqual([100, 1000]);
     expect(store.vulnerabilities.matchesOf([HMI]).map((m) => m.matchingTime)).toEqual([1000]);
+  });
+
+  it("gives the groups their 3.0 fields from the 1.0 ones, and the properties ids", () => {
+    expect(store.groups.summary(GROUP)).toMatchObject({
+      color: '#1f5fa8',
+      criticalness: 4,
+      locked: false,
+      parentId: null,
+      userProperties: [{ id: groupPropertyId(GROUP, 0, null), key: 'Location', value: 'Room 214' }],
+    });
   });
 });

@@ -1,10 +1,12 @@
 /**
  * What users note on the plant's objects: acknowledgements of some of the vulnerabilities found
- * (a compensating control, a patch planned, a false positive). Drawn from the plant's own random
+ * (a compensating control, a patch planned, a false positive) and user properties on some
+ * devices and components (asset tags, locations, owners). Drawn from the plant's own random
  * stream for annotations, so that the rest of the plant does not move.
  */
 import { uuidv5 } from '../../domain/ids.js';
 import { MICROS_PER_DAY, type Micros } from '../../domain/time.js';
+import type { UserPropertyOwner } from '../../domain/user-property.js';
 import type { Random } from '../../random.js';
 import type { PlantMatch } from './extras.js';
 import type { Device, Topology } from './topology.js';
@@ -25,6 +27,14 @@ export interface PlantAck {
   comment: string;
   /** How long after the match the user acknowledged it. */
   after: Micros;
+}
+
+export interface PlantUserProperty {
+  owner: Exclude<UserPropertyOwner, 'group'>;
+  ownerId: string;
+  id: string;
+  key: string;
+  value: string;
 }
 
 const ACK_AUTHORS = ['j.martin@example.com', 'a.schmidt@example.com', 'm.nowak@example.com', 'k.tanaka@example.com'];
@@ -54,4 +64,24 @@ export function buildAcknowledgements(rng: Random, topo: Pick<Topology, 'devices
         after: rng.int(1, 20) * MICROS_PER_DAY + rng.int(0, 86_399_999_999),
       };
     });
+}
+
+const OWNERS = ['Maintenance', 'Process engineering', 'OT security', 'Utilities team'];
+/** The devices users annotate: the ones an operator keeps an inventory of. */
+const ANNOTATED: ReadonlySet<Device['fn']> = new Set(['plc', 'hmi', 'scada', 'historian', 'engineering', 'rtu']);
+
+/** Asset tags on some controllers' components; a location and an owner on some devices. */
+export function buildUserProperties(rng: Random, topo: Pick<Topology, 'devices' | 'cells' | 'endpointId'>): PlantUserProperty[] {
+  const out: PlantUserProperty[] = [];
+  const add = (owner: PlantUserProperty['owner'], ownerId: string, key: string, value: string) =>
+    out.push({ owner, ownerId, id: uuidv5(`user-property|${owner}|${ownerId}|${key}`), key, value });
+  for (const d of topo.devices) {
+    if (!ANNOTATED.has(d.fn) || !rng.chance(0.3)) continue;
+    if (d.fn === 'plc' && d.ipEp >= 0) add('component', topo.endpointId(d.ipEp), 'Asset tag', `AT-${String(100_000 + d.idx * 7).padStart(6, '0')}`);
+    const deviceId = plantDeviceId(d);
+    const where = d.cell >= 0 ? (topo.cells[d.cell]?.name ?? 'Plant floor') : 'Main building, server room';
+    add('device', deviceId, 'Location', `${where}, cabinet ${rng.int(1, 24)}`);
+    add('device', deviceId, 'Owner', rng.pick(OWNERS));
+  }
+  return out;
 }

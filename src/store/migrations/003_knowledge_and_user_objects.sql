@@ -61,3 +61,24 @@ CREATE TABLE vulnerability_ack (
   PRIMARY KEY (device_id, vulnerability_rowid)
 ) WITHOUT ROWID;
 CREATE INDEX vulnerability_ack_vulnerability ON vulnerability_ack (vulnerability_rowid);
+
+-- 2. Groups: what 3.0 reads. NULL colour and criticalness mean "as the 1.0 name and impact say"
+-- (src/domain/group-appearance.ts); a 3.0 write stores its own value, which 1.0 shows by the
+-- nearest name. A property's NULL id is derived from its group and position.
+ALTER TABLE grp ADD COLUMN color_hex TEXT;
+ALTER TABLE grp ADD COLUMN criticalness INTEGER;
+ALTER TABLE grp ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE grp ADD COLUMN parent_rowid INTEGER REFERENCES grp (rowid) ON DELETE SET NULL;
+CREATE INDEX grp_parent ON grp (parent_rowid);
+ALTER TABLE group_property ADD COLUMN id TEXT;
+
+-- 3. User properties of components and devices (a group's are its group_property rows).
+CREATE TABLE user_property (
+  rowid      INTEGER PRIMARY KEY,
+  id         TEXT NOT NULL UNIQUE,
+  owner_kind TEXT NOT NULL CHECK (owner_kind IN ('component', 'device')),
+  owner_id   TEXT NOT NULL,
+  key        TEXT NOT NULL,
+  value      TEXT NOT NULL
+);
+CREATE INDEX user_property_owner ON user_property (owner_kind, owner_id);

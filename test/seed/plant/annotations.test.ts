@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { uuidv5 } from '../../../src/domain/ids.js';
 import { plantDeviceId } from '../../../src/seed/plant/annotations.js';
 import { generatePlant } from '../../../src/seed/plant.js';
 import { loadProfile } from '../../../src/seed/profile.js';
@@ -24,6 +25,18 @@ describe('buildAcknowledgements', () => {
   it('acknowledges at least one when anything matched, none otherwise', () => {
     expect(generatePlant(loadProfile('small'), END).acknowledgements.length).toBeGreaterThanOrEqual(1);
     expect(generatePlant({ ...profile, vulnerabilities: 0 }, END).acknowledgements).toEqual([]);
+  });
+});
+
+describe('buildUserProperties', () => {
+  it('annotates some devices (location, owner) and some controllers\' components (asset tag), with stable ids', () => {
+    const props = plant.userProperties;
+    expect(props.filter((p) => p.owner === 'device').length).toBeGreaterThan(0);
+    expect(props.filter((p) => p.owner === 'component').length).toBeGreaterThan(0);
+    for (const p of props) expect(p.id).toBe(uuidv5(`user-property|${p.owner}|${p.ownerId}|${p.key}`));
+    expect(new Set(props.map((p) => p.id)).size).toBe(props.length);
+    expect(new Set(props.filter((p) => p.owner === 'component').map((p) => p.key))).toEqual(new Set(['Asset tag']));
+    expect(new Set(props.filter((p) => p.owner === 'device').map((p) => p.key))).toEqual(new Set(['Location', 'Owner']));
   });
 });
 
