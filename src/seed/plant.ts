@@ -3,7 +3,7 @@
  * network already in it"): sensors, the flow observations their traffic produces (fed to the
  * ingest pipeline, which turns them into components, flows, tags and events), and what users
  * and the Knowledge DB add on top (groups, variables, vulnerabilities, non-flow events, and what
- * API 3.0 reads: acknowledgements, user properties).
+ * API 3.0 reads: acknowledgements, user properties, custom networks).
  *
  * Everything derives from `new Random(profile.seed)` and `end`: the same profile and the same
  * end instant give the same plant. The pieces live in ./plant/:
@@ -14,9 +14,11 @@
  *   stream         templates → time-ordered observations, lazily
  *   extras         groups, variables, vulnerabilities (cves)
  *   events, pcap   non-flow events and the decode-failure capture
+ *   networks       the custom networks (the plant's subnets)
  *   annotations    acknowledgements and user properties (their own random stream)
  */
 import { MICROS_PER_DAY, type Micros } from '../domain/time.js';
+import type { CustomNetwork } from '../domain/custom-network.js';
 import type { Sensor } from '../domain/types.js';
 import type { FlowObservation } from '../ingest/observation.js';
 import { EVENT_NAMES, normalizedFields } from '../ingest/normalize.js';
@@ -25,6 +27,7 @@ import { buildAcknowledgements, buildUserProperties, type PlantAck, type PlantUs
 import { buildConversations, type Conversations } from './plant/conversations.js';
 import { buildEvents, type PlantEvent } from './plant/events.js';
 import { buildGroups, buildVariables, buildVulnerabilities, type PlantGroup, type PlantMatch, type PlantVariable } from './plant/extras.js';
+import { buildCustomNetworks } from './plant/networks.js';
 import { planSensors } from './plant/sensors.js';
 import { observationCount, observationStream } from './plant/stream.js';
 import { buildTopology, type Endpoint, type Topology } from './plant/topology.js';
@@ -45,6 +48,7 @@ export interface Plant {
   vulnerabilities: PlantMatch[];
   /** Events that do not come from a flow; at least one 'Decode Failure' carries a pcap. */
   events: PlantEvent[];
+  customNetworks: CustomNetwork[];
   acknowledgements: PlantAck[];
   userProperties: PlantUserProperty[];
 }
@@ -122,6 +126,7 @@ export function generatePlant(profile: ScenarioProfile, end: Micros): Plant {
 
   // What users note comes from a stream of its own: adding to it moves nothing else of the plant.
   const notes = new Random((profile.seed ^ 0x6e07e5ed) >>> 0);
+  const customNetworks = buildCustomNetworks(topo);
   return {
     sensors,
     observations: observationStream(topo, conv, plan.ids, profile.seed),
@@ -130,6 +135,7 @@ export function generatePlant(profile: ScenarioProfile, end: Micros): Plant {
     variables,
     vulnerabilities,
     events,
+    customNetworks,
     acknowledgements: buildAcknowledgements(notes, topo, vulnerabilities),
     userProperties: buildUserProperties(notes, topo),
   };

@@ -1,5 +1,6 @@
 /** The store: one SQLite file and a repository per resource. Knows nothing of HTTP. */
 import { createComponentRepo } from './components.js';
+import { createCustomNetworkRepo } from './custom-networks.js';
 import { type Db, openDb } from './db.js';
 import { createEventRepo } from './events.js';
 import { createFlowRepo } from './flows.js';
@@ -42,6 +43,7 @@ export function openStore(path: string) {
     tokens: createTokenRepo(db, version),
     settings: createSettingRepo(db, version),
     vulnerabilities: createVulnerabilityRepo(db),
+    customNetworks: createCustomNetworkRepo(db),
     userProperties: createUserPropertyRepo(db),
     /**
      * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock

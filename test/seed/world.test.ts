@@ -20,7 +20,7 @@ function world(seed?: number): Store {
 }
 
 /** The tables of the Knowledge DB's and the users' objects beyond 1.0 (migration 003). */
-const V3_TABLES = ['vulnerability', 'vulnerability_match', 'vulnerability_ack', 'user_property'] as const;
+const V3_TABLES = ['vulnerability', 'vulnerability_match', 'vulnerability_ack', 'custom_network', 'user_property'] as const;
 
 describe('buildWorld', () => {
   it('gives the same database, ids and timestamps included, for the same profile and end', () => {
@@ -67,6 +67,11 @@ describe('buildWorld', () => {
     const store = world();
     expect(store.db.prepare("SELECT count(*) FROM user_property WHERE owner_kind = 'component'").pluck().get()).toBeGreaterThan(0);
     expect(store.db.prepare("SELECT count(*) FROM user_property WHERE owner_kind = 'device'").pluck().get()).toBeGreaterThan(0);
+  });
+
+  it('holds the custom networks of the plant', () => {
+    const store = world();
+    expect(store.customNetworks.list().map((n) => n.name)).toEqual(expect.arrayContaining(['Control Room', 'Office Network', 'DMZ']));
   });
 
   it('ends the history at the given instant, and holds data of the last 24 hours', () => {

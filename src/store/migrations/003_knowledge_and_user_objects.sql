@@ -82,3 +82,18 @@ CREATE TABLE user_property (
   value      TEXT NOT NULL
 );
 CREATE INDEX user_property_owner ON user_property (owner_kind, owner_id);
+
+-- 4. Custom networks; the range is kept as integers too, for lookups by address.
+CREATE TABLE custom_network (
+  rowid                    INTEGER PRIMARY KEY,
+  id                       TEXT NOT NULL UNIQUE,
+  name                     TEXT NOT NULL,
+  type                     TEXT NOT NULL CHECK (type IN ('OT Internal', 'IT Internal', 'External')),
+  ip_range                 TEXT NOT NULL,
+  ip_first                 INTEGER NOT NULL,
+  ip_last                  INTEGER NOT NULL,
+  vlan_id                  INTEGER,
+  duplicated               INTEGER NOT NULL DEFAULT 0,
+  split_devices_per_sensor INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX custom_network_range ON custom_network (ip_first, ip_last);
