@@ -3,7 +3,7 @@
  * network already in it"): sensors, the flow observations their traffic produces (fed to the
  * ingest pipeline, which turns them into components, flows, tags and events), and what users
  * and the Knowledge DB add on top (groups, variables, vulnerabilities, non-flow events, and what
- * API 3.0 reads: acknowledgements, user properties, custom networks).
+ * API 3.0 reads: acknowledgements, user properties, custom networks, presets).
  *
  * Everything derives from `new Random(profile.seed)` and `end`: the same profile and the same
  * end instant give the same plant. The pieces live in ./plant/:
@@ -15,6 +15,7 @@
  *   extras         groups, variables, vulnerabilities (cves)
  *   events, pcap   non-flow events and the decode-failure capture
  *   networks       the custom networks (the plant's subnets)
+ *   presets        the users' presets, and every preset's data state
  *   annotations    acknowledgements and user properties (their own random stream)
  */
 import { MICROS_PER_DAY, type Micros } from '../domain/time.js';
@@ -28,6 +29,7 @@ import { buildConversations, type Conversations } from './plant/conversations.js
 import { buildEvents, type PlantEvent } from './plant/events.js';
 import { buildGroups, buildVariables, buildVulnerabilities, type PlantGroup, type PlantMatch, type PlantVariable } from './plant/extras.js';
 import { buildCustomNetworks } from './plant/networks.js';
+import { buildPresets, type PlantPreset } from './plant/presets.js';
 import { planSensors } from './plant/sensors.js';
 import { observationCount, observationStream } from './plant/stream.js';
 import { buildTopology, type Endpoint, type Topology } from './plant/topology.js';
@@ -35,6 +37,7 @@ import type { ScenarioProfile } from './profile.js';
 
 export type { PlantAck, PlantUserProperty } from './plant/annotations.js';
 export type { PlantEvent } from './plant/events.js';
+export type { PlantPreset } from './plant/presets.js';
 export type { PlantGroup, PlantMatch, PlantVariable } from './plant/extras.js';
 
 export interface Plant {
@@ -49,6 +52,7 @@ export interface Plant {
   /** Events that do not come from a flow; at least one 'Decode Failure' carries a pcap. */
   events: PlantEvent[];
   customNetworks: CustomNetwork[];
+  presets: PlantPreset[];
   acknowledgements: PlantAck[];
   userProperties: PlantUserProperty[];
 }
@@ -136,6 +140,7 @@ export function generatePlant(profile: ScenarioProfile, end: Micros): Plant {
     vulnerabilities,
     events,
     customNetworks,
+    presets: buildPresets({ groups, sensors, networks: customNetworks, cells: topo.cells, historyStart, end }),
     acknowledgements: buildAcknowledgements(notes, topo, vulnerabilities),
     userProperties: buildUserProperties(notes, topo),
   };

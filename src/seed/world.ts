@@ -48,7 +48,7 @@ export function loadKnowledgeDb(store: Store): void {
 
 /**
  * The Knowledge DB's matches on the plant (matched once the component was seen), the users'
- * acknowledgements of some, their user properties and the custom networks.
+ * acknowledgements of some, their user properties, the custom networks and the presets.
  */
 function loadPlantAnnotations(store: Store, plant: Plant, end: Micros): void {
   const matched = new Map<string, Micros>();
@@ -65,6 +65,7 @@ function loadPlantAnnotations(store: Store, plant: Plant, end: Micros): void {
     store.vulnerabilities.acknowledge(a.deviceId, a.vulnerabilityId, { time: Math.min(end, at + a.after), author: a.author, comment: a.comment });
   }
   for (const n of plant.customNetworks) store.customNetworks.insert(n);
+  for (const p of plant.presets) store.presets.insert(p.preset, p.dataInfo);
   for (const p of plant.userProperties) store.userProperties.add(p.owner, p.ownerId, { id: p.id, key: p.key, value: p.value }, end);
 }
 

@@ -6,7 +6,9 @@ import { createEventRepo } from './events.js';
 import { createFlowRepo } from './flows.js';
 import { createGroupRepo } from './groups.js';
 import { createIconRepo, createTagRepo } from './catalog.js';
+import { createPresetRepo } from './presets.js';
 import { createPortRuleRepo, createPropertyRuleRepo } from './rules.js';
+import { createScopeRepo } from './scopes.js';
 import { createSensorRepo } from './sensors.js';
 import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
@@ -43,6 +45,8 @@ export function openStore(path: string) {
     tokens: createTokenRepo(db, version),
     settings: createSettingRepo(db, version),
     vulnerabilities: createVulnerabilityRepo(db),
+    presets: createPresetRepo(db),
+    scopes: createScopeRepo(db),
     customNetworks: createCustomNetworkRepo(db),
     userProperties: createUserPropertyRepo(db),
     /**

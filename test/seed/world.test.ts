@@ -20,7 +20,7 @@ function world(seed?: number): Store {
 }
 
 /** The tables of the Knowledge DB's and the users' objects beyond 1.0 (migration 003). */
-const V3_TABLES = ['vulnerability', 'vulnerability_match', 'vulnerability_ack', 'custom_network', 'user_property'] as const;
+const V3_TABLES = ['vulnerability', 'vulnerability_match', 'vulnerability_ack', 'preset', 'preset_category', 'custom_network', 'user_property'] as const;
 
 describe('buildWorld', () => {
   it('gives the same database, ids and timestamps included, for the same profile and end', () => {
@@ -38,6 +38,7 @@ describe('buildWorld', () => {
     expect(b['component']).not.toEqual(a['component']);
     expect(b['vulnerability']).toEqual(a['vulnerability']);
     expect(b['vulnerability_match']).not.toEqual(a['vulnerability_match']);
+    expect(b['preset']).not.toEqual(a['preset']);
   });
 
   it('matches a few of the thousands of Knowledge DB entries: the profile\'s count and the guide\'s four', () => {
@@ -72,6 +73,14 @@ describe('buildWorld', () => {
   it('holds the custom networks of the plant', () => {
     const store = world();
     expect(store.customNetworks.list().map((n) => n.name)).toEqual(expect.arrayContaining(['Control Room', 'Office Network', 'DMZ']));
+  });
+
+  it('holds the presets, each with its data state', () => {
+    const store = world();
+    const presets = store.presets.list();
+    expect(presets.find((p) => p.label === 'All data')).toMatchObject({ custom: false, category: { label: 'Basics' } });
+    expect(presets.filter((p) => p.custom).length).toBeGreaterThanOrEqual(5);
+    for (const p of presets) expect(store.presets.dataInfo(p.id)?.presetDataAvailable).toBe(true);
   });
 
   it('ends the history at the given instant, and holds data of the last 24 hours', () => {

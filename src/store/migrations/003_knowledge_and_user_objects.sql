@@ -97,3 +97,39 @@ CREATE TABLE custom_network (
   split_devices_per_sensor INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX custom_network_range ON custom_network (ip_first, ip_last);
+
+-- 5. Presets: the filters as GET /presets prints them (clients POST them back unchanged), and
+-- the state of the data the Center computed for each (dataInfo).
+CREATE TABLE preset_category (
+  id             TEXT PRIMARY KEY,
+  label          TEXT NOT NULL UNIQUE,
+  priority_order INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE preset (
+  rowid                       INTEGER PRIMARY KEY,
+  id                          TEXT NOT NULL UNIQUE,
+  label                       TEXT NOT NULL,
+  description                 TEXT NOT NULL DEFAULT '',
+  category_id                 TEXT NOT NULL REFERENCES preset_category (id),
+  custom                      INTEGER NOT NULL,
+  imported                    INTEGER NOT NULL DEFAULT 0,
+  creator_email               TEXT NOT NULL DEFAULT '',
+  last_update                 INTEGER NOT NULL,
+  priority_order              INTEGER NOT NULL DEFAULT 0,
+  badges_json                 TEXT NOT NULL DEFAULT '[]',
+  filters_json                TEXT NOT NULL,
+  search                      TEXT NOT NULL DEFAULT '',
+  component_tagless           TEXT NOT NULL DEFAULT 'indeterminate',
+  activity_tagless            TEXT NOT NULL DEFAULT 'indeterminate',
+  groupless                   TEXT NOT NULL DEFAULT 'indeterminate',
+  has_external_communications TEXT NOT NULL DEFAULT 'indeterminate',
+  operational_starred         INTEGER NOT NULL DEFAULT 0,
+  security_starred            INTEGER NOT NULL DEFAULT 0,
+  data_available              INTEGER NOT NULL DEFAULT 0,
+  last_refresh                INTEGER NOT NULL DEFAULT 0,
+  last_refresh_duration_ms    INTEGER NOT NULL DEFAULT 0,
+  refresh_in_progress         INTEGER NOT NULL DEFAULT 0,
+  force_refresh_requested     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX preset_by_category ON preset (category_id);
