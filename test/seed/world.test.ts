@@ -53,6 +53,20 @@ describe('buildWorld', () => {
     }
   });
 
+  it("matches the guide's vulnerabilities under their ids, on the identity fields each component has", () => {
+    const store = world();
+    const matches = (id: string) => store.vulnerabilities.matchesOf([id]).map((m) => [m.vulnerability.id, m.vulnerability.cve, m.reasons]);
+    // PLC_3 has a model_ref and a fw_version; 93b5cfca only a fw_version (fixtures/components.json).
+    expect(matches('02074cd3-dbe6-52b6-963c-7247ef33a2b1')).toEqual([
+      ['6b1f3c2e-8d4a-4f6e-9a57-2c1d0e7b9f13', 'CVE-2017-12741', ['model-ref', 'fw-version']],
+      ['d2a9e4b7-51c3-4a0f-8e6d-7f3b2a19c845', 'CVE-2019-10929', ['model-ref', 'fw-version']],
+    ]);
+    expect(matches('93b5cfca-77bb-5551-ad5f-e9443279c640')).toEqual([
+      ['3e8c7a51-0b2d-4c69-a4f1-95d6e2b8c037', 'CVE-2016-9158', ['fw-version']],
+      ['a4d05f9e-7c18-4b2a-b3e6-1f8d9c62e470', 'CVE-2016-9159', ['fw-version']],
+    ]);
+  });
+
   it('acknowledges some matches, after they were made and before the end', () => {
     const store = world();
     const acks = store.db.prepare('SELECT device_id, vulnerability_rowid, ack_time FROM vulnerability_ack').all() as { device_id: string; vulnerability_rowid: number; ack_time: number }[];

@@ -95,6 +95,12 @@ describe('vulnerabilities: matches', () => {
     expect(store.vulnerabilities.matchesOf([])).toEqual([]);
   });
 
+  it('orders a component\'s 1.0 vulnerabilities as they were matched, not as the catalogue holds them', () => {
+    store.vulnerabilities.match(PLC, entry(5).id, 1, []);
+    store.vulnerabilities.match(PLC, entry(1).id, 2, []);
+    expect(store.components.get(PLC)?.vulnerabilities.map((v) => v.cve)).toEqual(['CVE-2021-1005', 'CVE-2021-1001']);
+  });
+
   it('lists the components a vulnerability affects', () => {
     store.vulnerabilities.match(HMI, entry(1).id, 2, ['os-name']);
     store.vulnerabilities.match(PLC, entry(1).id, 3, ['model-ref']);
