@@ -1,7 +1,8 @@
 /**
- * Builds the Center's world in an empty store: the Knowledge DB (tags, icons), the guide's
- * fixtures, then the synthetic plant of a scenario, whose flows go through the one ingest
- * pipeline (DESIGN: "one way in for data"). Same profile and same end instant → same database.
+ * Builds the Center's world in an empty store: the Knowledge DB (tags, icons, vulnerabilities),
+ * the guide's fixtures, then the synthetic plant of a scenario, whose flows go through the one
+ * ingest pipeline (DESIGN: "one way in for data"), and what the Knowledge DB and users add on
+ * top of it. Same profile and same end instant → same database.
  */
 import type { Micros } from '../domain/time.js';
 import { createIngest } from '../ingest/pipeline.js';
@@ -12,7 +13,9 @@ import { Random } from '../random.js';
 import { withDeferredIndexes } from '../store/db.js';
 import type { Store } from '../store/store.js';
 import { loadFixtureIcons, loadFixtures } from './fixtures.js';
-import { generatePlant } from './plant.js';
+import { knowledgeCatalogue } from './knowledge/catalogue.js';
+import { matchingTime } from './knowledge/entries.js';
+import { generatePlant, type Plant } from './plant.js';
 import type { ScenarioProfile } from './profile.js';
 
 /** The tables the plant's flows fill. */
@@ -34,12 +37,36 @@ export interface WorldSummary {
   observations: number;
 }
 
-/** Loads the built-in tag catalogue and icons (the Knowledge DB). */
+/** Loads the built-in tag catalogue, icons and vulnerability catalogue (the Knowledge DB). */
 export function loadKnowledgeDb(store: Store): void {
   for (const t of KDB_TAGS) {
     store.tags.insert({ key: t.key, label: t.label, description: t.desc, category: t.category, type: t.type, it: true, ot: true, origin: 'kdb' });
   }
   loadFixtureIcons(store);
+  for (const v of knowledgeCatalogue()) store.vulnerabilities.insert(v);
+}
+
+/**
+ * The Knowledge DB's matches on the plant (matched once the component was seen), the users'
+ * acknowledgements of some, their user properties, the custom networks and the presets.
+ */
+function loadPlantAnnotations(store: Store, plant: Plant, end: Micros): void {
+  const matched = new Map<string, Micros>();
+  for (const m of plant.vulnerabilities) {
+    const component = store.components.state(m.componentId);
+    if (!component) continue;
+    const key = `${m.componentId}|${m.vulnerability.id}`;
+    const at = matchingTime(component.creationTime, m.vulnerability.creationTime, key, end);
+    if (store.vulnerabilities.match(m.componentId, m.vulnerability.id, at, m.reasons)) matched.set(key, at);
+  }
+  for (const a of plant.acknowledgements) {
+    const at = matched.get(`${a.componentId}|${a.vulnerabilityId}`);
+    if (at === undefined) continue;
+    store.vulnerabilities.acknowledge(a.deviceId, a.vulnerabilityId, { time: Math.min(end, at + a.after), author: a.author, comment: a.comment });
+  }
+  for (const n of plant.customNetworks) store.customNetworks.insert(n);
+  for (const p of plant.presets) store.presets.insert(p.preset, p.dataInfo);
+  for (const p of plant.userProperties) store.userProperties.add(p.owner, p.ownerId, { id: p.id, key: p.key, value: p.value }, end);
 }
 
 export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
@@ -94,10 +121,7 @@ export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
         if (a.write) store.variables.recordAccess(vrow, author, 'write', a.write.first, a.write.last);
       }
     }
-    for (const { componentId: id, vulnerability } of plant.vulnerabilities) {
-      const r = rowid(id);
-      if (r !== undefined) store.components.addVulnerability(r, vulnerability);
-    }
+    loadPlantAnnotations(store, plant, end);
     for (const e of plant.events) {
       const r = e.componentId === null ? null : (rowid(e.componentId) ?? null);
       store.events.insert(

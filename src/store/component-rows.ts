@@ -30,31 +30,6 @@ export interface ComponentRow {
   props_json: string;
 }
 
-export interface VulnRow {
-  component_rowid: number;
-  id: string;
-  cve: string;
-  title: string;
-  summary: string;
-  solution: string;
-  cvss: number;
-  cvss_vector_string: string;
-  publish_time: number;
-}
-
-export function toVulnerability(v: VulnRow): Vulnerability {
-  return {
-    id: v.id,
-    cve: v.cve,
-    title: v.title,
-    summary: v.summary,
-    solution: v.solution,
-    cvss: v.cvss,
-    cvssVectorString: v.cvss_vector_string,
-    publishTime: v.publish_time,
-  };
-}
-
 export function toComponent(r: ComponentRow, vulnerabilities: Vulnerability[]): Component {
   return {
     id: r.id,

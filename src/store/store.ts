@@ -1,15 +1,20 @@
 /** The store: one SQLite file and a repository per resource. Knows nothing of HTTP. */
 import { createComponentRepo } from './components.js';
+import { createCustomNetworkRepo } from './custom-networks.js';
 import { type Db, openDb } from './db.js';
 import { createEventRepo } from './events.js';
 import { createFlowRepo } from './flows.js';
 import { createGroupRepo } from './groups.js';
 import { createIconRepo, createTagRepo } from './catalog.js';
+import { createPresetRepo } from './presets.js';
 import { createPortRuleRepo, createPropertyRuleRepo } from './rules.js';
+import { createScopeRepo } from './scopes.js';
 import { createSensorRepo } from './sensors.js';
 import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
+import { createUserPropertyRepo } from './user-properties.js';
 import { createVariableRepo } from './variables.js';
+import { createVulnerabilityRepo } from './vulnerabilities.js';
 import { createPager } from './pager.js';
 import { commitsByOthers, commitsByOthersNow, storeVersion } from './version.js';
 
@@ -39,6 +44,11 @@ export function openStore(path: string) {
     portRules: createPortRuleRepo(db, others),
     tokens: createTokenRepo(db, version),
     settings: createSettingRepo(db, version),
+    vulnerabilities: createVulnerabilityRepo(db),
+    presets: createPresetRepo(db),
+    scopes: createScopeRepo(db),
+    customNetworks: createCustomNetworkRepo(db),
+    userProperties: createUserPropertyRepo(db),
     /**
      * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock
      * first, so a check-then-write cannot race another process on the same file.

@@ -1,11 +1,12 @@
 /**
  * What users and the Knowledge DB add on top of the traffic: groups (guide 5.4: one per cell or
  * area, as operators arrange them), variables the HMIs, SCADA and engineering stations read and
- * write on the controllers (guide 5.6), and the vulnerabilities matching the devices (guide 5.2).
+ * write on the controllers (guide 5.6), and the vulnerabilities matching the devices (guide 5.2),
+ * with what each match rests on.
  */
 import { uuidv5 } from '../../domain/ids.js';
 import type { Micros } from '../../domain/time.js';
-import type { Vulnerability } from '../../domain/types.js';
+import type { MatchReason, Vulnerability } from '../../domain/vulnerability.js';
 import { GROUP_COLORS, type GroupColor, type IndustrialImpact } from '../../domain/vocabulary.js';
 import type { Random } from '../../random.js';
 import type { Conversations } from './conversations.js';
@@ -161,7 +162,16 @@ export function buildVariables({ rng, topo }: Ctx, conv: Conversations, count: n
   return out;
 }
 
-export function buildVulnerabilities({ rng, topo }: Ctx, count: number): { componentId: string; vulnerability: Vulnerability }[] {
+/** A Knowledge DB entry matching a component of the plant, and the device the component belongs to. */
+export interface PlantMatch {
+  componentId: string;
+  /** The index of the device in the topology. */
+  device: number;
+  vulnerability: Vulnerability;
+  reasons: MatchReason[];
+}
+
+export function buildVulnerabilities({ rng, topo }: Ctx, count: number): PlantMatch[] {
   const vulns = CVES.map(vulnerabilityOf);
   const pairs: [number, number][] = [];
   for (const d of topo.devices) {
@@ -180,6 +190,11 @@ export function buildVulnerabilities({ rng, topo }: Ctx, count: number): { compo
   return pairs
     .slice(0, n)
     .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-    .map(([ep, i]) => ({ componentId: topo.endpointId(ep), vulnerability: vulns[i] as Vulnerability }));
+    .map(([ep, i]) => ({
+      componentId: topo.endpointId(ep),
+      device: (topo.endpoints[ep] as { device: number }).device,
+      vulnerability: vulns[i] as Vulnerability,
+      reasons: (CVES[i] as { reasons: MatchReason[] }).reasons,
+    }));
 }
 
