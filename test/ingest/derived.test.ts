@@ -135,6 +135,7 @@ describe('the world build\'s deferred sums', () => {
     expect(rows(store, 'activity').length).toBeGreaterThan(30);
     expect(rows(deferred, 'activity')).toEqual(rows(store, 'activity'));
     expect(rows(deferred, 'activity_tag')).toEqual(rows(store, 'activity_tag'));
+    expect(rows(store, 'external_communication').length).toBeGreaterThan(0);
     expect(rows(deferred, 'external_communication')).toEqual(rows(store, 'external_communication'));
 
     const live = { activity: rows(store, 'activity'), tags: rows(store, 'activity_tag') };

@@ -28,7 +28,7 @@ describe('buildWorld', () => {
     expect(dump(b)).toEqual(tables);
     expect(a.db.prepare('SELECT count(*) FROM flow').pluck().get()).toBeGreaterThan(100);
     // API 3.0's world is in it too.
-    for (const t of ['device', 'activity', 'activity_tag']) expect(tables[t]?.length, t).toBeGreaterThan(0);
+    for (const t of ['device', 'activity', 'activity_tag', 'credential', 'external_communication']) expect(tables[t]?.length, t).toBeGreaterThan(0);
   });
 
   it('gives another world for another seed', () => {
@@ -76,7 +76,7 @@ describe('buildWorld', () => {
     const PLC_3 = '02074cd3-dbe6-52b6-963c-7247ef33a2b1';
     expect(store.devices.ofComponent(PLC_3)).toMatchObject({ label: 'PLC_3', deviceType: 'PLC', mac: ['28:63:36:82:28:96'] });
     const orphans = store.db.prepare('SELECT mac, ip FROM component WHERE device_rowid IS NULL').all() as { mac: string; ip: string | null }[];
-    expect(orphans.map((o) => o.ip ?? o.mac).sort()).toEqual(['01:80:c2:00:00:0e', '192.169.62.254', 'ff:ff:ff:ff:ff:ff']);
+    expect(orphans.map((o) => o.ip ?? o.mac).sort()).toEqual(['01:80:c2:00:00:0e', '192.169.62.254', '37.252.227.51', '8.8.8.8', 'ff:ff:ff:ff:ff:ff']);
   });
 
   it('sums every flow into the activities, the guide\'s included', () => {
