@@ -6,7 +6,7 @@
  * interned (an activity's tags are one of a few combinations): about 80 bytes an activity.
  */
 import type { TagSet } from '../domain/types.js';
-import { type ActivityDelta, pairRowid } from '../store/activities.js';
+import { type ActivityDelta, pairKey } from '../store/activities.js';
 
 export class ActivityTally {
   private readonly slots = new Map<number, number>();
@@ -52,7 +52,7 @@ export class ActivityTally {
 
   /** Adds a batch's delta (its network nodes are ignored: they are known only at the end). */
   add(d: ActivityDelta): void {
-    const key = pairRowid(d.left, d.right);
+    const key = pairKey(d.left, d.right);
     let i = this.slots.get(key);
     if (i === undefined) {
       if (this.n === this.left.length) this.grow();

@@ -13,7 +13,7 @@ import type { CredentialSpec } from '../domain/credentials.js';
 import { isPublicIp } from '../domain/network.js';
 import type { Micros } from '../domain/time.js';
 import { type Properties, type TagSet, isEmpty } from '../domain/types.js';
-import { type ActivityDelta, pairRowid } from '../store/activities.js';
+import { type ActivityDelta, pairKey } from '../store/activities.js';
 import type { SeenCredential } from '../store/credentials.js';
 import type { Store } from '../store/store.js';
 import { ActivityTally } from './activity-tally.js';
@@ -121,7 +121,7 @@ export function createDerived(store: Store, deferred: boolean) {
         for (const f of flows) {
           const { src, dst, state } = f;
           const [l, r] = src.id <= dst.id ? [src, dst] : [dst, src];
-          const key = pairRowid(l.rowid, r.rowid);
+          const key = pairKey(l.rowid, r.rowid);
           let d = deltas.get(key);
           if (!d) {
             const [a, b] = [node(l), node(r)];

@@ -6,13 +6,13 @@
 import { type Activity, type ActivityTotals, type NodeActivity, type NodeRef, activityEnds, activityId } from '../domain/activities.js';
 import type { Micros } from '../domain/time.js';
 import type { TagSet } from '../domain/types.js';
-import { PAIR, createActivityWrites } from './activity-writes.js';
+import { createActivityWrites } from './activity-writes.js';
 import type { Db } from './db.js';
 import type { Pager } from './pager.js';
 import { Where, inPageOrder } from './sql.js';
 
 export type { ActivityDelta } from './activity-writes.js';
-export { pairRowid } from './activity-writes.js';
+export { pairKey } from './activity-writes.js';
 
 const TOTALS = `first_activity, last_activity, flow_count, packets_count, bytes_count, events_count`;
 const COLUMNS = `a.rowid AS rowid, lc.id AS left_id, rc.id AS right_id, a.${TOTALS.split(', ').join(', a.')}`;
@@ -64,11 +64,12 @@ export function createActivityRepo(db: Db, pager: Pager) {
   const byRowids = db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.rowid IN (SELECT value FROM json_each(?))`);
   const tagsOf = db.prepare('SELECT activity_rowid, tag, class FROM activity_tag WHERE activity_rowid IN (SELECT value FROM json_each(?))');
   const byPair = db.prepare(
-    `SELECT rowid FROM activity WHERE rowid = (SELECT rowid FROM component WHERE id = ?) * ${PAIR} + (SELECT rowid FROM component WHERE id = ?)`,
+    `SELECT rowid FROM activity WHERE left_component = (SELECT rowid FROM component WHERE id = ?)
+     AND right_component = (SELECT rowid FROM component WHERE id = ?)`,
   ).pluck();
   const afterStmt = db.prepare('SELECT rowid FROM activity WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck();
   const ofComponents = db.prepare(
-    `SELECT a.rowid FROM json_each(@rowids) j JOIN activity a ON a.rowid BETWEEN j.value * ${PAIR} AND j.value * ${PAIR} + ${PAIR - 1}
+    `SELECT rowid FROM activity WHERE left_component IN (SELECT value FROM json_each(@rowids))
      UNION SELECT rowid FROM activity WHERE right_component IN (SELECT value FROM json_each(@rowids)) ORDER BY 1`,
   ).pluck();
   const componentRowid = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();
@@ -130,7 +131,7 @@ export function createActivityRepo(db: Db, pager: Pager) {
       return rowid === undefined ? undefined : hydrate([rowid])[0];
     },
 
-    /** A page of activities, in the order of their pairs (by the rowids of their left, then right component). */
+    /** A page of activities, in the order they began (of their first flow). */
     page(q: ActivityQuery): Activity[] {
       const where = new Where();
       if (q.from !== undefined) where.add('a.last_activity >= ?', q.from);

@@ -8,10 +8,10 @@ import type { Micros } from '../domain/time.js';
 import type { TagSet } from '../domain/types.js';
 import type { Db } from './db.js';
 
-/** Component rowids stay below 2^26: an activity's rowid is its pair, left × PAIR + right. */
-export const PAIR = 2 ** 26;
+/** Component rowids stay below 2^26: a pair of them is one number, exactly (a key for maps). */
+const PAIR = 2 ** 26;
 
-export function pairRowid(left: number, right: number): number {
+export function pairKey(left: number, right: number): number {
   if (left >= PAIR || right >= PAIR) throw new Error(`component rowids must stay below ${PAIR}`);
   return left * PAIR + right;
 }
@@ -33,36 +33,33 @@ export interface ActivityDelta {
   tags: TagSet;
 }
 
-const J = (i: number) => `value ->> ${i}`;
-
 export function createActivityWrites(db: Db) {
-  // One statement per batch for every activity it touched: json_each unpacks them.
+  // A statement per activity, with positional parameters: measured faster here than one
+  // statement unpacking a batch's activities with json_each (about 1.5 against 3 µs an update).
   const upsert = db.prepare(
-    `INSERT INTO activity (rowid, left_component, right_component, node_a, node_b, first_activity, last_activity, flow_count,
-       packets_count, bytes_count, events_count)
-     SELECT ${[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(J).join(', ')} FROM json_each(?) WHERE true
-     ON CONFLICT (rowid) DO UPDATE SET
+    `INSERT INTO activity (left_component, right_component, node_a, node_b, first_activity, last_activity, flow_count,
+       packets_count, bytes_count, events_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (left_component, right_component) DO UPDATE SET
        first_activity = min(first_activity, excluded.first_activity), last_activity = max(last_activity, excluded.last_activity),
        flow_count = flow_count + excluded.flow_count, packets_count = packets_count + excluded.packets_count,
-       bytes_count = bytes_count + excluded.bytes_count, events_count = events_count + excluded.events_count`,
-  );
+       bytes_count = bytes_count + excluded.bytes_count, events_count = events_count + excluded.events_count
+     RETURNING rowid`,
+  ).pluck();
   // Most of what live traffic sends is known flows seen again: their activities only move on.
-  const moveOn = db.prepare(
-    `UPDATE activity SET last_activity = max(last_activity, j.last), first_activity = min(first_activity, j.first),
-       packets_count = packets_count + j.packets, bytes_count = bytes_count + j.bytes, events_count = events_count + j.events
-     FROM (SELECT ${J(0)} AS r, ${J(1)} AS first, ${J(2)} AS last, ${J(3)} AS packets, ${J(4)} AS bytes, ${J(5)} AS events FROM json_each(?)) j
-     WHERE activity.rowid = j.r`,
-  );
+  const MOVE_ON = `UPDATE activity SET first_activity = min(first_activity, ?), last_activity = max(last_activity, ?),
+    packets_count = packets_count + ?, bytes_count = bytes_count + ?, events_count = events_count + ?
+    WHERE left_component = ? AND right_component = ?`;
+  const moveOn = db.prepare(MOVE_ON);
+  const moveOnTagged = db.prepare(`${MOVE_ON} RETURNING rowid`).pluck();
   // 'important' sorts before 'info': min() keeps an important tag important.
-  const upsertTags = db.prepare(
-    `INSERT INTO activity_tag (activity_rowid, tag, class) SELECT ${J(0)}, ${J(1)}, ${J(2)} FROM json_each(?) WHERE true
-     ON CONFLICT DO UPDATE SET class = min(class, excluded.class)`,
+  const upsertTag = db.prepare(
+    'INSERT INTO activity_tag (activity_rowid, tag, class) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET class = min(class, excluded.class)',
   );
   const rekey = db.prepare(
     `UPDATE activity SET node_a = min(x.nl, x.nr), node_b = max(x.nl, x.nr)
      FROM (SELECT a.rowid AS r, coalesce(l.device_rowid, -l.rowid) AS nl, coalesce(rc.device_rowid, -rc.rowid) AS nr
            FROM activity a JOIN component l ON l.rowid = a.left_component JOIN component rc ON rc.rowid = a.right_component
-           WHERE a.rowid BETWEEN @c * ${PAIR} AND @c * ${PAIR} + ${PAIR - 1} OR a.right_component = @c) x
+           WHERE a.left_component = @c OR a.right_component = @c) x
      WHERE activity.rowid = x.r`,
   );
   // Each flow with its pair of components (the smaller id on the left) and their nodes.
@@ -73,37 +70,39 @@ export function createActivityWrites(db: Db) {
   const rebuild = [
     'DELETE FROM activity_tag',
     'DELETE FROM activity',
-    `INSERT INTO activity (rowid, left_component, right_component, node_a, node_b, first_activity, last_activity, flow_count,
+    // In the order of each pair's first flow: the order ingest makes them in.
+    `INSERT INTO activity (left_component, right_component, node_a, node_b, first_activity, last_activity, flow_count,
        packets_count, bytes_count, events_count)
      WITH p AS (${PAIRS})
-     SELECT p.l * ${PAIR} + p.r, p.l, p.r, min(p.ns, p.nd), max(p.ns, p.nd), min(p.first_seen), max(p.last_seen), count(*),
+     SELECT p.l, p.r, min(p.ns, p.nd), max(p.ns, p.nd), min(p.first_seen), max(p.last_seen), count(*),
        coalesce(sum((SELECT sum(nb_packets) FROM flow_stats s WHERE s.flow_rowid = p.flow)), 0),
        coalesce(sum((SELECT sum(l2_bytes) FROM flow_stats s WHERE s.flow_rowid = p.flow)), 0),
        coalesce(sum(e.n), 0)
      FROM p LEFT JOIN (SELECT flow_rowid, count(*) AS n FROM event WHERE flow_rowid IS NOT NULL GROUP BY flow_rowid) e ON e.flow_rowid = p.flow
-     GROUP BY p.l, p.r`,
+     GROUP BY p.l, p.r ORDER BY min(p.flow)`,
     `INSERT INTO activity_tag (activity_rowid, tag, class)
      WITH p AS (${PAIRS})
-     SELECT p.l * ${PAIR} + p.r, t.tag, min(t.class) FROM p JOIN flow_tag t ON t.flow_rowid = p.flow GROUP BY 1, 2`,
+     SELECT a.rowid, t.tag, min(t.class) FROM p
+     JOIN activity a ON a.left_component = p.l AND a.right_component = p.r
+     JOIN flow_tag t ON t.flow_rowid = p.flow GROUP BY 1, 2`,
   ].map((sql) => db.prepare(sql));
 
   return {
-    /** Adds a batch's deltas to their activities, making the new ones. */
+    /** Adds a batch's deltas to their activities, making the new ones (in the order given). */
     applyDeltas(deltas: readonly ActivityDelta[]): void {
-      if (deltas.length === 0) return;
-      const grown: unknown[][] = [];
-      const moved: unknown[][] = [];
       for (const d of deltas) {
-        const rowid = pairRowid(d.left, d.right);
-        if (d.flows > 0) grown.push([rowid, d.left, d.right, d.nodeA, d.nodeB, d.first, d.last, d.flows, d.packets, d.bytes, d.events]);
-        else moved.push([rowid, d.first, d.last, d.packets, d.bytes, d.events]);
+        let tagged = false;
+        for (const _ in d.tags) {
+          tagged = true;
+          break;
+        }
+        let rowid: number | undefined;
+        // An activity is made with its first flow: a delta without a new flow is for an existing one.
+        if (d.flows > 0) rowid = upsert.get(d.left, d.right, d.nodeA, d.nodeB, d.first, d.last, d.flows, d.packets, d.bytes, d.events) as number;
+        else if (tagged) rowid = moveOnTagged.get(d.first, d.last, d.packets, d.bytes, d.events, d.left, d.right) as number | undefined;
+        else moveOn.run(d.first, d.last, d.packets, d.bytes, d.events, d.left, d.right);
+        if (rowid !== undefined) for (const tag in d.tags) upsertTag.run(rowid, tag, d.tags[tag]);
       }
-      // An activity is made with its first flow: deltas without a new flow are for existing ones.
-      if (grown.length > 0) upsert.run(JSON.stringify(grown));
-      if (moved.length > 0) moveOn.run(JSON.stringify(moved));
-      const tags: [number, string, string][] = [];
-      for (const d of deltas) for (const tag in d.tags) tags.push([pairRowid(d.left, d.right), tag, d.tags[tag] as string]);
-      if (tags.length > 0) upsertTags.run(JSON.stringify(tags));
     },
 
     /** A component joined a device: its activities' network nodes follow. */

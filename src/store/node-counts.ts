@@ -6,7 +6,6 @@
  * flow is in exactly one): a busy server has tens of thousands of flows, but far fewer activities.
  */
 import type { NodeCounts } from '../domain/devices.js';
-import { PAIR } from './activity-writes.js';
 import type { Db } from './db.js';
 
 /** The component rowids of each node, by the caller's key for the node. */
@@ -20,8 +19,7 @@ function touching(table: string, row: string, conditions: readonly string[], ext
 }
 
 export function createNodeCounts(db: Db) {
-  // An activity's rowid is its pair: the activities of a left component are one range of it.
-  const activities = touching('activity', 'rowid', [`x.rowid BETWEEN m.c * ${PAIR} AND m.c * ${PAIR} + ${PAIR - 1}`, 'x.right_component = m.c'], ', x.flow_count AS f');
+  const activities = touching('activity', 'rowid', ['x.left_component = m.c', 'x.right_component = m.c'], ', x.flow_count AS f');
   const statements: [(keyof NodeCounts)[], ReturnType<Db['prepare']>][] = [
     [['activities', 'flows'], db.prepare(`WITH ${MEMBERS} SELECT node, count(*) AS n, sum(f) AS n2 FROM (${activities}) GROUP BY node`)],
     [['events'], db.prepare(`WITH ${MEMBERS} SELECT node, count(*) AS n FROM (${touching('event', 'rowid', ['x.component_rowid = m.c', 'x.src_component = m.c', 'x.dst_component = m.c'])}) GROUP BY node`)],

@@ -30,12 +30,12 @@ ALTER TABLE component ADD COLUMN device_rowid INTEGER REFERENCES device (rowid) 
 CREATE INDEX component_device ON component (device_rowid);
 
 -- One activity per unordered pair of components: `left_component` has the smaller id, so the
--- activity's id is "<left id>_<right id>". Its rowid is the pair, left × 2^26 + right (component
--- rowids stay below 2^26): unique without another index, the same however it was computed, and
--- the activities of a left component are one range of it. node_a and node_b are the pair's
--- network nodes (a device's rowid, or minus the rowid of a component that has none), smaller
--- first: a preset's activity list groups activities by them. Sums over the activity's flows
--- (flow_stats: packets and layer 2 bytes; events about its flows).
+-- activity's id is "<left id>_<right id>". Rowids in the order the activities began (the order
+-- of their first flow): appended, a batch's new activities dirty a few pages of the table and of
+-- activity_tag, not one each (measured). node_a and node_b are the pair's network nodes (a
+-- device's rowid, or minus the rowid of a component that has none), smaller first: a preset's
+-- activity list groups activities by them. Sums over the activity's flows (flow_stats: packets
+-- and layer 2 bytes; events about its flows).
 CREATE TABLE activity (
   rowid           INTEGER PRIMARY KEY,
   left_component  INTEGER NOT NULL REFERENCES component (rowid) ON DELETE CASCADE,
@@ -47,7 +47,8 @@ CREATE TABLE activity (
   flow_count      INTEGER NOT NULL,
   packets_count   INTEGER NOT NULL,
   bytes_count     INTEGER NOT NULL,
-  events_count    INTEGER NOT NULL
+  events_count    INTEGER NOT NULL,
+  UNIQUE (left_component, right_component)
 );
 CREATE INDEX activity_right ON activity (right_component);
 CREATE INDEX activity_nodes ON activity (node_a, node_b);
