@@ -88,7 +88,8 @@ describe('credentials learned by ingest', () => {
   it('keeps a clear-text credential on the flow\'s server, the password last seen winning', () => {
     const telnet = (time: number, password: string) => obs({ time, dst: { ...PLC, port: 23 }, properties: { 'telnet-login': 'admin', 'telnet-password': password } });
     ingest.ingest([telnet(T0, 'moxa')]);
-    ingest.ingest([telnet(T0 + 5, 'moxa2'), telnet(T0 + 3, 'old')]);
+    ingest.ingest([telnet(T0 + 3, 'old'), telnet(T0 + 5, 'moxa2')]); // in one batch
+    ingest.ingest([telnet(T0 + 4, 'older')]); // in another, seen before the last one
     expect(store.credentials.ofComponent(id(PLC))).toEqual([
       { componentId: id(PLC), protocol: 'Telnet', username: 'admin', password: 'moxa2', algo: 'plaintext', creationTime: T0, lastUpdate: T0 + 5 },
     ]);

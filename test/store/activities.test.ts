@@ -145,3 +145,16 @@ describe('deleting a tag', () => {
     expect([...local.activities.all()].filter((a) => 'MINE' in a.tags)).toHaveLength(0);
   });
 });
+
+describe('ActivityRepo.applyDeltas', () => {
+  it('makes an activity with its first flow, then moves it on; an important tag stays important', () => {
+    const local = openStore(':memory:');
+    const c = (mac: string) => local.components.insert({ id: `00000000-0000-5000-8000-${mac.replace(/:/g, '')}`, mac, ip: null, creationTime: 1, lastActiveTime: 1 });
+    const [l, r] = [c('00:00:00:00:00:01'), c('00:00:00:00:00:02')];
+    const delta = { left: l, right: r, nodeA: -r, nodeB: -l, packets: 1, bytes: 60, events: 0 };
+    local.activities.applyDeltas([{ ...delta, first: 10, last: 10, flows: 1, tags: { S7: 'info', STOP_CPU: 'important' } }]);
+    local.activities.applyDeltas([{ ...delta, first: 5, last: 30, flows: 0, events: 2, tags: { STOP_CPU: 'info', MODBUS: 'info' } }]);
+    const [a] = [...local.activities.all()];
+    expect(a).toMatchObject({ firstActivity: 5, lastActivity: 30, flowCount: 1, packetsCount: 2, bytesCount: 120, eventsCount: 2, tags: { S7: 'info', STOP_CPU: 'important', MODBUS: 'info' } });
+  });
+});
