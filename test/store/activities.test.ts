@@ -4,6 +4,7 @@ import type { TagSet } from '../../src/domain/types.js';
 import { loadProfile } from '../../src/seed/profile.js';
 import { buildWorld } from '../../src/seed/world.js';
 import { openStore, type Store } from '../../src/store/store.js';
+import { T0, seen, trafficStore } from './traffic-helpers.js';
 
 const END = Date.UTC(2026, 0, 15, 12) * 1000;
 
@@ -156,5 +157,19 @@ describe('ActivityRepo.applyDeltas', () => {
     local.activities.applyDeltas([{ ...delta, first: 5, last: 30, flows: 0, events: 2, tags: { STOP_CPU: 'info', MODBUS: 'info' } }]);
     const [a] = [...local.activities.all()];
     expect(a).toMatchObject({ firstActivity: 5, lastActivity: 30, flowCount: 1, packetsCount: 2, bytesCount: 120, eventsCount: 2, tags: { S7: 'info', STOP_CPU: 'important', MODBUS: 'info' } });
+  });
+});
+
+describe('activities between network nodes, of devices with several components', () => {
+  it('sum the activities of all the pairs of their components into one', () => {
+    const [hmi, plc] = [{ mac: '00:0e:8c:00:00:01', ip: '10.10.1.20' }, { mac: '00:1b:1b:00:00:02', ip: '10.10.1.10' }];
+    const profinet = { ethertype: 'Profinet', protocol: null, src: { mac: plc.mac }, dst: { mac: hmi.mac } };
+    const local = trafficStore([seen(T0, hmi, { ...plc, port: 102 }), { ...profinet, time: T0 + 7 }]);
+    expect(local.activities.count()).toBe(2);
+    const [x, ...more] = [...local.activities.nodeAll()];
+    expect(more).toEqual([]);
+    expect(x).toMatchObject({ activityCount: 2, flowCount: 2, firstActivity: T0, lastActivity: T0 + 7, left: { isDevice: true }, right: { isDevice: true } });
+    expect(Object.keys(x?.tags ?? {}).sort()).toEqual(['PROFINET', 'S7']);
+    expect(local.activities.nodeGet(x?.id as string)).toEqual(x);
   });
 });
