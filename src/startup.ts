@@ -8,7 +8,7 @@ import type { Clock } from './clock.js';
 import { checkDbPath, dbError } from './db-file.js';
 import type { Micros } from './domain/time.js';
 import { loadProfile } from './seed/profile.js';
-import { buildWorld, type WorldSummary } from './seed/world.js';
+import { buildWorld, upgradeWorld, type WorldSummary } from './seed/world.js';
 import { withoutJournal } from './store/db.js';
 import { openStore, type Store } from './store/store.js';
 import { KEPT_SETTINGS } from './store/world-copy.js';
@@ -121,6 +121,7 @@ export function openCenter(opts: CenterOptions): Center {
       const existing = existsSync(opts.db) ? openStore(opts.db) : undefined;
       if (existing && !opts.reset && existing.isSeeded()) {
         store = existing;
+        upgradeWorld(store);
       } else {
         existing?.close();
         built = rebuildFile(opts);

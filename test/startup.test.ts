@@ -43,6 +43,20 @@ describe('openCenter', () => {
     second.store.close();
   });
 
+  it('gives a world of an earlier version the devices and activities of API 3.0 when it opens it', () => {
+    const db = join(dir, 'b2.db');
+    const first = openCenter(options(db));
+    const devices = first.store.devices.count();
+    first.store.db.exec(`UPDATE component SET device_rowid = NULL; DELETE FROM device; DELETE FROM activity_tag; DELETE FROM activity;
+      DELETE FROM setting WHERE key = 'center.id'`);
+    first.store.close();
+    const second = openCenter(options(db));
+    expect(second.built).toBeUndefined();
+    expect(second.store.devices.count()).toBe(devices);
+    expect(second.store.activities.count()).toBeGreaterThan(0);
+    second.store.close();
+  });
+
   it('creates CCV_TOKEN once and shows it', () => {
     const db = join(dir, 'c.db');
     const token = `ics-${'a'.repeat(40)}-${'b'.repeat(40)}`;

@@ -12,6 +12,8 @@
  *   kinds          protocol catalogue (ports, flow properties, packet sizes, contents)
  *   conversations  who talks to whom, sized to the profile's flow count
  *   stream         templates → time-ordered observations, lazily
+ *   exposure       the internet hosts it talks to, the clear-text credentials it sends
+ *   requests       what its clients ask for (DNS names, HTTP hosts, SMB shares, TLS names)
  *   extras         groups, variables, vulnerabilities (cves)
  *   events, pcap   non-flow events and the decode-failure capture
  *   networks       the custom networks (the plant's subnets)

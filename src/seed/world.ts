@@ -4,6 +4,7 @@
  * ingest pipeline (DESIGN: "one way in for data"), and what the Knowledge DB and users add on
  * top of it. Same profile and same end instant → same database.
  */
+import { centerId } from '../domain/center.js';
 import type { Micros } from '../domain/time.js';
 import { createIngest } from '../ingest/pipeline.js';
 import { storedRules } from '../ingest/analyzer.js';
@@ -69,6 +70,20 @@ function loadPlantAnnotations(store: Store, plant: Plant, end: Micros): void {
   for (const p of plant.userProperties) store.userProperties.add(p.owner, p.ownerId, { id: p.id, key: p.key, value: p.value }, end);
 }
 
+/**
+ * A world built before API 3.0's additions (a file of an earlier version: it has no Center id)
+ * gets them from what it holds: devices for its components, activities and external
+ * communications for its flows (about a second for `default`). Credentials and request values
+ * come from flow properties its plant did not have.
+ */
+export function upgradeWorld(store: Store): boolean {
+  if (!store.isSeeded() || store.settings.get('center.id') !== undefined) return false;
+  // Adopting emits no event: no id is drawn.
+  createIngest(store, { newId: () => '' }).adopt();
+  store.settings.set('center.id', centerId(Number(store.settings.get('world.seed') ?? 0)));
+  return true;
+}
+
 export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
   const { profile, end } = opts;
   const batchSize = opts.batchSize ?? 20_000;
@@ -81,7 +96,10 @@ export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
   // A separate stream for the ids the pipeline draws, so that plant and ids do not interleave.
   const ids = new Random((profile.seed ^ 0x5eed1e55) >>> 0);
   // The rules of the fixtures (guide 6.8) tag the plant's flows as they would any flow.
-  const ingest = createIngest(store, { newId: () => ids.uuid4(), analyzers: storedRules(store), holdStates: true });
+  // Activities and external communications are written once, at the end.
+  const ingest = createIngest(store, { newId: () => ids.uuid4(), analyzers: storedRules(store), holdStates: true, deferDerived: true });
+  // The fixtures were written directly: their devices, activities and external communications as ingest makes them.
+  ingest.adopt();
   store.transaction(() => {
     for (const s of plant.sensors) store.sensors.insert(s);
   });
@@ -103,6 +121,7 @@ export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
     done += batch.length;
     opts.onProgress?.(done, plant.observationCount);
   });
+  ingest.flushDeferred();
 
   store.transaction(() => {
     const rowid = (id: string) => store.components.rowid(id);
@@ -133,6 +152,7 @@ export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
     store.settings.set('world.seed', String(profile.seed));
     store.settings.set('world.end', String(end));
     store.settings.set('world.created_at', String(end));
+    store.settings.set('center.id', centerId(profile.seed));
   });
   return { scenario: profile.name, seed: profile.seed, end, observations: done };
 }

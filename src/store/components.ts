@@ -28,6 +28,8 @@ export interface ComponentState {
   lastActiveTime: Micros;
   tags: TagSet;
   properties: Properties;
+  /** The device it belongs to, or null (src/ingest/device-rule.ts). */
+  deviceRowid: number | null;
 }
 
 export interface NewComponent extends NormalizedFields {
@@ -36,6 +38,8 @@ export interface NewComponent extends NormalizedFields {
   ip: string | null;
   creationTime: Micros;
   lastActiveTime: Micros;
+  /** The device it belongs to from the start (ingest), if any. */
+  deviceRowid?: number | null;
 }
 
 const FIELD_COLUMNS: Record<keyof NormalizedFields, string> = {
@@ -81,11 +85,11 @@ export function createComponentRepo(db: Db, pager: Pager) {
   );
   const insertStmt = db.prepare(
     `INSERT INTO component (id, creation_time, last_active_time, ip, ip_num, mac, name, model_name, model_ref, fw_version,
-       hw_version, serial_number, vendor_name, project_name, project_version)
+       hw_version, serial_number, vendor_name, project_name, project_version, device_rowid)
      VALUES (@id, @creationTime, @lastActiveTime, @ip, @ipNum, @mac, @name, @modelName, @modelRef, @fwVersion,
-       @hwVersion, @serialNumber, @vendorName, @projectName, @projectVersion)`,
+       @hwVersion, @serialNumber, @vendorName, @projectName, @projectVersion, @deviceRowid)`,
   );
-  const STATE_COLUMNS = 'id, rowid, creation_time, last_active_time, tags_json, props_json';
+  const STATE_COLUMNS = 'id, rowid, creation_time, last_active_time, tags_json, props_json, device_rowid';
   const stateStmt = db.prepare(`SELECT ${STATE_COLUMNS} FROM component WHERE id = ?`);
   const statesStmt = db.prepare(`SELECT ${STATE_COLUMNS} FROM component WHERE id IN (SELECT value FROM json_each(?))`);
   const saveStmt = db.prepare(
@@ -177,6 +181,7 @@ export function createComponentRepo(db: Db, pager: Pager) {
     insert(c: NewComponent): number {
       const info = insertStmt.run({
         ...NO_FIELDS,
+        deviceRowid: null,
         ...c,
         ip: c.ip,
         ipNum: c.ip ? (ipv4ToInt(c.ip) ?? null) : null,
@@ -267,6 +272,7 @@ interface StateRow {
   last_active_time: number;
   tags_json: string;
   props_json: string;
+  device_rowid: number | null;
 }
 
 function toState(r: StateRow): ComponentState {
@@ -276,5 +282,6 @@ function toState(r: StateRow): ComponentState {
     lastActiveTime: r.last_active_time,
     tags: parseJsonObject(r.tags_json),
     properties: parseJsonObject(r.props_json),
+    deviceRowid: r.device_rowid,
   };
 }

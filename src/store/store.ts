@@ -1,14 +1,21 @@
 /** The store: one SQLite file and a repository per resource. Knows nothing of HTTP. */
+import { createActivityRepo } from './activities.js';
 import { createComponentRepo } from './components.js';
+import { createCredentialRepo } from './credentials.js';
 import { createCustomNetworkRepo } from './custom-networks.js';
 import { type Db, openDb } from './db.js';
+import { createDeviceRepo } from './devices.js';
 import { createEventRepo } from './events.js';
+import { createExternalCommunicationRepo } from './external-communications.js';
 import { createFlowRepo } from './flows.js';
 import { createGroupRepo } from './groups.js';
 import { createIconRepo, createTagRepo } from './catalog.js';
-import { createPresetRepo } from './presets.js';
+import { createNetworkNodeRepo } from './network-nodes.js';
+import { createNodeCounts } from './node-counts.js';
 import { createPortRuleRepo, createPropertyRuleRepo } from './rules.js';
+import { createPresetRepo } from './presets.js';
 import { createScopeRepo } from './scopes.js';
+import { createSecurityInsightRepo } from './security-insights.js';
 import { createSensorRepo } from './sensors.js';
 import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
@@ -29,6 +36,8 @@ export function openStore(path: string) {
   const changesNow = storeVersion(db, commitsByOthersNow(db));
   const pager = createPager(db, version);
   const components = createComponentRepo(db, pager);
+  const nodeCounts = createNodeCounts(db);
+  const devices = createDeviceRepo(db, components, nodeCounts);
   return {
     db,
     path,
@@ -43,6 +52,13 @@ export function openStore(path: string) {
     propertyRules: createPropertyRuleRepo(db, others),
     portRules: createPortRuleRepo(db, others),
     tokens: createTokenRepo(db, version),
+    // API 3.0's world, learned from traffic like the rest (src/ingest/).
+    devices,
+    networkNodes: createNetworkNodeRepo(db, components, devices, nodeCounts),
+    activities: createActivityRepo(db, pager),
+    credentials: createCredentialRepo(db),
+    externalCommunications: createExternalCommunicationRepo(db),
+    securityInsights: createSecurityInsightRepo(db, components),
     settings: createSettingRepo(db, version),
     vulnerabilities: createVulnerabilityRepo(db),
     presets: createPresetRepo(db),

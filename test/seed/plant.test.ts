@@ -157,6 +157,36 @@ describe('generatePlant on the small profile', () => {
   });
 });
 
+describe('generatePlant: what a Center reads in the traffic beyond 1.0', () => {
+  const small = [...generatePlant(loadProfile('small'), END).observations()];
+  const def = [...generatePlant(loadProfile('default'), END).observations()];
+  const values = (all: FlowObservation[], property: string) => new Set(all.flatMap((o) => (o.properties?.[property] ? [o.properties[property]] : [])));
+  const isPublic = (ip: string | null | undefined) => ip != null && !/^(10|127|169\.254|172\.(1[6-9]|2\d|3[01])|192\.168)\./.test(ip);
+
+  it('carries the DNS names, HTTP hosts and SMB shares clients ask for, one per flow', () => {
+    expect(values(def, 'dns-query-name').size).toBeGreaterThan(10);
+    expect(values(def, 'http-host')).toContain('www.google.com:443');
+    expect([...values(def, 'smb-share')].some((v) => /^\\\\FS01\\/.test(v))).toBe(true);
+    expect(values(small, 'dns-query-name').size).toBeGreaterThan(3);
+    for (const o of def.filter((x) => x.dst.port === 53 && x.protocol === 'UDP')) expect(o.properties?.['dns-query-name']).toBeTruthy();
+  });
+
+  it('talks to a few public addresses behind the edge firewall\'s MAC: DNS forwarding and remote access, web and updates when the site has a proxy', () => {
+    const publicOf = (all: FlowObservation[]) => new Set(all.flatMap((o) => [o.src, o.dst]).filter((e) => isPublic(e.ip)).map((e) => `${e.mac}|${e.ip}`));
+    const seen = [...publicOf(small)];
+    expect(seen.map((s) => s.split('|')[1]).sort()).toEqual(['37.252.227.51', '8.8.8.8']);
+    expect(new Set(seen.map((s) => s.split('|')[0])).size).toBe(1);
+    expect(publicOf(def).size).toBe(8);
+    expect(values(def, 'tls-server-name')).toContain('download.windowsupdate.com');
+  });
+
+  it('sends credentials in clear: SNMPv2c communities, FTP to controllers, a camera\'s basic authentication', () => {
+    expect(values(small, 'snmp-community')).toEqual(new Set(['public']));
+    expect(values(def, 'ftp-password').size).toBeGreaterThan(0);
+    expect(values(def, 'http-password')).toEqual(new Set(['pass']));
+  });
+});
+
 describe('generatePlant on the default profile', () => {
   it('has one sensor that lost its link, and the others connected', () => {
     const plant = generatePlant(loadProfile('default'), END);

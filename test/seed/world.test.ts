@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { centerId } from '../../src/domain/center.js';
 import { loadProfile } from '../../src/seed/profile.js';
-import { buildWorld } from '../../src/seed/world.js';
+import { buildWorld, upgradeWorld } from '../../src/seed/world.js';
 import { openStore, type Store } from '../../src/store/store.js';
 
 const END = Date.UTC(2026, 5, 1, 8, 30) * 1000;
@@ -30,6 +31,8 @@ describe('buildWorld', () => {
     expect(dump(b)).toEqual(dumped);
     expect(a.db.prepare('SELECT count(*) FROM flow').pluck().get()).toBeGreaterThan(100);
     for (const table of V3_TABLES) expect(dumped[table]?.length, table).toBeGreaterThan(0);
+    // API 3.0's world learned from traffic is in it too.
+    for (const t of ['device', 'activity', 'activity_tag', 'credential', 'external_communication']) expect(dumped[t]?.length, t).toBeGreaterThan(0);
   });
 
   it('gives another world for another seed, on the same Knowledge DB', () => {
@@ -78,6 +81,29 @@ describe('buildWorld', () => {
     }
   });
 
+  it('acknowledges and annotates devices the world holds, whose components the vulnerability matches', () => {
+    const store = world();
+    const orphanAcks = store.db
+      .prepare('SELECT count(*) FROM vulnerability_ack a WHERE NOT EXISTS (SELECT 1 FROM device d WHERE d.id = a.device_id)')
+      .pluck()
+      .get();
+    expect(orphanAcks).toBe(0);
+    const unmatched = store.db
+      .prepare(
+        `SELECT count(*) FROM vulnerability_ack a JOIN device d ON d.id = a.device_id WHERE NOT EXISTS (
+           SELECT 1 FROM vulnerability_match m JOIN component c ON c.rowid = m.component_rowid
+           WHERE m.vulnerability_rowid = a.vulnerability_rowid AND c.device_rowid = d.rowid)`,
+      )
+      .pluck()
+      .get();
+    expect(unmatched).toBe(0);
+    const orphanProps = store.db
+      .prepare("SELECT count(*) FROM user_property p WHERE p.owner_kind = 'device' AND NOT EXISTS (SELECT 1 FROM device d WHERE d.id = p.owner_id)")
+      .pluck()
+      .get();
+    expect(orphanProps).toBe(0);
+  });
+
   it('holds user properties of components and devices', () => {
     const store = world();
     expect(store.db.prepare("SELECT count(*) FROM user_property WHERE owner_kind = 'component'").pluck().get()).toBeGreaterThan(0);
@@ -122,11 +148,55 @@ describe('buildWorld', () => {
     expect([0xa1b2c3d4, 0xd4c3b2a1]).toContain(data?.data.readUInt32BE(0));
   });
 
-  it('records what it built', () => {
+  it('records what it built, and the Center\'s id from the seed', () => {
     const store = world();
     expect(store.isSeeded()).toBe(true);
     expect(store.settings.get('world.scenario')).toBe('small');
     expect(store.settings.get('world.end')).toBe(String(END));
+    expect(store.settings.get('center.id')).toBe(centerId(7));
+    expect(world(8).settings.get('center.id')).toBe(centerId(8));
   });
 
+  it('makes devices of the plant\'s assets and of the guide\'s components, each component in one at most', () => {
+    const store = world();
+    const PLC_3 = '02074cd3-dbe6-52b6-963c-7247ef33a2b1';
+    expect(store.devices.ofComponent(PLC_3)).toMatchObject({ label: 'PLC_3', deviceType: 'PLC', mac: ['28:63:36:82:28:96'] });
+    const orphans = store.db.prepare('SELECT mac, ip FROM component WHERE device_rowid IS NULL').all() as { mac: string; ip: string | null }[];
+    expect(orphans.map((o) => o.ip ?? o.mac).sort()).toEqual(['01:80:c2:00:00:0e', '192.169.62.254', '37.252.227.51', '8.8.8.8', 'ff:ff:ff:ff:ff:ff']);
+  });
+
+  it('sums every flow into the activities, the guide\'s included', () => {
+    const store = world();
+    const flows = store.db.prepare('SELECT count(*) FROM flow').pluck().get();
+    expect(store.db.prepare('SELECT sum(flow_count) FROM activity').pluck().get()).toBe(flows);
+    // guide 5.3: the flow the guide prints, written directly (not ingested), has its activity.
+    const guideFlow = store.flows.get('3d0a4dfc-49e9-54e1-ab7e-f73090a7d47d');
+    const [activity] = store.activities.ofComponent(guideFlow?.src.componentId as string) ?? [];
+    expect([activity?.leftId, activity?.rightId].sort()).toEqual([guideFlow?.src.componentId, guideFlow?.dst.componentId].sort());
+  });
+
+});
+
+describe('upgradeWorld', () => {
+  const devices = (store: Store) => [...store.devices.all()].map((d) => [d.id, d.label, d.deviceType, d.icon, d.componentIds]);
+  const rows = (store: Store, table: string) => store.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all();
+
+  it('gives a world of an earlier version (no Center id) the devices, activities and external communications a build makes', () => {
+    const built = world();
+    const old = world();
+    old.db.exec(`UPDATE component SET device_rowid = NULL; DELETE FROM device; DELETE FROM activity_tag; DELETE FROM activity;
+      DELETE FROM external_communication; DELETE FROM setting WHERE key = 'center.id'`);
+    expect(upgradeWorld(old)).toBe(true);
+    expect(devices(old)).toEqual(devices(built));
+    for (const t of ['activity', 'activity_tag', 'external_communication']) expect(rows(old, t), t).toEqual(rows(built, t));
+    expect(old.settings.get('center.id')).toBe(built.settings.get('center.id'));
+  });
+
+  it('leaves a current world, and an empty file, as they are', () => {
+    const store = world();
+    const before = dump(store);
+    expect(upgradeWorld(store)).toBe(false);
+    expect(dump(store)).toEqual(before);
+    expect(upgradeWorld(openStore(':memory:'))).toBe(false);
+  });
 });

@@ -4,20 +4,12 @@
  * devices and components (asset tags, locations, owners). Drawn from the plant's own random
  * stream for annotations, so that the rest of the plant does not move.
  */
-import { uuidv5 } from '../../domain/ids.js';
+import { deviceId, uuidv5 } from '../../domain/ids.js';
 import { MICROS_PER_DAY, type Micros } from '../../domain/time.js';
 import type { UserPropertyOwner } from '../../domain/user-property.js';
 import type { Random } from '../../random.js';
 import type { PlantMatch } from './extras.js';
 import type { Device, Topology } from './topology.js';
-
-/**
- * The id of a plant device, for what users note per device. The devices themselves are built
- * elsewhere (table `device`): this derivation must be theirs (one place to change if it is not).
- */
-export function plantDeviceId(d: Pick<Device, 'mac'>): string {
-  return uuidv5(`device|${d.mac.toLowerCase()}`);
-}
 
 export interface PlantAck {
   deviceId: string;
@@ -56,7 +48,7 @@ export function buildAcknowledgements(rng: Random, topo: Pick<Topology, 'devices
     .map((i) => {
       const m = matches[i] as PlantMatch;
       return {
-        deviceId: plantDeviceId(topo.devices[m.device] as Device),
+        deviceId: deviceId((topo.devices[m.device] as Device).mac),
         componentId: m.componentId,
         vulnerabilityId: m.vulnerability.id,
         author: rng.pick(ACK_AUTHORS),
@@ -78,10 +70,10 @@ export function buildUserProperties(rng: Random, topo: Pick<Topology, 'devices' 
   for (const d of topo.devices) {
     if (!ANNOTATED.has(d.fn) || !rng.chance(0.3)) continue;
     if (d.fn === 'plc' && d.ipEp >= 0) add('component', topo.endpointId(d.ipEp), 'Asset tag', `AT-${String(100_000 + d.idx * 7).padStart(6, '0')}`);
-    const deviceId = plantDeviceId(d);
+    const ownerId = deviceId(d.mac);
     const where = d.cell >= 0 ? (topo.cells[d.cell]?.name ?? 'Plant floor') : 'Main building, server room';
-    add('device', deviceId, 'Location', `${where}, cabinet ${rng.int(1, 24)}`);
-    add('device', deviceId, 'Owner', rng.pick(OWNERS));
+    add('device', ownerId, 'Location', `${where}, cabinet ${rng.int(1, 24)}`);
+    add('device', ownerId, 'Owner', rng.pick(OWNERS));
   }
   return out;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { uuidv5 } from '../../../src/domain/ids.js';
-import { plantDeviceId } from '../../../src/seed/plant/annotations.js';
 import { generatePlant } from '../../../src/seed/plant.js';
 import { loadProfile } from '../../../src/seed/profile.js';
 
@@ -37,11 +36,5 @@ describe('buildUserProperties', () => {
     expect(new Set(props.map((p) => p.id)).size).toBe(props.length);
     expect(new Set(props.filter((p) => p.owner === 'component').map((p) => p.key))).toEqual(new Set(['Asset tag']));
     expect(new Set(props.filter((p) => p.owner === 'device').map((p) => p.key))).toEqual(new Set(['Location', 'Owner']));
-  });
-});
-
-describe('plantDeviceId', () => {
-  it('derives a device id from its MAC, in any case', () => {
-    expect(plantDeviceId({ mac: '28:63:36:AA:BB:CC' })).toBe(plantDeviceId({ mac: '28:63:36:aa:bb:cc' }));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CustomNetworkSchema, overlaps, parseCidr } from '../../../src/domain/custom-network.js';
-import { ipv4ToInt } from '../../../src/domain/network.js';
+import { ipv4ToInt, isPublicIp } from '../../../src/domain/network.js';
 import { buildCustomNetworks, customNetworkId } from '../../../src/seed/plant/networks.js';
 import { generatePlant } from '../../../src/seed/plant.js';
 import { loadProfile } from '../../../src/seed/profile.js';
@@ -32,7 +32,7 @@ describe('buildCustomNetworks', () => {
     for (const a of networks) for (const b of networks) if (a !== b) expect(overlaps(cidr(a.ipRange), cidr(b.ipRange)), `${a.name} / ${b.name}`).toBe(false);
   });
 
-  it("covers the plant's own addresses, sensors included, and leaves the external range unused", () => {
+  it("covers the plant's own addresses, sensors included, and leaves the external range unused (internet hosts are none of the plant's)", () => {
     const internal = networks.filter((n) => n.type !== 'External').map((n) => cidr(n.ipRange));
     const external = cidr(networks.at(-1)?.ipRange ?? '');
     const addresses = [...plant.sensors.map((s) => s.ip)];
@@ -43,7 +43,7 @@ describe('buildCustomNetworks', () => {
     }
     for (const ip of addresses) {
       const n = ipv4ToInt(ip) as number;
-      if (ip.startsWith('127.') || ip.startsWith('224.') || ip.startsWith('255.')) continue;
+      if (ip.startsWith('127.') || ip.startsWith('224.') || ip.startsWith('255.') || isPublicIp(ip)) continue;
       expect(internal.some((r) => n >= r.first && n <= r.last), ip).toBe(true);
       expect(n >= external.first && n <= external.last).toBe(false);
     }
