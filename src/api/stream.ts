@@ -32,3 +32,17 @@ export function jsonArrayStream<C>(next: ChunkReader<C>): Readable {
     },
   });
 }
+
+/** The items of an iterator (read as the socket wants them, `chunk` at a time), as a streamed JSON array. */
+export function jsonArrayOf<T>(items: Iterable<T>, toJson: (item: T) => string, chunk = 500): Readable {
+  const it = items[Symbol.iterator]();
+  return jsonArrayStream<true>(() => {
+    const texts: string[] = [];
+    for (let n = 0; n < chunk; n++) {
+      const next = it.next();
+      if (next.done) break;
+      texts.push(toJson(next.value));
+    }
+    return texts.length === 0 ? undefined : { items: texts, cursor: true };
+  });
+}

@@ -18,20 +18,23 @@ interface Risk {
   description: string;
 }
 
-/** By device type, compared without case; `other` for a type not listed. */
+/** By device type (as src/ingest/device-rule.ts names them), compared without case; `other` for a type not listed. */
 export const DEVICE_TYPE_RISKS: Readonly<Record<string, Risk>> = {
-  controller: { score: 30, description: 'Controllers drive the physical process: a compromise acts on it directly.' },
+  plc: { score: 30, description: 'Controllers drive the physical process: a compromise acts on it directly.' },
   rtu: { score: 28, description: 'Remote terminal units switch and protect field equipment.' },
   'engineering station': { score: 26, description: 'Engineering stations can reprogram the controllers.' },
   scada: { score: 24, description: 'SCADA servers supervise and command the process.' },
   hmi: { score: 22, description: 'Operators command the process from HMIs.' },
+  'building controller': { score: 18, description: 'Building controllers run heating, ventilation and access.' },
   'io module': { score: 18, description: 'I/O modules read and drive the field signals.' },
   drive: { score: 18, description: 'Drives run motors of the process.' },
   gateway: { score: 16, description: 'Gateways bridge field networks to the control network.' },
   historian: { score: 16, description: 'Historians hold the process data and reach both OT and IT.' },
-  'network equipment': { score: 14, description: 'Network equipment carries the process traffic.' },
+  switch: { score: 14, description: 'Network equipment carries the process traffic.' },
+  router: { score: 14, description: 'Network equipment carries the process traffic.' },
+  'network device': { score: 14, description: 'Network equipment carries the process traffic.' },
   server: { score: 12, description: 'Servers host shared services.' },
-  workstation: { score: 10, description: 'Workstations are common entry points.' },
+  computer: { score: 10, description: 'Workstations are common entry points.' },
   printer: { score: 6, description: 'Printers and cameras rarely reach the process.' },
   camera: { score: 6, description: 'Printers and cameras rarely reach the process.' },
   other: { score: 8, description: 'Device type not identified.' },

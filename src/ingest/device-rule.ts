@@ -51,6 +51,9 @@ const TYPES: readonly [string, (p: Properties, t: TagSet) => boolean][] = [
   ['Computer', (p, t) => 'WINDOWS' in t || 'name-netbios' in p || 'name-dns' in p],
 ];
 
+/** Every device type a device may get (the risk score has a part for each: src/domain/risk-score.ts). */
+export const DEVICE_TYPES: readonly string[] = [...new Set(TYPES.map(([name]) => name))];
+
 const WINDOWS_ICON = 'library/windows_os.svg';
 
 /** The library icon of a vendor: its first word, e.g. "Siemens AG, …" → library/siemens.svg. */

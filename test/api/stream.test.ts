@@ -1,6 +1,6 @@
 import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
-import { jsonArrayStream } from '../../src/api/stream.js';
+import { jsonArrayOf, jsonArrayStream } from '../../src/api/stream.js';
 
 /** Rows 1..n in chunks of `size`, the cursor being the last row sent. */
 const rows = (n: number, size: number) => (after: number | undefined) => {
@@ -32,5 +32,25 @@ describe('jsonArrayStream', () => {
       throw new Error('disk gone');
     });
     await expect(text(stream)).rejects.toThrow('disk gone');
+  });
+});
+
+describe('jsonArrayOf', () => {
+  it('streams the items of an iterator as one JSON array, reading them as the reader asks', async () => {
+    let made = 0;
+    function* numbers() {
+      for (let i = 0; i < 1234; i++) {
+        made++;
+        yield i;
+      }
+    }
+    const stream = jsonArrayOf(numbers(), (n) => JSON.stringify({ n }), 100);
+    expect(made).toBe(0);
+    const body = await text(stream);
+    expect(JSON.parse(body)).toEqual(Array.from({ length: 1234 }, (_, n) => ({ n })));
+  });
+
+  it('sends [] for no items', async () => {
+    expect(await text(jsonArrayOf([], String))).toBe('[]');
   });
 });

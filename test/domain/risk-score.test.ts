@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEVICE_TYPES } from '../../src/ingest/device-rule.js';
 import { ACTIVITY_RISKS, DEVICE_TYPE_RISKS, RISK_PARTS, type RiskInput, RiskScoreSchema, riskScore } from '../../src/domain/risk-score.js';
 import type { Vulnerability } from '../../src/domain/vulnerability.js';
 
@@ -19,14 +20,18 @@ const vuln = (cve: string, cvss: number, publishTime = 0): Vulnerability => ({
   creationTime: publishTime,
   lastUpdate: publishTime,
 });
-const base: RiskInput = { deviceType: 'Workstation', activityTags: [], group: null, vulnerabilities: [] };
+const base: RiskInput = { deviceType: 'Computer', activityTags: [], group: null, vulnerabilities: [] };
 const group = (criticalness: number) => ({ label: 'Filling Line 1', description: 'controllers', criticalness });
 const tag = (key: string) => ({ key, label: key.toLowerCase() });
 
 describe('riskScore', () => {
+  it('has a part for every device type the device rule gives', () => {
+    for (const type of DEVICE_TYPES) expect(DEVICE_TYPE_RISKS[type.toLowerCase()], type).toBeDefined();
+  });
+
   it.each<[string, Partial<RiskInput>, number, number]>([
-    ['a workstation alone', {}, 10, 10],
-    ['a controller alone', { deviceType: 'Controller' }, 30, 30],
+    ['a computer alone', {}, 10, 10],
+    ['a PLC alone', { deviceType: 'PLC' }, 30, 30],
     ['the device type compared without case', { deviceType: '  engineering STATION ' }, 26, 26],
     ['an unknown device type', { deviceType: 'Coffee machine' }, 8, 8],
     ['a group of criticalness 5', { group: group(5) }, 30, 30],
@@ -36,7 +41,7 @@ describe('riskScore', () => {
     ['activity tags without risk', { activityTags: [tag('ARP'), tag('NTP')] }, 10, 10],
     ['the worst open vulnerability', { vulnerabilities: [{ vulnerability: vuln('CVE-1', 7.5), acknowledged: false }, { vulnerability: vuln('CVE-2', 9.8), acknowledged: false }] }, 35, 10],
     ['an acknowledged vulnerability does not count', { vulnerabilities: [{ vulnerability: vuln('CVE-2', 9.8), acknowledged: true }, { vulnerability: vuln('CVE-1', 5.0), acknowledged: false }] }, 23, 10],
-    ['every part at its worst: 100', { deviceType: 'Controller', group: group(5), activityTags: [tag('INSECURE')], vulnerabilities: [{ vulnerability: vuln('CVE-3', 10), acknowledged: false }] }, 100, 50],
+    ['every part at its worst: 100', { deviceType: 'PLC', group: group(5), activityTags: [tag('INSECURE')], vulnerabilities: [{ vulnerability: vuln('CVE-3', 10), acknowledged: false }] }, 100, 50],
   ])('scores %s', (_, change, score, best) => {
     const r = riskScore({ ...base, ...change });
     expect(r.riskScore).toBe(score);

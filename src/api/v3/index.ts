@@ -9,12 +9,21 @@ import { requireToken } from '../../plugins/auth.js';
 import { documentationPage } from '../../plugins/docs.js';
 import { V3 } from '../surfaces.js';
 import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
+import { type Lookups, lookupsOf } from './serialize/common.js';
 import version from './routes/version.js';
 
 export const API_V3_PREFIX = V3.prefix;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the 3.0 serializers look up (tag catalogue, groups), for the store's current version. */
+    lookups: () => Lookups;
+  }
+}
+
 async function routes(app: FastifyInstance): Promise<void> {
   requireToken(app, { query: false });
+  app.decorate('lookups', lookupsOf(app.store));
   await app.register(version);
 }
 
