@@ -43,18 +43,30 @@ describe('openCenter', () => {
     second.store.close();
   });
 
-  it('gives a world of an earlier version the devices and activities of API 3.0 when it opens it', () => {
+  it('rebuilds a world of an earlier version from its own scenario and seed, keeping tokens and the admin key, and says why first', () => {
     const db = join(dir, 'b2.db');
-    const first = openCenter(options(db));
+    // A world of the 1.0-only version: no world.version, none of API 3.0's objects.
+    const first = openCenter(options(db, { scenario: 'small', seed: 11 }));
     const devices = first.store.devices.count();
-    first.store.db.exec(`UPDATE component SET device_rowid = NULL; DELETE FROM device; DELETE FROM activity_tag; DELETE FROM activity;
-      DELETE FROM setting WHERE key = 'center.id'`);
+    const components = first.store.db.prepare('SELECT count(*) FROM component').pluck().get();
+    first.store.db.exec(`UPDATE component SET device_rowid = NULL; DELETE FROM device; DELETE FROM preset;
+      DELETE FROM setting WHERE key IN ('world.version', 'center.id')`);
     first.store.close();
-    const second = openCenter(options(db));
-    expect(second.built).toBeUndefined();
+    const told: string[] = [];
+    // Started with another scenario: the world is rebuilt as it was (small, seed 11), not as asked.
+    const second = openCenter(options(db, { scenario: 'default', onRebuild: (why) => told.push(why) }));
+    expect(told).toEqual([expect.stringMatching(new RegExp(`^${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds a world built by an earlier version.*scenario "small".*tokens and the admin key are kept`))]);
+    expect(second.built).toMatchObject({ scenario: 'small', seed: 11 });
+    expect(second.store.db.prepare('SELECT count(*) FROM component').pluck().get()).toBe(components);
     expect(second.store.devices.count()).toBe(devices);
-    expect(second.store.activities.count()).toBeGreaterThan(0);
+    expect(second.store.presets.list().length).toBeGreaterThan(0);
+    expect(second.token).toBe(first.token);
+    expect(second.adminKey).toBe(first.adminKey);
     second.store.close();
+    const third = openCenter(options(db, { onRebuild: (why) => told.push(why) }));
+    expect(third.built).toBeUndefined();
+    expect(told).toHaveLength(1);
+    third.store.close();
   });
 
   it('creates CCV_TOKEN once and shows it', () => {

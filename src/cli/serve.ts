@@ -36,7 +36,7 @@ export async function serve(argv: string[], env: Record<string, string | undefin
   // CCV_NOW pins the clock: the world's history ends there and time stands still.
   const clock = new EmulatorClock(systemClock, config.now ?? null);
   const progress = progressPrinter(io.stderr, config.scenario);
-  const center = openCenter({ ...config, clock, onProgress: progress.update });
+  const center = openCenter({ ...config, clock, onProgress: progress.update, onRebuild: (why) => io.stderr.write(`${why}\n`) });
   if (center.built) progress.done(center.built.seconds, center.built.observations);
 
   // Certificates follow the real clock, not CCV_NOW: TLS clients check them against real time.

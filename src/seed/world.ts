@@ -71,18 +71,14 @@ function loadPlantAnnotations(store: Store, plant: Plant, end: Micros): void {
 }
 
 /**
- * A world built before API 3.0's additions (a file of an earlier version: it has no Center id)
- * gets them from what it holds: devices for its components, activities and external
- * communications for its flows (about a second for `default`). Credentials and request values
- * come from flow properties its plant did not have.
+ * What this version builds into a world: 1, the 1.0 world; 2, with API 3.0's objects (devices,
+ * activities, the vulnerability catalogue, presets…). A world of an earlier version is rebuilt
+ * from its scenario when it is opened (src/startup.ts), keeping tokens and the admin key.
  */
-export function upgradeWorld(store: Store): boolean {
-  if (!store.isSeeded() || store.settings.get('center.id') !== undefined) return false;
-  // Adopting emits no event: no id is drawn.
-  createIngest(store, { newId: () => '' }).adopt();
-  store.settings.set('center.id', centerId(Number(store.settings.get('world.seed') ?? 0)));
-  return true;
-}
+export const WORLD_VERSION = 2;
+
+/** Whether the store holds a world this version built (a store without a world holds none). */
+export const isCurrentWorld = (store: Store): boolean => Number(store.settings.get('world.version') ?? 1) >= WORLD_VERSION;
 
 export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
   const { profile, end } = opts;
@@ -153,6 +149,7 @@ export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
     store.settings.set('world.end', String(end));
     store.settings.set('world.created_at', String(end));
     store.settings.set('center.id', centerId(profile.seed));
+    store.settings.set('world.version', String(WORLD_VERSION));
   });
   return { scenario: profile.name, seed: profile.seed, end, observations: done };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { centerId } from '../../src/domain/center.js';
 import { loadProfile } from '../../src/seed/profile.js';
-import { buildWorld, upgradeWorld } from '../../src/seed/world.js';
+import { WORLD_VERSION, buildWorld, isCurrentWorld } from '../../src/seed/world.js';
 import { openStore, type Store } from '../../src/store/store.js';
 
 const END = Date.UTC(2026, 5, 1, 8, 30) * 1000;
@@ -177,26 +177,12 @@ describe('buildWorld', () => {
 
 });
 
-describe('upgradeWorld', () => {
-  const devices = (store: Store) => [...store.devices.all()].map((d) => [d.id, d.label, d.deviceType, d.icon, d.componentIds]);
-  const rows = (store: Store, table: string) => store.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all();
-
-  it('gives a world of an earlier version (no Center id) the devices, activities and external communications a build makes', () => {
-    const built = world();
-    const old = world();
-    old.db.exec(`UPDATE component SET device_rowid = NULL; DELETE FROM device; DELETE FROM activity_tag; DELETE FROM activity;
-      DELETE FROM external_communication; DELETE FROM setting WHERE key = 'center.id'`);
-    expect(upgradeWorld(old)).toBe(true);
-    expect(devices(old)).toEqual(devices(built));
-    for (const t of ['activity', 'activity_tag', 'external_communication']) expect(rows(old, t), t).toEqual(rows(built, t));
-    expect(old.settings.get('center.id')).toBe(built.settings.get('center.id'));
-  });
-
-  it('leaves a current world, and an empty file, as they are', () => {
+describe('isCurrentWorld', () => {
+  it('knows a world this version built, and not one of an earlier version or none', () => {
     const store = world();
-    const before = dump(store);
-    expect(upgradeWorld(store)).toBe(false);
-    expect(dump(store)).toEqual(before);
-    expect(upgradeWorld(openStore(':memory:'))).toBe(false);
+    expect(store.settings.get('world.version')).toBe(String(WORLD_VERSION));
+    expect(isCurrentWorld(store)).toBe(true);
+    store.db.exec("DELETE FROM setting WHERE key = 'world.version'");
+    expect(isCurrentWorld(store)).toBe(false);
   });
 });
