@@ -5,6 +5,7 @@
  */
 import type { Device, NodeCounts, NormalizedField } from '../domain/devices.js';
 import type { Properties, TagSet } from '../domain/types.js';
+import type { ComponentRow } from './component-rows.js';
 import { parseJsonObject } from './sql.js';
 
 export const DEVICE_COLUMNS = `d.rowid AS rowid, d.id, d.label, d.custom_label, d.device_type, d.icon, d.creation_time,
@@ -27,27 +28,9 @@ export const MEMBER_COLUMNS = `c.device_rowid, c.rowid, c.id, c.creation_time, c
   c.hw_version, c.serial_number, c.vendor_name, c.project_name, c.project_version, c.tags_json, c.props_json,
   g.id AS group_id, g.label AS group_label`;
 
-export interface MemberRow {
+/** A component row as a device reads it: the component's columns but the user's name and icon, and its device. */
+export interface MemberRow extends Omit<ComponentRow, 'custom_name' | 'custom_icon'> {
   device_rowid: number;
-  rowid: number;
-  id: string;
-  creation_time: number;
-  last_active_time: number;
-  ip: string | null;
-  mac: string;
-  name: string | null;
-  model_name: string | null;
-  model_ref: string | null;
-  fw_version: string | null;
-  hw_version: string | null;
-  serial_number: string | null;
-  vendor_name: string | null;
-  project_name: string | null;
-  project_version: string | null;
-  tags_json: string;
-  props_json: string;
-  group_id: string | null;
-  group_label: string | null;
 }
 
 const NORMALIZED: readonly [NormalizedField, keyof MemberRow][] = [

@@ -88,14 +88,13 @@ export function createGroupRepo(db: Db, components: ComponentRepo) {
 
   type PropRow = { position: number; label: string; value: string; last_update: number; id: string | null };
 
+  /** What both surfaces' views of a group share. */
+  const common = (r: GroupRow) => ({ id: r.id, creationTime: r.creation_time, label: r.label, description: r.description, comments: r.comments });
+
   function toSummary(r: GroupRow): GroupSummary {
     const props = propsOf.all(r.rowid) as PropRow[];
     return {
-      id: r.id,
-      creationTime: r.creation_time,
-      label: r.label,
-      description: r.description,
-      comments: r.comments,
+      ...common(r),
       color: r.color_hex ?? colorHexOf(r.color),
       criticalness: r.criticalness ?? criticalnessOf(r.industrial_impact),
       locked: bool(r.locked),
@@ -117,11 +116,7 @@ export function createGroupRepo(db: Db, components: ComponentRepo) {
   function toGroup(r: GroupRow): Group {
     const props = propsOf.all(r.rowid) as PropRow[];
     return {
-      id: r.id,
-      creationTime: r.creation_time,
-      label: r.label,
-      description: r.description,
-      comments: r.comments,
+      ...common(r),
       color: r.color,
       industrialImpact: r.industrial_impact,
       properties: props.map((p) => ({ position: p.position, label: p.label, value: p.value, lastUpdate: p.last_update })),
