@@ -12,6 +12,7 @@ import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presets from './routes/presets.js';
+import securityInsights from './routes/security-insights.js';
 import version from './routes/version.js';
 import vulnerabilities from './routes/vulnerabilities.js';
 import vulnerabilityDashboard from './routes/vulnerability-dashboard.js';
@@ -31,6 +32,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(version);
   await app.register(presets);
   await app.register(presetVulnerabilities);
+  await app.register(securityInsights);
   await app.register(vulnerabilities);
   await app.register(vulnerabilityDashboard);
 }
