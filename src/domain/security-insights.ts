@@ -2,6 +2,7 @@
  * Security insights (API 3.0 dashboard-security): the DNS names, HTTP hosts and SMB shares the
  * plant's components request, read from the flow properties the Center's dissectors report.
  */
+import type { ListFields } from './list-request.js';
 import type { Component } from './types.js';
 
 export const INSIGHT_TYPES = ['dns', 'http', 'smb'] as const;
@@ -26,3 +27,22 @@ export interface InsightRequester {
   component: Component;
   requestsCount: number;
 }
+
+/** A dashboard-security list (SecurityInsightDashboardElement): the value, its requests (`value` on the wire), its requesters. */
+export const INSIGHT_VALUE_FIELD_NAMES = ['label', 'value', 'componentsCount'] as const;
+export type InsightValueField = (typeof INSIGHT_VALUE_FIELD_NAMES)[number];
+export const INSIGHT_VALUE_FIELDS: ListFields<InsightValueField> = {
+  label: { kind: 'text', sort: true, filter: true },
+  value: { kind: 'number', sort: true },
+  componentsCount: { kind: 'number', sort: true },
+};
+
+/** The components that requested a value (dashboard-security components): the fields OPS reads. */
+export const INSIGHT_REQUESTER_FIELD_NAMES = ['label', 'ip', 'mac', 'requestsCount'] as const;
+export type InsightRequesterField = (typeof INSIGHT_REQUESTER_FIELD_NAMES)[number];
+export const INSIGHT_REQUESTER_FIELDS: ListFields<InsightRequesterField> = {
+  label: { kind: 'text', sort: true, filter: true },
+  ip: { kind: 'exact', sort: true, filter: true },
+  mac: { kind: 'exact', sort: true, filter: true },
+  requestsCount: { kind: 'number', sort: true },
+};

@@ -2,10 +2,14 @@
  * A preset's scope (src/domain/preset-scope.ts) applied to components. The conditions the store
  * holds the facts for are SQL on `component c` (`componentScopeWhere`, for the visualisations to
  * build on); risk scores and external communications are facts of other repositories, passed in.
+ * `ofPreset` is what every preset visualisation asks: the components a preset keeps, with the
+ * Center's own facts.
  */
-import { type PresetScope, type Range, type Selection, needsFacts, passesRanges } from '../domain/preset-scope.js';
+import type { Preset } from '../domain/preset.js';
+import { type PresetScope, type Range, type ScopeContext, type Selection, needsFacts, passesRanges, presetScope } from '../domain/preset-scope.js';
 import type { Db } from './db.js';
 import { Where, placeholders, statementCache } from './sql.js';
+import type { Version } from './version.js';
 
 /** Facts about a component the store does not hold. */
 export interface ComponentFacts {
@@ -85,9 +89,69 @@ export function componentScopeWhere(scope: PresetScope): Where {
   return where;
 }
 
-export function createScopeRepo(db: Db) {
+/** What a preset's scope reads of it. */
+export type ScopedPreset = Pick<Preset, 'id' | 'filters' | 'search' | 'componentTagless' | 'activityTagless' | 'groupless' | 'hasExternalCommunications'>;
+
+/** How many presets' components are kept for the store's current version. */
+const CACHED_PRESETS = 64;
+
+export function createScopeRepo(db: Db, version: Version) {
   const prepare = statementCache(db, 50);
+  const centerIdStmt = db.prepare("SELECT value FROM setting WHERE key = 'center.id'").pluck();
+  const componentTagsStmt = db.prepare("SELECT key FROM tag WHERE type = 'component'").pluck();
+  // A component's risk score is its device's (the device's stored score; src/domain/risk-score.ts).
+  const riskStmt = db.prepare('SELECT c.id, d.risk_score FROM component c JOIN device d ON d.rowid = c.device_rowid WHERE d.risk_score IS NOT NULL').raw();
+  // Either end of an external communication has one, as GET /components/{id}/externalCommunications lists them.
+  const externalStmt = db
+    .prepare('SELECT id FROM component WHERE rowid IN (SELECT internal_component FROM external_communication UNION SELECT external_component FROM external_communication)')
+    .pluck();
+  const cache = new Map<string, readonly string[]>();
+  let cachedAt = '';
+
+  /** The Center's facts a preset's scope reads: its id, which tags are component tags. */
+  function context(): ScopeContext {
+    const componentTags = new Set(componentTagsStmt.all() as string[]);
+    return { centerId: (centerIdStmt.get() as string | undefined) ?? null, isComponentTag: (key) => componentTags.has(key) };
+  }
+
+  /** The facts of other repositories a scope may need, read only when it needs them. */
+  function factsFor(scope: PresetScope): ComponentFacts {
+    const need = needsFacts(scope);
+    const facts: ComponentFacts = {};
+    if (need.riskScore) {
+      const risk = new Map(riskStmt.all() as [string, number][]);
+      facts.riskScore = (id) => risk.get(id) ?? null;
+    }
+    if (need.externalCommunications) {
+      const external = new Set(externalStmt.all() as string[]);
+      facts.hasExternalCommunications = (id) => external.has(id);
+    }
+    return facts;
+  }
+
   return {
+    /**
+     * The ids of the components a preset keeps, oldest first: what every preset visualisation
+     * is restricted to (a device is in a preset's scope when one of its components is). Read once
+     * per preset and store version.
+     */
+    ofPreset(preset: ScopedPreset): readonly string[] {
+      const v = version();
+      if (v !== cachedAt) {
+        cache.clear();
+        cachedAt = v;
+      }
+      const key = JSON.stringify([preset.id, preset.filters, preset.search, preset.componentTagless, preset.activityTagless, preset.groupless, preset.hasExternalCommunications]);
+      let ids = cache.get(key);
+      if (!ids) {
+        const scope = presetScope(preset, context());
+        ids = this.componentIds(scope, factsFor(scope));
+        if (cache.size >= CACHED_PRESETS) cache.delete(cache.keys().next().value as string);
+        cache.set(key, ids);
+      }
+      return ids;
+    },
+
     /**
      * The ids of the components a scope keeps, oldest first. Risk score ranges and the external
      * communications filter need their facts; without them, applying such a scope is an error.

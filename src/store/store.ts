@@ -60,9 +60,9 @@ export function openStore(path: string) {
     externalCommunications: createExternalCommunicationRepo(db),
     securityInsights: createSecurityInsightRepo(db, components),
     settings: createSettingRepo(db, version),
-    vulnerabilities: createVulnerabilityRepo(db),
+    vulnerabilities: createVulnerabilityRepo(db, components, devices),
     presets: createPresetRepo(db),
-    scopes: createScopeRepo(db),
+    scopes: createScopeRepo(db, version),
     customNetworks: createCustomNetworkRepo(db),
     userProperties: createUserPropertyRepo(db),
     /**

@@ -5,9 +5,12 @@
  */
 import type { Micros } from '../domain/time.js';
 import type { Vulnerability, VulnerabilityAck, VulnerabilityMatch, VulnerabilityQuery, VulnerabilitySort } from '../domain/vulnerability.js';
+import type { ComponentRepo } from './components.js';
 import type { Db } from './db.js';
+import type { DeviceRepo } from './devices.js';
 import { Where, statementCache } from './sql.js';
 import { VULNERABILITY_COLUMNS, type VulnerabilityRow, toVulnerability, vulnerabilityParams } from './vulnerability-rows.js';
+import { createVulnerabilityViews } from './vulnerability-views.js';
 
 const SORT_COLUMNS: Record<VulnerabilitySort, string> = {
   cve: 'v.cve',
@@ -59,7 +62,7 @@ const toAck = (r: AckRow): VulnerabilityAck => ({
 /** CVE ids are upper case ("cve-2021-22681" finds CVE-2021-22681). */
 const cveKey = (cve: string) => cve.trim().toUpperCase();
 
-export function createVulnerabilityRepo(db: Db) {
+export function createVulnerabilityRepo(db: Db, components: ComponentRepo, devices: DeviceRepo) {
   const prepare = statementCache(db);
   const insertStmt = db.prepare(
     `INSERT INTO vulnerability (id, cve, title, summary, solution, full_description, cvss, cvss_temporal, cvss_version,
@@ -102,6 +105,9 @@ export function createVulnerabilityRepo(db: Db) {
   }
 
   return {
+    // The 3.0 lists: the catalogue, a preset's vulnerability-list, the vulnerable devices.
+    ...createVulnerabilityViews(db, components, devices),
+
     /** Adds a catalogue entry; false when one with this id is there already (it stays as it was). */
     insert(v: Vulnerability): boolean {
       return insertStmt.run(vulnerabilityParams(v)).changes > 0;

@@ -140,3 +140,52 @@ describe('scopes.componentIds on the seeded presets of `small`', () => {
     for (const c of keep(byLabel(/^Ungrouped$/)).map((cid) => store.components.get(cid))) expect(c?.groupId).toBeNull();
   });
 });
+
+describe('scopes.ofPreset: a preset\'s components, with the Center\'s own facts', () => {
+  let store: Store;
+  const byLabel = (label: string) => store.presets.list().find((p) => p.label === label) as Preset;
+
+  beforeAll(() => {
+    store = openStore(':memory:');
+    buildWorld(store, { profile: { ...loadProfile('small'), now: undefined }, end: Date.UTC(2026, 0, 15, 12) * 1000 });
+  });
+  afterAll(() => store.close());
+
+  it('keeps what componentIds keeps with the Center\'s id and tag types', () => {
+    const centerId = store.settings.get('center.id') ?? null;
+    const componentTags = new Set(store.tags.list().filter((t) => t.type === 'component').map((t) => t.key));
+    const ctx: ScopeContext = { centerId, isComponentTag: (k) => componentTags.has(k) };
+    for (const p of store.presets.list().filter((x) => x.filters.riskScores.length === 0 && x.hasExternalCommunications === 'indeterminate')) {
+      expect(store.scopes.ofPreset(p), p.label).toEqual(store.scopes.componentIds(presetScope(p, ctx)));
+    }
+  });
+
+  it('keeps nothing when the center filter names another Center, everything when it names this one', () => {
+    const all = byLabel('All data');
+    const center = (id: string) => ({ ...all, id: `${all.id}-${id}`, filters: { ...NO_FILTERS, centers: [{ operator: 'include' as const, value: { id } }] } });
+    expect(store.scopes.ofPreset(center(store.settings.get('center.id') as string))).toEqual(store.scopes.ofPreset(all));
+    expect(store.scopes.ofPreset(center(CENTER))).toEqual([]);
+  });
+
+  it("reads a component's risk score from its device's stored one", () => {
+    const high = byLabel('High risk devices');
+    expect(store.scopes.ofPreset(high)).toEqual([]);
+    const device = store.devices.all().next().value as { id: string; componentIds: string[] };
+    expect(store.devices.setRiskScore(device.id, 85, 40)).toBe(true);
+    expect([...store.scopes.ofPreset(high)].sort()).toEqual([...device.componentIds].sort());
+    expect(store.scopes.ofPreset(byLabel('Medium risk'))).toEqual([]);
+    store.devices.setRiskScore(device.id, 55, 40);
+    expect(store.scopes.ofPreset(high)).toEqual([]);
+    expect([...store.scopes.ofPreset(byLabel('Medium risk'))].sort()).toEqual([...device.componentIds].sort());
+  });
+
+  it('keeps the components at either end of an external communication for "External communications"', () => {
+    const kept = store.scopes.ofPreset(byLabel('External communications'));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const id of kept) expect(store.externalCommunications.ofComponent(id).length, id).toBeGreaterThan(0);
+    const all = store.scopes.ofPreset(byLabel('All data'));
+    const others = all.filter((id) => !kept.includes(id));
+    expect(others.length).toBeGreaterThan(0);
+    for (const id of others) expect(store.externalCommunications.ofComponent(id)).toEqual([]);
+  });
+});

@@ -10,7 +10,12 @@ import { documentationPage } from '../../plugins/docs.js';
 import { V3 } from '../surfaces.js';
 import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
+import presetVulnerabilities from './routes/preset-vulnerabilities.js';
+import presets from './routes/presets.js';
+import securityInsights from './routes/security-insights.js';
 import version from './routes/version.js';
+import vulnerabilities from './routes/vulnerabilities.js';
+import vulnerabilityDashboard from './routes/vulnerability-dashboard.js';
 
 export const API_V3_PREFIX = V3.prefix;
 
@@ -25,6 +30,11 @@ async function routes(app: FastifyInstance): Promise<void> {
   requireToken(app, { query: false });
   app.decorate('lookups', lookupsOf(app.store));
   await app.register(version);
+  await app.register(presets);
+  await app.register(presetVulnerabilities);
+  await app.register(securityInsights);
+  await app.register(vulnerabilities);
+  await app.register(vulnerabilityDashboard);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
