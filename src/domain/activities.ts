@@ -19,6 +19,8 @@ export interface ActivityTotals {
   eventsCount: number;
   /** The union of its flows' tags ('important' wins). */
   tags: TagSet;
+  /** Variables one end holds and the other reads or writes. */
+  variablesCount: number;
 }
 
 /** Between two components: `id` is "<leftId>_<rightId>", the smaller id on the left (as the samples show). */

@@ -1,6 +1,7 @@
 /** The store: one SQLite file and a repository per resource. Knows nothing of HTTP. */
 import { createActivityRepo } from './activities.js';
 import { createComponentRepo } from './components.js';
+import { createComponentViewRepo } from './component-views.js';
 import { createCredentialRepo } from './credentials.js';
 import { createCustomNetworkRepo } from './custom-networks.js';
 import { type Db, openDb } from './db.js';
@@ -8,6 +9,7 @@ import { createDeviceRepo } from './devices.js';
 import { createEventRepo } from './events.js';
 import { createExternalCommunicationRepo } from './external-communications.js';
 import { createFlowRepo } from './flows.js';
+import { createFlowViewRepo } from './flow-views.js';
 import { createGroupRepo } from './groups.js';
 import { createIconRepo, createTagRepo } from './catalog.js';
 import { createNetworkNodeRepo } from './network-nodes.js';
@@ -21,6 +23,7 @@ import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
 import { createUserPropertyRepo } from './user-properties.js';
 import { createVariableRepo } from './variables.js';
+import { createVariableViewRepo } from './variable-views.js';
 import { createVulnerabilityRepo } from './vulnerabilities.js';
 import { createPager } from './pager.js';
 import { commitsByOthers, commitsByOthersNow, storeVersion } from './version.js';
@@ -38,15 +41,17 @@ export function openStore(path: string) {
   const components = createComponentRepo(db, pager);
   const nodeCounts = createNodeCounts(db);
   const devices = createDeviceRepo(db, components, nodeCounts);
+  const flows = createFlowRepo(db, pager);
+  const variables = createVariableRepo(db);
   return {
     db,
     path,
     components,
-    flows: createFlowRepo(db, pager),
+    flows,
     events: createEventRepo(db, pager),
     groups: createGroupRepo(db, components),
     sensors: createSensorRepo(db),
-    variables: createVariableRepo(db),
+    variables,
     tags: createTagRepo(db, version),
     icons: createIconRepo(db),
     propertyRules: createPropertyRuleRepo(db, others),
@@ -65,6 +70,10 @@ export function openStore(path: string) {
     scopes: createScopeRepo(db, version),
     customNetworks: createCustomNetworkRepo(db),
     userProperties: createUserPropertyRepo(db),
+    // API 3.0's lists of components and flows: a list request over them, each page completed in bulk.
+    componentViews: createComponentViewRepo(db, components, nodeCounts),
+    flowViews: createFlowViewRepo(db, flows, components),
+    variableViews: createVariableViewRepo(db, variables, components),
     /**
      * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock
      * first, so a check-then-write cannot race another process on the same file.

@@ -10,6 +10,11 @@ import { documentationPage } from '../../plugins/docs.js';
 import { V3 } from '../surfaces.js';
 import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
+import activities from './routes/activities.js';
+import components from './routes/components.js';
+import externalCommunications from './routes/external-communications.js';
+import flows from './routes/flows.js';
+import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presets from './routes/presets.js';
 import securityInsights from './routes/security-insights.js';
@@ -35,6 +40,11 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(securityInsights);
   await app.register(vulnerabilities);
   await app.register(vulnerabilityDashboard);
+  await app.register(components);
+  await app.register(externalCommunications);
+  await app.register(flows);
+  await app.register(activities);
+  await app.register(presetComponentsActivities);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {

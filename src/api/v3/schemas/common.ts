@@ -78,3 +78,16 @@ export const FlowEndpointSchema = named(
   z.object({ id: z.string(), label: z.string(), originalLabel: z.string(), customLabel: z.string(), icon: z.string(), group: GroupSchema.nullable() }),
   'An end of a flow in the flow lists (no address: FlowDetail has them).',
 );
+
+export const SensorSchema = named(
+  'Sensor',
+  z.looseObject({
+    id: z.string(),
+    label: z.string().optional(),
+    ip: z.string().optional(),
+    serialNumber: z.string().optional(),
+    captureMode: z.string().optional(),
+    centerId: z.string().nullable().optional(),
+  }),
+  'The sensor that saw a flow, or that a preset names (`centerId` is null in the recorded presets).',
+);

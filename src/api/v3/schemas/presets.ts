@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { named } from '../registry.js';
-import { CategorySchema, int, ms } from './common.js';
+import { CategorySchema, SensorSchema, int, ms } from './common.js';
 
 const operator = z.enum(['include', 'exclude']);
 const filter = <T extends z.ZodType>(id: string, value: T, description: string) => named(id, z.object({ operator, value }), description);
@@ -39,19 +39,6 @@ export const PresetGroupSchema: z.ZodType<PresetGroupWire> = named(
   'A group as a preset names it: `color` is an integer (0xrrggbb); `children` are its subgroups, each with its own operator.',
 );
 
-export const PresetSensorSchema = named(
-  'Sensor',
-  z.looseObject({
-    id: z.string(),
-    label: z.string().optional(),
-    ip: z.string().optional(),
-    serialNumber: z.string().optional(),
-    captureMode: z.string().optional(),
-    centerId: z.string().nullable().optional(),
-  }),
-  'A sensor as a preset names it (`centerId` is null in the recorded presets).',
-);
-
 export const PresetCenterSchema = named('Center', z.looseObject({ id: z.string(), label: z.string().optional() }), 'A Center as a preset names it.');
 export const PresetNetworkSchema = named(
   'PresetNetwork',
@@ -65,7 +52,7 @@ export const PresetFiltersSchema = named(
   z.object({
     tags: z.array(filter('PresetTagFilter', PresetTagSchema, 'A tag kept (include) or left out (exclude).')),
     groups: z.array(filter('PresetGroupFilter', PresetGroupSchema, 'A group kept or left out, with its subgroups.')),
-    sensors: z.array(filter('PresetSensorFilter', PresetSensorSchema, 'What a sensor sees, kept or left out.')),
+    sensors: z.array(filter('PresetSensorFilter', SensorSchema, 'What a sensor sees, kept or left out.')),
     centers: z.array(filter('PresetCenterFilter', PresetCenterSchema, 'A Center kept or left out.')),
     networks: z.array(filter('PresetNetworkFilter', PresetNetworkSchema, 'A network kept or left out.')),
     riskScores: z.array(filter('PresetRiskScoreFilter', PresetRiskScoreSchema, 'A risk score range kept or left out.')),

@@ -115,7 +115,7 @@ export function deviceLabels(d: Pick<Device, 'label' | 'customLabel'>): { label:
   return { label: customLabel || d.label, originalLabel: d.label, customLabel };
 }
 
-export function lightDevice(d: Device, l: Lookups): Wire<typeof LightDeviceSchema> {
+export function lightDevice(d: Pick<Device, 'id' | 'label' | 'customLabel' | 'deviceType' | 'icon' | 'ip' | 'mac' | 'tags' | 'group'>, l: Lookups): Wire<typeof LightDeviceSchema> {
   return {
     id: d.id,
     isDevice: true,
