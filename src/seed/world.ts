@@ -8,6 +8,7 @@ import { centerId } from '../domain/center.js';
 import type { Micros } from '../domain/time.js';
 import { createIngest } from '../ingest/pipeline.js';
 import { storedRules } from '../ingest/analyzer.js';
+import { scoreAllDevices } from '../ingest/risk-scores.js';
 import { KDB_TAGS } from '../ingest/knowledge-db.js';
 import type { FlowObservation } from '../ingest/observation.js';
 import { Random } from '../random.js';
@@ -80,6 +81,7 @@ export function upgradeWorld(store: Store): boolean {
   if (!store.isSeeded() || store.settings.get('center.id') !== undefined) return false;
   // Adopting emits no event: no id is drawn.
   createIngest(store, { newId: () => '' }).adopt();
+  scoreAllDevices(store);
   store.settings.set('center.id', centerId(Number(store.settings.get('world.seed') ?? 0)));
   return true;
 }
@@ -154,6 +156,8 @@ export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
     store.settings.set('world.created_at', String(end));
     store.settings.set('center.id', centerId(profile.seed));
   });
+  // Once the groups, vulnerabilities and acknowledgements are there: every device's risk score.
+  scoreAllDevices(store);
   return { scenario: profile.name, seed: profile.seed, end, observations: done };
 }
 
