@@ -10,6 +10,11 @@ import { documentationPage } from '../../plugins/docs.js';
 import { V3 } from '../surfaces.js';
 import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
+import deviceRecords from './routes/device-records.js';
+import deviceRiskScore from './routes/device-risk-score.js';
+import devices from './routes/devices.js';
+import networkNodes from './routes/network-nodes.js';
+import riskScoreCounts from './routes/risk-score-counts.js';
 import version from './routes/version.js';
 
 export const API_V3_PREFIX = V3.prefix;
@@ -25,6 +30,11 @@ async function routes(app: FastifyInstance): Promise<void> {
   requireToken(app, { query: false });
   app.decorate('lookups', lookupsOf(app.store));
   await app.register(version);
+  await app.register(devices);
+  await app.register(deviceRecords);
+  await app.register(deviceRiskScore);
+  await app.register(networkNodes);
+  await app.register(riskScoreCounts);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
