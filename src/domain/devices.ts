@@ -3,8 +3,11 @@
  * the list that mixes devices with the components that have none. Version-neutral, times in
  * microseconds; the wire shapes are the serializers' business.
  */
-import type { Component, TagSet } from './types.js';
+import type { ComponentDetail } from './component-view.js';
+import type { Component, TagSet, Vulnerability } from './types.js';
+import type { ListFields } from './list-request.js';
 import type { Micros } from './time.js';
+import type { UserProperty } from './user-property.js';
 
 /** The normalized fields of a component (src/domain/types.ts), as a device sees them across its components. */
 export type NormalizedField = 'name' | 'modelName' | 'modelRef' | 'fwVersion' | 'hwVersion' | 'serialNumber' | 'vendorName' | 'projectName' | 'projectVersion';
@@ -22,6 +25,8 @@ export interface NodeCounts {
   /** Component activities with one of its components at either end. */
   activities: number;
   externalCommunications: number;
+  /** Catalogue entries its components match, one per entry. */
+  vulnerabilities: number;
 }
 
 export interface Device {
@@ -71,3 +76,28 @@ export const DEFAULT_ICON = 'library/default.svg';
 
 /** One entry of the network node list: a device, or a component that belongs to none. */
 export type NetworkNode = { isDevice: true; device: Device } | { isDevice: false; component: Component; counts: NodeCounts };
+
+/** A device with what API 3.0 shows of it beyond the device itself. */
+export interface DeviceDetail {
+  device: Device;
+  /** Its components in full, in the order they were made. */
+  components: ComponentDetail[];
+  /** The union of its components' flow tags, and of the sensors that saw them. */
+  flowsTags: TagSet;
+  sensorNames: string[];
+  userProperties: UserProperty[];
+  /** The catalogue entries its components match, one per entry, in match order. */
+  vulnerabilities: Vulnerability[];
+}
+
+/** What a preset's network node list (API 3.0 networknode-list) may be sorted and filtered on. */
+export const NETWORK_NODE_FIELDS = {
+  id: { kind: 'exact', sort: true, filter: true },
+  label: { kind: 'text', sort: true, filter: true },
+  isDevice: { kind: 'boolean', sort: true, filter: true },
+  deviceType: { kind: 'text', sort: true, filter: true },
+  riskScore: { kind: 'number', sort: true, filter: true },
+  firstActivity: { kind: 'number', sort: true },
+  lastActivity: { kind: 'number', sort: true },
+} as const satisfies ListFields<string>;
+export type NetworkNodeField = keyof typeof NETWORK_NODE_FIELDS;

@@ -129,3 +129,9 @@ export function riskScore(input: RiskInput): RiskScore {
     vulnerabilitiesRisk: { score: vulnerabilities, mostImpactingVulnerability: worst },
   };
 }
+
+/** The risk levels a Center shows (its dashboard widget: low, medium, high): the lowest score of each. */
+export const RISK_LEVELS = { medium: 40, high: 70 } as const;
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+export const riskLevel = (score: number): RiskLevel => (score >= RISK_LEVELS.high ? 'high' : score >= RISK_LEVELS.medium ? 'medium' : 'low');

@@ -7,6 +7,7 @@
  * there is no other); the category is what the address names in its protocol's own terms (a
  * data block, a holding register…), "Tag" for a symbolic name.
  */
+import type { Device } from './devices.js';
 import type { Component, Variable } from './types.js';
 
 export interface VariableView {
@@ -19,6 +20,8 @@ export interface VariablesOf {
   variables: VariableView[];
   /** The components that read or write them, by id. */
   authors: Map<string, Component>;
+  /** The devices of those components, by component id. */
+  devices: Map<string, Pick<Device, 'id' | 'label' | 'customLabel' | 'icon'>>;
 }
 
 const CATEGORIES: readonly [RegExp, string][] = [

@@ -18,6 +18,7 @@ import type { SeenCredential } from '../store/credentials.js';
 import type { Store } from '../store/store.js';
 import { ActivityTally } from './activity-tally.js';
 import { deviceMacOf, deviceTraits } from './device-rule.js';
+import { scoreDevices } from './risk-scores.js';
 
 /** A component as the batch holds it: what this module reads and writes of it. */
 export interface DerivedSide {
@@ -95,6 +96,8 @@ export function createDerived(store: Store, deferred: boolean) {
     batch() {
       const seen = new Map<string, SeenCredential>();
       const eventsByFlow = new Map<number, number>();
+      // Live ingest scores again the devices it made or changed, and those whose activities got new tags.
+      const toScore = new Set<number>();
 
       /** Devices for the components that now have what makes one; every device told what its components learned. */
       function flushDevices(sides: Iterable<DerivedSide>): void {
@@ -109,7 +112,10 @@ export function createDerived(store: Store, deferred: boolean) {
               if (!deferred && !s.created) activities.rekey(s.rowid);
             }
           }
-          if (s.deviceRowid !== null && learned) devices.applyTraits(s.deviceRowid, s.rowid, deviceTraits(s));
+          if (s.deviceRowid !== null && learned) {
+            devices.applyTraits(s.deviceRowid, s.rowid, deviceTraits(s));
+            toScore.add(s.deviceRowid);
+          }
         }
       }
 
@@ -132,6 +138,7 @@ export function createDerived(store: Store, deferred: boolean) {
           d.last = Math.max(d.last, state.lastSeen);
           d.events += eventsByFlow.get(state.rowid) ?? 0;
           for (const tag in f.change.changedTags) if (d.tags[tag] !== 'important') d.tags[tag] = f.change.changedTags[tag] as TagSet[string];
+          if (!tally && !isEmpty(f.change.changedTags)) for (const n of [d.nodeA, d.nodeB]) if (n > 0) toScore.add(n);
           byFlow.set(state.rowid, d);
           if (!f.isNew) continue;
           d.flows++;
@@ -173,6 +180,8 @@ export function createDerived(store: Store, deferred: boolean) {
         flush(flows: Iterable<DerivedFlow>, stats: Iterable<DerivedStats>): void {
           flushTraffic(flows, stats);
           credentials.record([...seen.values()]);
+          // The world build scores every device at its end (src/seed/world.ts).
+          if (!deferred && toScore.size > 0) scoreDevices(store, store.riskInputs.ofRowids([...toScore]));
         },
       };
     },

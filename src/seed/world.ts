@@ -8,6 +8,7 @@ import { centerId } from '../domain/center.js';
 import type { Micros } from '../domain/time.js';
 import { createIngest } from '../ingest/pipeline.js';
 import { storedRules } from '../ingest/analyzer.js';
+import { scoreAllDevices } from '../ingest/risk-scores.js';
 import { KDB_TAGS } from '../ingest/knowledge-db.js';
 import type { FlowObservation } from '../ingest/observation.js';
 import { Random } from '../random.js';
@@ -151,6 +152,8 @@ export function buildWorld(store: Store, opts: WorldOptions): WorldSummary {
     store.settings.set('center.id', centerId(profile.seed));
     store.settings.set('world.version', String(WORLD_VERSION));
   });
+  // Once the groups, vulnerabilities and acknowledgements are there: every device's risk score.
+  scoreAllDevices(store);
   return { scenario: profile.name, seed: profile.seed, end, observations: done };
 }
 

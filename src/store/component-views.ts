@@ -91,9 +91,10 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
   const devicesById = db.prepare(`SELECT d.rowid AS device, d.id, d.label, d.custom_label, d.device_type, d.icon FROM device d WHERE d.id IN ${JSON_IDS}`);
   const componentRowids = db.prepare(`SELECT rowid FROM component WHERE id IN ${JSON_IDS} ORDER BY rowid`).pluck();
   const sensorNames = db.prepare(
-    `SELECT s.name FROM sensor s WHERE s.id IN (SELECT sensor_id FROM flow WHERE src_component = @c UNION SELECT sensor_id FROM flow WHERE dst_component = @c)
-     ORDER BY s.name`,
-  ).pluck();
+    `WITH m(c) AS ${JSON_IDS}
+     SELECT m.c AS component, s.name FROM m JOIN flow f ON f.src_component = m.c JOIN sensor s ON s.id = f.sensor_id
+     UNION SELECT m.c, s.name FROM m JOIN flow f ON f.dst_component = m.c JOIN sensor s ON s.id = f.sensor_id ORDER BY 1, 2`,
+  );
 
   /** Devices as other objects nest them, by device rowid: their own fields and what their components give them. */
   function lights(rows: readonly Omit<DeviceRow, 'component'>[]): Map<number, DeviceLight> {
@@ -180,6 +181,14 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
     return prepare(sql).pluck().all(...where.params, ...order.params) as number[];
   }
 
+  function details(rowids: readonly number[]): ComponentDetail[] {
+    const names = new Map<number, string[]>();
+    if (rowids.length > 0) {
+      for (const r of sensorNames.all(JSON.stringify(rowids)) as { component: number; name: string }[]) names.set(r.component, [...(names.get(r.component) ?? []), r.name]);
+    }
+    return hydrate(rowids).map((view, i) => ({ ...view, sensorNames: names.get(rowids[i] as number) ?? [] }));
+  }
+
   function* chunks(all: readonly number[]): Generator<ComponentView> {
     for (let i = 0; i < all.length; i += CHUNK) yield* hydrate(all.slice(i, i + CHUNK));
   }
@@ -216,9 +225,11 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
 
     get(id: string): ComponentDetail | undefined {
       const rowid = rowidOf.get(id) as number | undefined;
-      const view = rowid === undefined ? undefined : hydrate([rowid])[0];
-      return view && { ...view, sensorNames: sensorNames.all({ c: rowid }) as string[] };
+      return rowid === undefined ? undefined : details([rowid])[0];
     },
+
+    /** Components on their own (a device's, in full), in the order of the rowids given. */
+    details,
   };
 }
 

@@ -4,6 +4,7 @@
  * take and return ids; the rowid methods are for the store and ingest.
  */
 import { DEFAULT_ICON, type Device, type DeviceTraits } from '../domain/devices.js';
+import { RISK_LEVELS, type RiskLevel } from '../domain/risk-score.js';
 import { deviceId } from '../domain/ids.js';
 import type { Micros } from '../domain/time.js';
 import type { Component, Properties, TagSet } from '../domain/types.js';
@@ -11,7 +12,7 @@ import type { ComponentRepo } from './components.js';
 import type { Db } from './db.js';
 import { DEVICE_COLUMNS, type DeviceRow, MEMBER_COLUMNS, type MemberRow, toDevice } from './device-rows.js';
 import type { NodeCountsRepo } from './node-counts.js';
-import { inPageOrder, parseJsonObject } from './sql.js';
+import { Where, inPageOrder, parseJsonObject, statementCache } from './sql.js';
 
 /** What a component shows of its device (API 3.0 Component.device). */
 export interface DeviceSummary {
@@ -47,11 +48,31 @@ interface OrphanRow {
   props_json: string;
 }
 
+/** Which devices a list holds: those active at some time in [from, to], and which of them (a page, or every one). */
+export interface DeviceListQuery {
+  from?: Micros;
+  to?: Micros;
+  window?: { offset: number; limit: number };
+}
+
+/**
+ * A device is active over [its components' first creation, their last activity]: it overlaps
+ * [from, to] when one of its components was active at or after `from`, and one was seen at or
+ * before `to`.
+ */
+function activeWithin(q: DeviceListQuery): Where {
+  const w = new Where();
+  if (q.from !== undefined) w.add('EXISTS (SELECT 1 FROM component c WHERE c.device_rowid = d.rowid AND c.last_active_time >= ?)', q.from);
+  if (q.to !== undefined) w.add('EXISTS (SELECT 1 FROM component c WHERE c.device_rowid = d.rowid AND c.creation_time <= ?)', q.to);
+  return w;
+}
+
 const STREAM_CHUNK = 500;
 /** The rank of a trait no component has given yet: any component's replaces it. */
 const UNRANKED = 1_000_000;
 
 export function createDeviceRepo(db: Db, components: ComponentRepo, nodeCounts: NodeCountsRepo) {
+  const prepare = statementCache(db, 20);
   const byId = db.prepare(`SELECT ${DEVICE_COLUMNS} FROM device d WHERE d.id = ?`);
   const byRowids = db.prepare(`SELECT ${DEVICE_COLUMNS} FROM device d WHERE d.rowid IN (SELECT value FROM json_each(?))`);
   const pageStmt = db.prepare(`SELECT ${DEVICE_COLUMNS} FROM device d ORDER BY d.id LIMIT ? OFFSET ?`);
@@ -91,6 +112,12 @@ export function createDeviceRepo(db: Db, components: ComponentRepo, nodeCounts: 
   const nodesStmt = db.prepare('SELECT rowid, coalesce(device_rowid, -rowid) FROM component').raw();
   const setCustomStmt = db.prepare('UPDATE device SET custom_label = ? WHERE id = ?');
   const setRiskStmt = db.prepare('UPDATE device SET risk_score = ?, best_achievable_score = ? WHERE id = ?');
+  // A device not scored yet counts as 0: low.
+  const levelsStmt = db.prepare(
+    `SELECT coalesce(sum(coalesce(risk_score, 0) < @medium), 0) AS low,
+       coalesce(sum(coalesce(risk_score, 0) >= @medium AND risk_score < @high), 0) AS medium,
+       coalesce(sum(risk_score >= @high), 0) AS high, count(*) AS total FROM device`,
+  );
 
   function hydrate(rows: readonly DeviceRow[]): Device[] {
     if (rows.length === 0) return [];
@@ -122,8 +149,30 @@ export function createDeviceRepo(db: Db, components: ComponentRepo, nodeCounts: 
       }
     },
 
-    count(): number {
-      return countStmt.get() as number;
+    count(q: Omit<DeviceListQuery, 'window'> = {}): number {
+      const w = activeWithin(q);
+      return w.empty ? (countStmt.get() as number) : (prepare(`SELECT count(*) FROM device d ${w}`).pluck().get(...w.params) as number);
+    },
+
+    /**
+     * The devices of a list (API 3.0 GET /devices), in id order: the page asked, or every one,
+     * read a chunk at a time as the caller iterates.
+     */
+    list(q: DeviceListQuery): Iterable<Device> {
+      const w = activeWithin(q);
+      if (q.window) {
+        const rows = prepare(`SELECT ${DEVICE_COLUMNS} FROM device d ${w} ORDER BY d.id LIMIT ? OFFSET ?`).all(...w.params, q.window.limit, q.window.offset);
+        return hydrate(rows as DeviceRow[]);
+      }
+      const next = prepare(`SELECT ${DEVICE_COLUMNS} FROM device d WHERE d.id > ? ${w.and()} ORDER BY d.id LIMIT ?`);
+      return (function* () {
+        for (let after = ''; ; ) {
+          const rows = next.all(after, ...w.params, STREAM_CHUNK) as DeviceRow[];
+          yield* hydrate(rows);
+          if (rows.length < STREAM_CHUNK) return;
+          after = (rows[rows.length - 1] as DeviceRow).id;
+        }
+      })();
     },
 
     /** The components of a device, in rowid order; undefined for an unknown device. */
@@ -158,6 +207,11 @@ export function createDeviceRepo(db: Db, components: ComponentRepo, nodeCounts: 
     /** The risk score and the best achievable one (computed elsewhere); false when the device is unknown. */
     setRiskScore(id: string, riskScore: number | null, bestAchievableScore: number | null): boolean {
       return setRiskStmt.run(riskScore, bestAchievableScore, id).changes > 0;
+    },
+
+    /** How many devices are at each risk level (src/domain/risk-score.ts RISK_LEVELS), and in all. */
+    riskLevels(): Record<RiskLevel | 'total', number> {
+      return levelsStmt.get(RISK_LEVELS) as Record<RiskLevel | 'total', number>;
     },
 
     // --- Ingest's writes. ---

@@ -10,7 +10,7 @@ import type { Db } from './db.js';
 import type { DeviceRepo } from './devices.js';
 import type { NodeCountsRepo } from './node-counts.js';
 
-interface NodeRow {
+export interface NodeRow {
   id: string;
   is_device: number;
   rowid: number;
@@ -81,6 +81,11 @@ export function createNetworkNodeRepo(db: Db, components: ComponentRepo, devices
 
     count(): number {
       return countStmt.get() as number;
+    },
+
+    /** Nodes by kind and rowid (a device's, or a component's without one), in the order given. */
+    byRows(rows: readonly NodeRow[]): NetworkNode[] {
+      return hydrate(rows);
     },
   };
 }

@@ -29,6 +29,10 @@ export function createNodeCounts(db: Db) {
     ],
     [['variables'], db.prepare(`WITH ${MEMBERS} SELECT m.node, count(*) AS n FROM m JOIN variable x ON x.component_rowid = m.c GROUP BY m.node`)],
     [['credentials'], db.prepare(`WITH ${MEMBERS} SELECT m.node, count(*) AS n FROM m JOIN credential x ON x.component_rowid = m.c GROUP BY m.node`)],
+    [
+      ['vulnerabilities'],
+      db.prepare(`WITH ${MEMBERS} SELECT m.node, count(DISTINCT x.vulnerability_rowid) AS n FROM m JOIN vulnerability_match x ON x.component_rowid = m.c GROUP BY m.node`),
+    ],
   ];
 
   return {
@@ -37,7 +41,7 @@ export function createNodeCounts(db: Db) {
       const out = new Map<number, NodeCounts>();
       const pairs: [number, number][] = [];
       for (const [node, components] of members) {
-        out.set(node, { components: components.length, flows: 0, events: 0, variables: 0, credentials: 0, activities: 0, externalCommunications: 0 });
+        out.set(node, { components: components.length, flows: 0, events: 0, variables: 0, credentials: 0, activities: 0, externalCommunications: 0, vulnerabilities: 0 });
         for (const c of components) pairs.push([node, c]);
       }
       if (pairs.length === 0) return out;

@@ -5,6 +5,7 @@ import { createComponentViewRepo } from './component-views.js';
 import { createCredentialRepo } from './credentials.js';
 import { createCustomNetworkRepo } from './custom-networks.js';
 import { type Db, openDb } from './db.js';
+import { createDeviceDetailRepo } from './device-details.js';
 import { createDeviceRepo } from './devices.js';
 import { createEventRepo } from './events.js';
 import { createExternalCommunicationRepo } from './external-communications.js';
@@ -12,10 +13,12 @@ import { createFlowRepo } from './flows.js';
 import { createFlowViewRepo } from './flow-views.js';
 import { createGroupRepo } from './groups.js';
 import { createIconRepo, createTagRepo } from './catalog.js';
+import { createNetworkNodeList } from './network-node-list.js';
 import { createNetworkNodeRepo } from './network-nodes.js';
 import { createNodeCounts } from './node-counts.js';
 import { createPortRuleRepo, createPropertyRuleRepo } from './rules.js';
 import { createPresetRepo } from './presets.js';
+import { createRiskInputRepo } from './risk-inputs.js';
 import { createScopeRepo } from './scopes.js';
 import { createSecurityInsightRepo } from './security-insights.js';
 import { createSensorRepo } from './sensors.js';
@@ -43,23 +46,32 @@ export function openStore(path: string) {
   const devices = createDeviceRepo(db, components, nodeCounts);
   const flows = createFlowRepo(db, pager);
   const variables = createVariableRepo(db);
+  const groups = createGroupRepo(db, components);
+  const tags = createTagRepo(db, version);
+  const userProperties = createUserPropertyRepo(db);
+  const networkNodes = createNetworkNodeRepo(db, components, devices, nodeCounts);
+  const componentViews = createComponentViewRepo(db, components, nodeCounts);
   return {
     db,
     path,
     components,
     flows,
     events: createEventRepo(db, pager),
-    groups: createGroupRepo(db, components),
+    groups,
     sensors: createSensorRepo(db),
     variables,
-    tags: createTagRepo(db, version),
+    tags,
     icons: createIconRepo(db),
     propertyRules: createPropertyRuleRepo(db, others),
     portRules: createPortRuleRepo(db, others),
     tokens: createTokenRepo(db, version),
     // API 3.0's world, learned from traffic like the rest (src/ingest/).
     devices,
-    networkNodes: createNetworkNodeRepo(db, components, devices, nodeCounts),
+    /** What 3.0 shows of devices and network nodes beyond their rows (components in full, their facts). */
+    deviceDetails: createDeviceDetailRepo(db, componentViews, userProperties),
+    /** What devices' risk scores rest on (src/domain/risk-score.ts), for many devices at once. */
+    riskInputs: createRiskInputRepo(db, { tagLabel: (key) => tags.labels().get(key), group: (id) => groups.summary(id) }),
+    networkNodes: { ...networkNodes, ...createNetworkNodeList(db, networkNodes) },
     activities: createActivityRepo(db, pager),
     credentials: createCredentialRepo(db),
     externalCommunications: createExternalCommunicationRepo(db),
@@ -69,11 +81,11 @@ export function openStore(path: string) {
     presets: createPresetRepo(db),
     scopes: createScopeRepo(db, version),
     customNetworks: createCustomNetworkRepo(db),
-    userProperties: createUserPropertyRepo(db),
+    userProperties,
     // API 3.0's lists of components and flows: a list request over them, each page completed in bulk.
-    componentViews: createComponentViewRepo(db, components, nodeCounts),
+    componentViews,
     flowViews: createFlowViewRepo(db, flows, components),
-    variableViews: createVariableViewRepo(db, variables, components),
+    variableViews: createVariableViewRepo(db, variables, components, devices),
     /**
      * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock
      * first, so a check-then-write cannot race another process on the same file.

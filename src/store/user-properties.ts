@@ -19,6 +19,9 @@ interface GroupPropRow {
 
 export function createUserPropertyRepo(db: Db) {
   const ofOwner = db.prepare('SELECT id, key, value FROM user_property WHERE owner_kind = ? AND owner_id = ? ORDER BY rowid');
+  const ofOwners = db.prepare(
+    'SELECT owner_id, id, key, value FROM user_property WHERE owner_kind = ? AND owner_id IN (SELECT value FROM json_each(?)) ORDER BY rowid',
+  );
   const insertStmt = db.prepare('INSERT INTO user_property (id, owner_kind, owner_id, key, value) VALUES (?, ?, ?, ?, ?)');
   const updateStmt = db.prepare('UPDATE user_property SET key = ?, value = ? WHERE owner_kind = ? AND owner_id = ? AND id = ?');
   const deleteStmt = db.prepare('DELETE FROM user_property WHERE owner_kind = ? AND owner_id = ? AND id = ?');
@@ -44,6 +47,18 @@ export function createUserPropertyRepo(db: Db) {
     list(kind: UserPropertyOwner, ownerId: string): UserProperty[] {
       if (kind === 'group') return (groupRows(ownerId) ?? []).map((r) => ({ id: r.propertyId, key: r.label, value: r.value }));
       return ofOwner.all(kind, ownerId) as UserProperty[];
+    },
+
+    /** The properties of many components or devices, by owner id (owners without any are absent), oldest first. */
+    ofOwners(kind: 'component' | 'device', ownerIds: readonly string[]): Map<string, UserProperty[]> {
+      const out = new Map<string, UserProperty[]>();
+      if (ownerIds.length === 0) return out;
+      for (const r of ofOwners.all(kind, JSON.stringify(ownerIds)) as (UserProperty & { owner_id: string })[]) {
+        let list = out.get(r.owner_id);
+        if (!list) out.set(r.owner_id, (list = []));
+        list.push({ id: r.id, key: r.key, value: r.value });
+      }
+      return out;
     },
 
     /** Adds a property with the given id; false for an unknown group. A group's is timed `now` (guide 5.4 `last_update`). */

@@ -6,9 +6,10 @@
 import { type VariablesOf, variableCategory, variableProtocol } from '../domain/variable-view.js';
 import type { ComponentRepo } from './components.js';
 import type { Db } from './db.js';
+import type { DeviceRepo } from './devices.js';
 import type { VariableRepo } from './variables.js';
 
-export function createVariableViewRepo(db: Db, variables: VariableRepo, components: ComponentRepo) {
+export function createVariableViewRepo(db: Db, variables: VariableRepo, components: ComponentRepo, devices: DeviceRepo) {
   const holderRowid = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();
   const protocolTags = db.prepare(
     `SELECT iif(a.left_component = @h, a.right_component, a.left_component) AS other, g.key, g.label
@@ -19,7 +20,7 @@ export function createVariableViewRepo(db: Db, variables: VariableRepo, componen
   );
   const authorRows = db.prepare('SELECT id, rowid FROM component WHERE id IN (SELECT value FROM json_each(?))');
 
-  return {
+  const repo = {
     /** The variables a component holds, in the order they were found; undefined for an unknown component. */
     ofComponent(componentId: string): VariablesOf | undefined {
       const h = holderRowid.get(componentId) as number | undefined;
@@ -43,9 +44,25 @@ export function createVariableViewRepo(db: Db, variables: VariableRepo, componen
           return { variable, protocol: author ? variableProtocol(tagsWith(author.componentId) as Map<string, string>) : '', category: variableCategory(variable.name) };
         }),
         authors,
+        devices: devices.summariesOf([...authors.keys()]),
       };
     },
+
+    /** The variables a device's components hold, component by component; undefined for an unknown device. */
+    ofDevice(deviceId: string): VariablesOf | undefined {
+      const held = devices.components(deviceId);
+      if (held === undefined) return undefined;
+      const out: VariablesOf = { variables: [], authors: new Map(), devices: new Map() };
+      for (const c of held) {
+        const of = repo.ofComponent(c.id) as VariablesOf;
+        out.variables.push(...of.variables);
+        for (const [id, a] of of.authors) out.authors.set(id, a);
+        for (const [id, d] of of.devices) out.devices.set(id, d);
+      }
+      return out;
+    },
   };
+  return repo;
 }
 
 export type VariableViewRepo = ReturnType<typeof createVariableViewRepo>;

@@ -6,6 +6,7 @@ import { componentId } from '../../src/domain/ids.js';
 import { MICROS_PER_DAY } from '../../src/domain/time.js';
 import type { FlowObservation } from '../../src/ingest/observation.js';
 import { generatePlant, type Plant } from '../../src/seed/plant.js';
+import { UNSORTED_GROUP_LABEL } from '../../src/seed/plant/extras.js';
 import { flowRatePerHour } from '../../src/seed/plant/sensors.js';
 import { loadProfile, type ScenarioProfile } from '../../src/seed/profile.js';
 
@@ -94,8 +95,9 @@ describe('generatePlant on the small profile', () => {
     for (const id of ids) expect(components.has(id), id).toBe(true);
   });
 
-  it('has the profile counts of groups, variables and vulnerabilities, with unique ids and labels', () => {
-    expect(plant.groups).toHaveLength(small.groups);
+  it('has the profile counts of groups (and the catch-all group), variables and vulnerabilities, with unique ids and labels', () => {
+    expect(plant.groups).toHaveLength(small.groups + 1);
+    expect(plant.groups.at(-1)?.label).toBe(UNSORTED_GROUP_LABEL);
     expect(plant.variables).toHaveLength(small.variables);
     expect(plant.vulnerabilities).toHaveLength(small.vulnerabilities);
     expect(new Set(plant.groups.map((g) => g.label.toLowerCase())).size).toBe(plant.groups.length);

@@ -12,11 +12,16 @@ import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
 import activities from './routes/activities.js';
 import components from './routes/components.js';
+import deviceRecords from './routes/device-records.js';
+import deviceRiskScore from './routes/device-risk-score.js';
+import devices from './routes/devices.js';
 import externalCommunications from './routes/external-communications.js';
 import flows from './routes/flows.js';
+import networkNodes from './routes/network-nodes.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presets from './routes/presets.js';
+import riskScoreCounts from './routes/risk-score-counts.js';
 import securityInsights from './routes/security-insights.js';
 import version from './routes/version.js';
 import vulnerabilities from './routes/vulnerabilities.js';
@@ -45,6 +50,11 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(flows);
   await app.register(activities);
   await app.register(presetComponentsActivities);
+  await app.register(devices);
+  await app.register(deviceRecords);
+  await app.register(deviceRiskScore);
+  await app.register(networkNodes);
+  await app.register(riskScoreCounts);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {

@@ -98,7 +98,36 @@ export function buildGroups({ rng, topo, historyStart, end }: Ctx, count: number
   for (let i = groups.length; i < count; i++) {
     make(`Reserved ${String(i + 1).padStart(3, '0')}`, 'Prepared for a future line', 'VERY_LOW', 'GRAY', 'TBD', []);
   }
+  const unsorted = unsortedGroup(topo, groups, historyStart);
+  if (unsorted) groups.push(unsorted);
   return groups;
+}
+
+/** The catch-all group's label: no cell, area or reserved group is named so. */
+export const UNSORTED_GROUP_LABEL = 'Unsorted devices';
+
+/**
+ * clients.md section 3: "every device needs components[0].group to be non-null" (OPS mccast
+ * reads `components[0].group.label` of every device). The devices no cell or area group holds
+ * (areas beyond the profile's group count, cells past it, the newcomer found in a cell) go to
+ * one catch-all group, as an operator sorts what the Center found. Made without the random
+ * source, so that the rest of the plant stays as it was; beyond the profile's group count.
+ */
+function unsortedGroup(topo: Topology, groups: readonly PlantGroup[], historyStart: Micros): PlantGroup | undefined {
+  const held = new Set(groups.flatMap((g) => g.componentIds));
+  const componentIds = endpointIds(topo, topo.devices).filter((id) => !held.has(id));
+  if (componentIds.length === 0) return undefined;
+  return {
+    id: uuidv5(`group|${UNSORTED_GROUP_LABEL}`),
+    label: UNSORTED_GROUP_LABEL,
+    description: 'Devices no cell or area group holds yet: new on the network, or not sorted by an operator',
+    comments: '',
+    color: 'GRAY',
+    industrialImpact: 'MEDIUM',
+    creationTime: historyStart,
+    properties: [],
+    componentIds,
+  };
 }
 
 const TAGS_A = ['Motor', 'Pump', 'Valve', 'Conveyor', 'Tank', 'Mixer', 'Fan', 'Heater', 'Press', 'Filler', 'Robot', 'Dosing'];

@@ -59,7 +59,7 @@ describe('GET /components', () => {
     expect(withDevice.deviceUserProperties).toEqual(c.store.userProperties.list('device', withDevice.device?.id as string));
     expect(all.filter((r) => r.device === null).every((r) => !('deviceUserProperties' in r))).toBe(true);
     const grouped = all.find((r) => r.group !== null) as Row;
-    expect(grouped.ancestors?.[0]).toMatchObject({ id: grouped.group?.id, depth: 0 });
+    expect(grouped.ancestors?.[0]).toMatchObject({ id: grouped.group?.id, depth: 1 });
     expect(all.filter((r) => r.group === null).every((r) => r.ancestors === null)).toBe(true);
     const owner = c.store.db.prepare("SELECT owner_id FROM user_property WHERE owner_kind = 'component'").pluck().get() as string;
     expect(all.find((r) => r.id === owner)?.userProperties).toEqual(c.store.userProperties.list('component', owner));

@@ -136,7 +136,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const id = checkId(request.params.id, 'component');
       const held = found(app.store.variableViews.ofComponent(id), 'Component', id);
-      return listInMemory(held.variables, listRequest(request.query), VARIABLE_SHAPE).map((v) => variable(v, held.authors));
+      return listInMemory(held.variables, listRequest(request.query), VARIABLE_SHAPE).map((v) => variable(v, held));
     },
   );
 

@@ -35,6 +35,12 @@ export const GroupSchema = named(
   'A group (one id space with /api/1.0/group): `color` is #rrggbb, `criticalness` 1 (very low) to 5 (very high); `parentId` is "" at the top.',
 );
 
+export const GroupAncestorSchema = named(
+  'GroupAncestor',
+  z.object({ id: z.string(), label: z.string(), color: z.string(), criticalness: int, locked: z.boolean(), depth: int }),
+  'A group above an object: `depth` 1 is the group it is in (for a group: its parent), 2 the group that one nests in…',
+);
+
 export const PropertyTupleSchema = named('PropertyTuple', z.object({ key: z.string(), value: z.string() }));
 export const PropertyListTupleSchema = named('PropertyTupleWithArrayOfValues', z.object({ key: z.string(), value: z.array(z.string()) }));
 export const UserPropertyTupleSchema = named('UserPropertyTuple', z.object({ id: z.string(), key: z.string(), value: z.string() }));

@@ -10,13 +10,20 @@ import { int, ms } from './common.js';
 export const VariableAccessComponentSchema = named(
   'VariableAccessComponent',
   z.object({ id: z.string(), label: z.string(), originalLabel: z.string(), customLabel: z.string(), icon: z.string() }),
-  'The component that reads or writes a variable.',
+  'The component that reads or writes a variable, or its device.',
 );
 
 export const VariableAccessSchema = named(
   'VariableAccess',
-  z.object({ id: z.string(), component: VariableAccessComponentSchema, firstAccess: ms, lastAccess: ms, types: z.array(z.string()) }),
-  'How one component accesses a variable: `types` are "read" and/or "write".',
+  z.object({
+    id: z.string(),
+    component: VariableAccessComponentSchema,
+    device: VariableAccessComponentSchema.nullable(),
+    firstAccess: ms,
+    lastAccess: ms,
+    types: z.array(z.string()),
+  }),
+  'How one component accesses a variable: `device` is its device (null without one); `types` are "read" and/or "write".',
 );
 
 export const VariableSchema = named(

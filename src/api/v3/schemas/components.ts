@@ -6,13 +6,7 @@
  */
 import { z } from 'zod';
 import { named } from '../registry.js';
-import { GroupSchema, LightDeviceSchema, PropertyTupleSchema, TagSchema, UserPropertyTupleSchema, int, ms } from './common.js';
-
-export const GroupAncestorSchema = named(
-  'GroupAncestor',
-  z.object({ id: z.string(), label: z.string(), color: z.string(), criticalness: int, locked: z.boolean(), depth: int }),
-  "A group a component is in, directly (depth 0) or through it (its parent: depth 1, …).",
-);
+import { GroupAncestorSchema, GroupSchema, LightDeviceSchema, PropertyTupleSchema, TagSchema, UserPropertyTupleSchema, int, ms } from './common.js';
 
 export const AggregationSchema = named(
   'Aggregation',

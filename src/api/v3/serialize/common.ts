@@ -11,7 +11,7 @@ import { type Micros, msFromMicros } from '../../../domain/time.js';
 import type { Component, Tag, TagSet } from '../../../domain/types.js';
 import { deviceTraits } from '../../../ingest/device-rule.js';
 import type { Store } from '../../../store/store.js';
-import type { CategorySchema, FlowEndpointSchema, GroupSchema, LightDeviceSchema, ShortComponentSchema, TagSchema } from '../schemas/common.js';
+import type { CategorySchema, FlowEndpointSchema, GroupAncestorSchema, GroupSchema, LightDeviceSchema, ShortComponentSchema, TagSchema } from '../schemas/common.js';
 
 export type Wire<S extends z.ZodType> = z.infer<S>;
 
@@ -90,7 +90,8 @@ export function componentLabels(c: Pick<Component, 'name' | 'ip' | 'mac' | 'cust
 const BROADCAST_ICON = 'library/broadcast.png';
 
 /** A component's library icon: as its device's would be (its vendor, Windows), or broadcast. */
-export const componentIcon = (c: Component): string => (isGroupMac(c.mac) ? BROADCAST_ICON : deviceTraits(c).icon);
+/** Its custom icon (set through 1.0), else the broadcast icon or its device type's. */
+export const componentIcon = (c: Component): string => c.customIcon ?? (isGroupMac(c.mac) ? BROADCAST_ICON : deviceTraits(c).icon);
 
 export function shortComponent(c: Component, l: Lookups): Wire<typeof ShortComponentSchema> {
   return {
@@ -127,4 +128,13 @@ export function lightDevice(d: Pick<Device, 'id' | 'label' | 'customLabel' | 'de
     tags: tags(d.tags, l),
     group: group(d.group?.id ?? null, l),
   };
+}
+
+/** The group an object is in (depth 1) and the groups above it, nearest first; null outside any group. */
+export function ancestors(groupId: string | null, l: Lookups): Wire<typeof GroupAncestorSchema>[] | null {
+  const out: Wire<typeof GroupAncestorSchema>[] = [];
+  for (let g = groupId === null ? undefined : l.groups.get(groupId); g && out.length < 64; g = g.parentId === null ? undefined : l.groups.get(g.parentId)) {
+    out.push({ id: g.id, label: g.label, color: g.color, criticalness: g.criticalness, locked: g.locked, depth: out.length + 1 });
+  }
+  return out.length > 0 ? out : null;
 }

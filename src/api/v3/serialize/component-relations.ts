@@ -3,21 +3,24 @@ import type { Credential } from '../../../domain/credentials.js';
 import type { ExternalCommunication } from '../../../domain/external-communications.js';
 import { msFromMicros } from '../../../domain/time.js';
 import type { Component } from '../../../domain/types.js';
-import type { VariableView } from '../../../domain/variable-view.js';
+import type { VariableView, VariablesOf } from '../../../domain/variable-view.js';
 import type { ComponentCredentialSchema, ExternalCommunicationSchema, VariableAccessComponentSchema, VariableSchema } from '../schemas/component-relations.js';
-import { type Wire, componentIcon, componentLabels } from './common.js';
+import { type Wire, componentIcon, componentLabels, deviceLabels } from './common.js';
 
 function accessComponent(id: string, c: Component | undefined): Wire<typeof VariableAccessComponentSchema> {
   if (!c) return { id, label: '', originalLabel: '', customLabel: '', icon: '' };
   return { id: c.id, ...componentLabels(c), icon: componentIcon(c) };
 }
 
-export function variable(v: VariableView, authors: ReadonlyMap<string, Component>): Wire<typeof VariableSchema> {
+/** A variable; `of` gives the components that access it and their devices. */
+export function variable(v: VariableView, of: Pick<VariablesOf, 'authors' | 'devices'>): Wire<typeof VariableSchema> {
   const accesses = v.variable.authors.map((a) => {
     const spans = [a.read, a.write].filter((x) => x !== null);
+    const d = of.devices.get(a.componentId);
     return {
       id: a.componentId,
-      component: accessComponent(a.componentId, authors.get(a.componentId)),
+      component: accessComponent(a.componentId, of.authors.get(a.componentId)),
+      device: d ? { id: d.id, ...deviceLabels(d), icon: d.icon } : null,
       firstAccess: msFromMicros(Math.min(...spans.map((s) => s.first))),
       lastAccess: msFromMicros(Math.max(...spans.map((s) => s.last))),
       types: spans.map((s) => s.type),

@@ -4,15 +4,28 @@
  * strings too (spec/v3 README quirk 8).
  */
 import type { ComponentDetail, ComponentView } from '../../../domain/component-view.js';
+import type { NormalizedField } from '../../../domain/devices.js';
 import { isPublicIp } from '../../../domain/network.js';
 import { msFromMicros } from '../../../domain/time.js';
 import type { Component } from '../../../domain/types.js';
-import type { ComponentFieldsSchema, ComponentSchema, GroupAncestorSchema } from '../schemas/components.js';
-import { type Lookups, type Wire, componentIcon, componentLabels, group, lightDevice, tags } from './common.js';
+import type { ComponentFieldsSchema, ComponentSchema } from '../schemas/components.js';
+import { type Lookups, type Wire, ancestors, componentIcon, componentLabels, group, lightDevice, tags } from './common.js';
 
 type Pair = { key: string; value: string };
 
 const byKey = (a: Pair, b: Pair) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** The keys a 5.x Center gives the normalized fields (the samples: vendor-name, model-ref, fw-version…). */
+export const NORMALIZED_KEYS: readonly [NormalizedField, string][] = [
+  ['vendorName', 'vendor-name'],
+  ['modelName', 'model-name'],
+  ['modelRef', 'model-ref'],
+  ['fwVersion', 'fw-version'],
+  ['hwVersion', 'hw-version'],
+  ['serialNumber', 'serial-number'],
+  ['projectName', 'project-name'],
+  ['projectVersion', 'project-version'],
+];
 
 /**
  * The 1.0 normalized fields (guide 5.2) under the keys a 5.x Center prints, by key: `ip`, `mac`
@@ -26,17 +39,10 @@ export function normalizedProperties(c: Component): Pair[] {
     { key: 'name', value: componentLabels(c).originalLabel },
   ];
   if (c.ip !== null) out.push({ key: 'public-ip', value: isPublicIp(c.ip) ? 'yes' : 'no' });
-  const known: [string, string | null][] = [
-    ['vendor-name', c.vendorName],
-    ['model-name', c.modelName],
-    ['model-ref', c.modelRef],
-    ['fw-version', c.fwVersion],
-    ['hw-version', c.hwVersion],
-    ['serial-number', c.serialNumber],
-    ['project-name', c.projectName],
-    ['project-version', c.projectVersion],
-  ];
-  for (const [key, value] of known) if (value !== null && value !== '') out.push({ key, value });
+  for (const [field, key] of NORMALIZED_KEYS) {
+    const value = c[field];
+    if (value !== null && value !== '') out.push({ key, value });
+  }
   return out.sort(byKey);
 }
 
@@ -45,15 +51,6 @@ export const otherProperties = (c: Component): Pair[] =>
   Object.entries(c.properties)
     .map(([key, value]) => ({ key, value }))
     .sort(byKey);
-
-/** The component's group and the groups it nests in, from the group out; null when it is in none. */
-export function ancestors(groupId: string | null, l: Lookups): Wire<typeof GroupAncestorSchema>[] | null {
-  const out: Wire<typeof GroupAncestorSchema>[] = [];
-  for (let g = groupId === null ? undefined : l.groups.get(groupId); g && out.length < 64; g = g.parentId === null ? undefined : l.groups.get(g.parentId)) {
-    out.push({ id: g.id, label: g.label, color: g.color, criticalness: g.criticalness, locked: g.locked, depth: out.length });
-  }
-  return out.length > 0 ? out : null;
-}
 
 export function componentFields(v: ComponentView, l: Lookups): Wire<typeof ComponentFieldsSchema> {
   const c = v.component;
