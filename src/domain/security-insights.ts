@@ -3,7 +3,7 @@
  * plant's components request, read from the flow properties the Center's dissectors report.
  */
 import type { ListFields } from './list-request.js';
-import type { Component } from './types.js';
+import type { ComponentView } from './component-view.js';
 
 export const INSIGHT_TYPES = ['dns', 'http', 'smb'] as const;
 export type InsightType = (typeof INSIGHT_TYPES)[number];
@@ -24,7 +24,7 @@ export interface InsightValue {
 
 /** A component that requested a value, and how often (flows it opened with that value). */
 export interface InsightRequester {
-  component: Component;
+  view: ComponentView;
   requestsCount: number;
 }
 

@@ -230,6 +230,9 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
 
     /** Components on their own (a device's, in full), in the order of the rowids given. */
     details,
+
+    /** Components as lists show them, in the order of the rowids given (security insight requesters). */
+    views: hydrate,
   };
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../domain/security-insights.js';
 import type { ListRequest } from '../domain/list-request.js';
 import type { Micros } from '../domain/time.js';
-import type { ComponentRepo } from './components.js';
+import type { ComponentViewRepo } from './component-views.js';
 import type { Db } from './db.js';
 import { type ListShape, listConditions, listOrder } from './list-sql.js';
 import { Where, statementCache } from './sql.js';
@@ -59,7 +59,7 @@ function requests(type: InsightType, req: InsightWindow, componentIds: readonly 
 /** A request with no sort, filter or page: the list's default order, every row. */
 const everything = (w: InsightWindow | undefined): ListRequest<never> => ({ sort: [], filters: [], ...w });
 
-export function createSecurityInsightRepo(db: Db, components: ComponentRepo) {
+export function createSecurityInsightRepo(db: Db, componentViews: ComponentViewRepo) {
   const prepare = statementCache(db, 16);
 
   return {
@@ -96,8 +96,8 @@ export function createSecurityInsightRepo(db: Db, components: ComponentRepo) {
       const sql = `SELECT c.rowid AS rowid, count(*) AS n FROM flow_prop p JOIN flow f ON f.rowid = p.flow_rowid JOIN component c ON c.rowid = f.src_component
         ${where} GROUP BY c.rowid ${order.sql}`;
       const rows = prepare(sql).all(...where.params, ...order.params) as { rowid: number; n: number }[];
-      const found = components.byRowids(rows.map((r) => r.rowid));
-      return found.map((component, i) => ({ component, requestsCount: (rows[i] as { n: number }).n }));
+      const found = componentViews.views(rows.map((r) => r.rowid));
+      return found.map((view, i) => ({ view, requestsCount: (rows[i] as { n: number }).n }));
     },
   };
 }

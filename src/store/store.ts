@@ -75,7 +75,7 @@ export function openStore(path: string) {
     activities: createActivityRepo(db, pager),
     credentials: createCredentialRepo(db),
     externalCommunications: createExternalCommunicationRepo(db),
-    securityInsights: createSecurityInsightRepo(db, components),
+    securityInsights: createSecurityInsightRepo(db, componentViews),
     settings: createSettingRepo(db, version),
     vulnerabilities: createVulnerabilityRepo(db, components, devices),
     presets: createPresetRepo(db),

@@ -32,11 +32,11 @@ describe('SecurityInsightRepo.values', () => {
 describe('SecurityInsightRepo.requesters', () => {
   it('lists the components that asked for a value, with their requests, the most first', () => {
     const got = store.securityInsights.requesters('dns', 'www.google.com');
-    expect(got.map((r) => [r.component.id, r.requestsCount])).toEqual([
+    expect(got.map((r) => [r.view.component.id, r.requestsCount])).toEqual([
       [id(PC1), 2],
       [id(PC2), 1],
     ]);
-    expect(got[0]?.component.ip).toBe(PC1.ip);
+    expect(got[0]?.view.component.ip).toBe(PC1.ip);
     expect(store.securityInsights.requesters('dns', 'nothing.example')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /** GET /api/3.0/presets/{preset_id}/visualisations/dashboard-security/{type}/list and …/components. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SecurityInsightComponentSchema, SecurityInsightDashboardElementSchema } from '../../../src/api/v3/schemas/security-insights.js';
+import { ComponentFieldsSchema } from '../../../src/api/v3/schemas/components.js';
+import { SecurityInsightDashboardElementSchema } from '../../../src/api/v3/schemas/security-insights.js';
 import type { Preset } from '../../../src/domain/preset.js';
 import { API3, NOW, TOKEN, UNKNOWN, expectError3, expectShape, expectSorted, testCenter, type TestCenter } from '../../helpers.js';
 import { z } from 'zod';
@@ -95,7 +96,7 @@ describe('GET /presets/{preset_id}/visualisations/dashboard-security/{type}/comp
   it('answers the components that requested the value, with the fields OPS reads, the most requests first', async () => {
     const [top] = await values(allData, 'http');
     const who = await requesters(allData, 'http', (top as Element).label);
-    expectShape(z.array(SecurityInsightComponentSchema), who);
+    expectShape(z.array(ComponentFieldsSchema), who);
     expect(who.length).toBeGreaterThan(0);
     expectSorted(who.map((r) => r.requestsCount), 'desc');
     for (const r of who) {
@@ -104,7 +105,7 @@ describe('GET /presets/{preset_id}/visualisations/dashboard-security/{type}/comp
       expect(r.ip).toBe(stored?.ip ?? '');
     }
     const stored = c.store.securityInsights.requesters('http', (top as Element).label);
-    expect(who.map((r) => [r.id, r.requestsCount])).toEqual(stored.map((s) => [s.component.id, s.requestsCount]));
+    expect(who.map((r) => [r.id, r.requestsCount])).toEqual(stored.map((s) => [s.view.component.id, s.requestsCount]));
   });
 
   it('answers [] for a value nobody requested', async () => {

@@ -12,7 +12,8 @@ import { errorResponses, operation } from '../kit.js';
 import { filterParam, listRequest, millis, page, size, sortParam } from '../params.js';
 import { PRESET_ERRORS, presetId, presetScopeOf } from '../preset-lookup.js';
 import { doc } from '../registry.js';
-import { InsightTypeSchema, SecurityInsightComponentSchema, SecurityInsightDashboardElementSchema } from '../schemas/security-insights.js';
+import { ComponentFieldsSchema } from '../schemas/components.js';
+import { InsightTypeSchema, SecurityInsightDashboardElementSchema } from '../schemas/security-insights.js';
 import { insightRequester, insightValue } from '../serialize/security-insights.js';
 
 const Params = z.object({ preset_id: presetId, type: doc(InsightTypeSchema, { description: 'protocol type' }) });
@@ -65,7 +66,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
           ...docs,
           params: Params,
           querystring: ComponentsQuery,
-          response: { 200: doc(z.array(SecurityInsightComponentSchema), { description: 'list successful' }), ...errorResponses(ERRORS) },
+          response: { 200: doc(z.array(ComponentFieldsSchema), { description: 'list successful' }), ...errorResponses(ERRORS) },
         },
       },
       async (request, reply) => {
