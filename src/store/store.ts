@@ -8,6 +8,7 @@ import { createDeviceRepo } from './devices.js';
 import { createEventRepo } from './events.js';
 import { createExternalCommunicationRepo } from './external-communications.js';
 import { createFlowRepo } from './flows.js';
+import { createGroupContentRepo } from './group-contents.js';
 import { createGroupRepo } from './groups.js';
 import { createIconRepo, createTagRepo } from './catalog.js';
 import { createNetworkNodeRepo } from './network-nodes.js';
@@ -45,6 +46,7 @@ export function openStore(path: string) {
     flows: createFlowRepo(db, pager),
     events: createEventRepo(db, pager),
     groups: createGroupRepo(db, components),
+    groupContents: createGroupContentRepo(db, nodeCounts),
     sensors: createSensorRepo(db),
     variables: createVariableRepo(db),
     tags: createTagRepo(db, version),

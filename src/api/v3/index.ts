@@ -10,6 +10,7 @@ import { documentationPage } from '../../plugins/docs.js';
 import { V3 } from '../surfaces.js';
 import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
+import groups from './routes/groups.js';
 import version from './routes/version.js';
 
 export const API_V3_PREFIX = V3.prefix;
@@ -25,6 +26,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   requireToken(app, { query: false });
   app.decorate('lookups', lookupsOf(app.store));
   await app.register(version);
+  await app.register(groups);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {

@@ -65,7 +65,11 @@ export const tags = (set: TagSet, l: Lookups): Wire<typeof TagSchema>[] =>
 
 export function group(id: string | null, l: Lookups): Wire<typeof GroupSchema> | null {
   const g = id === null ? undefined : l.groups.get(id);
-  if (!g) return null;
+  return g ? groupOf(g) : null;
+}
+
+/** A group as 3.0 nests and lists it (Cisco's `Group`). */
+export function groupOf(g: GroupSummary): Wire<typeof GroupSchema> {
   return {
     id: g.id,
     label: g.label,
