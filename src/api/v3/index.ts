@@ -11,6 +11,7 @@ import { V3 } from '../surfaces.js';
 import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
 import groups from './routes/groups.js';
+import networks from './routes/networks.js';
 import version from './routes/version.js';
 
 export const API_V3_PREFIX = V3.prefix;
@@ -27,6 +28,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   app.decorate('lookups', lookupsOf(app.store));
   await app.register(version);
   await app.register(groups);
+  await app.register(networks);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
