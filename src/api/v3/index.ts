@@ -12,6 +12,7 @@ import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
 import groups from './routes/groups.js';
 import networks from './routes/networks.js';
+import sensors from './routes/sensors.js';
 import version from './routes/version.js';
 
 export const API_V3_PREFIX = V3.prefix;
@@ -29,6 +30,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(version);
   await app.register(groups);
   await app.register(networks);
+  await app.register(sensors);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
