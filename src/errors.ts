@@ -39,6 +39,8 @@ export const errors = {
   invalidToken: () => new ApiError(401, 'Token error: the token is either unknown, expired, disabled or invalid'),
   license: () => new ApiError(402, "License error: the current license doesn't allow to use the API"),
   notFound: (what: string, id: string) => new ApiError(404, `${what} not found: ${echo(id)}`),
+  /** Cisco: "404 at least one group not found" (GET /groups/{id}, ids joined with ';'): every unknown one, well-formed ids only. */
+  unknownGroups: (ids: readonly string[]) => new ApiError(404, `Group${ids.length > 1 ? 's' : ''} not found: ${ids.join(', ')}`),
   unknownComponents: (ids: readonly string[], status: 400 | 404) =>
     new ApiError(status, `Unknown component id${ids.length > 1 ? 's' : ''}: ${ids.join(', ')}`),
   routeNotFound: (method: string, url: string) => new ApiError(404, `Route ${method}:${echo(url)} not found`),

@@ -11,6 +11,7 @@ import { createEventRepo } from './events.js';
 import { createExternalCommunicationRepo } from './external-communications.js';
 import { createFlowRepo } from './flows.js';
 import { createFlowViewRepo } from './flow-views.js';
+import { createGroupContentRepo } from './group-contents.js';
 import { createGroupRepo } from './groups.js';
 import { createIconRepo, createTagRepo } from './catalog.js';
 import { createNetworkNodeList } from './network-node-list.js';
@@ -58,6 +59,7 @@ export function openStore(path: string) {
     flows,
     events: createEventRepo(db, pager),
     groups,
+    groupContents: createGroupContentRepo(db, nodeCounts),
     sensors: createSensorRepo(db),
     variables,
     tags,

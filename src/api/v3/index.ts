@@ -17,12 +17,15 @@ import deviceRiskScore from './routes/device-risk-score.js';
 import devices from './routes/devices.js';
 import externalCommunications from './routes/external-communications.js';
 import flows from './routes/flows.js';
+import groups from './routes/groups.js';
 import networkNodes from './routes/network-nodes.js';
+import networks from './routes/networks.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presets from './routes/presets.js';
 import riskScoreCounts from './routes/risk-score-counts.js';
 import securityInsights from './routes/security-insights.js';
+import sensors from './routes/sensors.js';
 import version from './routes/version.js';
 import vulnerabilities from './routes/vulnerabilities.js';
 import vulnerabilityDashboard from './routes/vulnerability-dashboard.js';
@@ -55,6 +58,9 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(deviceRiskScore);
   await app.register(networkNodes);
   await app.register(riskScoreCounts);
+  await app.register(groups);
+  await app.register(networks);
+  await app.register(sensors);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Device } from '../../../domain/devices.js';
-import type { GroupSummary } from '../../../domain/group.js';
+import { type GroupSummary, ancestorsOf } from '../../../domain/group.js';
 import { uuidv5 } from '../../../domain/ids.js';
 import { isGroupMac } from '../../../domain/network.js';
 import { type Micros, msFromMicros } from '../../../domain/time.js';
@@ -65,7 +65,11 @@ export const tags = (set: TagSet, l: Lookups): Wire<typeof TagSchema>[] =>
 
 export function group(id: string | null, l: Lookups): Wire<typeof GroupSchema> | null {
   const g = id === null ? undefined : l.groups.get(id);
-  if (!g) return null;
+  return g ? groupOf(g) : null;
+}
+
+/** A group as 3.0 nests and lists it (Cisco's `Group`). */
+export function groupOf(g: GroupSummary): Wire<typeof GroupSchema> {
   return {
     id: g.id,
     label: g.label,
@@ -130,11 +134,21 @@ export function lightDevice(d: Pick<Device, 'id' | 'label' | 'customLabel' | 'de
   };
 }
 
+const ancestor = (g: GroupSummary, depth: number): Wire<typeof GroupAncestorSchema> => ({
+  id: g.id,
+  label: g.label,
+  color: g.color,
+  criticalness: g.criticalness,
+  locked: g.locked,
+  depth,
+});
+
+/** The groups a group nests in, its parent first (depth 1). */
+export const groupAncestors = (id: string, l: Lookups): Wire<typeof GroupAncestorSchema>[] => ancestorsOf(id, l.groups).map((a) => ancestor(a.group, a.depth));
+
 /** The group an object is in (depth 1) and the groups above it, nearest first; null outside any group. */
 export function ancestors(groupId: string | null, l: Lookups): Wire<typeof GroupAncestorSchema>[] | null {
-  const out: Wire<typeof GroupAncestorSchema>[] = [];
-  for (let g = groupId === null ? undefined : l.groups.get(groupId); g && out.length < 64; g = g.parentId === null ? undefined : l.groups.get(g.parentId)) {
-    out.push({ id: g.id, label: g.label, color: g.color, criticalness: g.criticalness, locked: g.locked, depth: out.length + 1 });
-  }
-  return out.length > 0 ? out : null;
+  const own = groupId === null ? undefined : l.groups.get(groupId);
+  if (!own) return null;
+  return [ancestor(own, 1), ...ancestorsOf(own.id, l.groups).map((a) => ancestor(a.group, a.depth + 1))];
 }
