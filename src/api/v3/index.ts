@@ -13,6 +13,7 @@ import { type Lookups, lookupsOf } from './serialize/common.js';
 import groups from './routes/groups.js';
 import networks from './routes/networks.js';
 import sensors from './routes/sensors.js';
+import tags from './routes/tags.js';
 import version from './routes/version.js';
 
 export const API_V3_PREFIX = V3.prefix;
@@ -31,6 +32,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(groups);
   await app.register(networks);
   await app.register(sensors);
+  await app.register(tags);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
