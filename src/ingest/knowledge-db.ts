@@ -137,6 +137,12 @@ const OPERATIONS: readonly [RegExp, string, RegExp, TagClass][] = [
   [/-(function|command)$/, 'WRITE_VAR', /write/i, 'info'],
 ];
 
+/**
+ * The tags the Knowledge DB itself marks important wherever it sets them: the controller
+ * operations above, and INSECURE (a clear-text or obsolete protocol, see classify()).
+ */
+export const KDB_IMPORTANT_TAGS: ReadonlySet<string> = new Set([...OPERATIONS.filter((o) => o[3] === 'important').map((o) => o[1]), 'INSECURE']);
+
 export interface Classification {
   networkCategory: NetworkCategory;
   flowTags: Record<string, TagClass>;

@@ -26,6 +26,7 @@ import presets from './routes/presets.js';
 import riskScoreCounts from './routes/risk-score-counts.js';
 import securityInsights from './routes/security-insights.js';
 import sensors from './routes/sensors.js';
+import tags from './routes/tags.js';
 import version from './routes/version.js';
 import vulnerabilities from './routes/vulnerabilities.js';
 import vulnerabilityDashboard from './routes/vulnerability-dashboard.js';
@@ -61,6 +62,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(groups);
   await app.register(networks);
   await app.register(sensors);
+  await app.register(tags);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {

@@ -1,6 +1,6 @@
 /**
  * The 3.0 objects of devices and network nodes (Cisco's definitions Device, NetworkNodes,
- * DetailedTag, DeviceRiskScoreStruct, DeviceCredential, RiskScoreDevicesCount), named in the 3.0
+ * DeviceRiskScoreStruct, DeviceCredential, RiskScoreDevicesCount), named in the 3.0
  * registry; what they nest (Component, Activity, VulnerabilityDetail) is the one schema of its
  * own file. README quirk 8: `ip` and `mac` are strings on a component, lists on a device and a
  * node; property values likewise. Times are integer ms.
@@ -11,6 +11,7 @@ import { ActivitySchema } from './activities.js';
 import { VulnerabilityDetailSchema } from './catalogue.js';
 import { GroupAncestorSchema, GroupSchema, LightDeviceSchema, PropertyListTupleSchema, TagSchema, UserPropertyTupleSchema, int, ms } from './common.js';
 import { ComponentSchema } from './components.js';
+import { DetailedTagSchema } from './tags.js';
 
 const deviceFields = {
   id: z.string(),
@@ -65,11 +66,6 @@ export const NetworkNodeSchema = named(
     bestAchievableScore: int,
   }).partial(),
   'A network node: a device, or a component that belongs to none (`isDevice` tells them apart), both in the device shape. `device` is the device id or null. `situation` and `bestAchievableScore` are not in Cisco\'s definition; clients read them. With `fields`, only those.',
-);
-
-export const DetailedTagSchema = named(
-  'DetailedTag',
-  TagSchema.extend({ description: z.string(), domain: z.string(), riskScoreDescription: z.string(), nbOccurences: int }),
 );
 
 export const DeviceRiskScoreSchema = named(

@@ -12,10 +12,12 @@ import type { Device } from '../../../domain/devices.js';
 import type { RiskScore } from '../../../domain/risk-score.js';
 import type { Micros } from '../../../domain/time.js';
 import type { Component } from '../../../domain/types.js';
-import type { DetailedTagSchema, DeviceRiskScoreSchema } from '../schemas/devices.js';
+import type { DeviceRiskScoreSchema } from '../schemas/devices.js';
+import type { DetailedTagSchema } from '../schemas/tags.js';
 import { activity } from './activities.js';
 import { vulnerabilityDetail } from './catalogue.js';
 import { type Lookups, type Wire, lightDevice, ms, tag } from './common.js';
+import { tagDomain } from './tags.js';
 
 const NO_TAG: Wire<typeof DetailedTagSchema> = {
   id: '',
@@ -58,7 +60,7 @@ export function deviceRiskScore(x: RiskScoreContext, l: Lookups): Wire<typeof De
               ...tag(matching.key, carrying.some((a) => a.tags[matching.key] === 'important'), l),
               label: matching.label,
               description: l.tags.get(matching.key)?.description ?? '',
-              domain: '',
+              domain: tagDomain(l.tags.get(matching.key) ?? { it: false, ot: false }),
               riskScoreDescription: matching.riskScoreDescription,
               nbOccurences: carrying.length,
             },
