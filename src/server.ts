@@ -4,6 +4,7 @@
  * then closes the database cleanly.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer as createNetServer } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.js';
 import type { EmulatorClock } from './clock.js';
@@ -66,6 +67,28 @@ function listenError(err: unknown, host: string, port: number, scheme: keyof typ
       return new Error(`Cannot listen on ${host}: it is not an address of this machine; set ${HOST.env} or ${HOST.flag} (127.0.0.1, or 0.0.0.0 for every address).`);
     default:
       return err;
+  }
+}
+
+/**
+ * Fails, in the user's terms, when a listener that is on cannot be bound: checked before the
+ * world is opened or built, so that a taken port is said at once rather than after a first
+ * `large` seed (about two minutes). The ports are released again; startServer binds them.
+ */
+export async function checkPorts(host: string, ports: { httpsPort: number; httpPort: number }): Promise<void> {
+  for (const [scheme, port] of [['https', ports.httpsPort], ['http', ports.httpPort]] as const) {
+    if (port === 0) continue;
+    const probe = createNetServer();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        probe.once('error', reject);
+        probe.listen({ host, port, exclusive: true }, resolve);
+      });
+    } catch (err) {
+      throw listenError(err, host, port, scheme);
+    } finally {
+      if (probe.listening) await new Promise<void>((resolve) => probe.close(() => resolve()));
+    }
   }
 }
 

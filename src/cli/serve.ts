@@ -6,7 +6,7 @@
 import { EmulatorClock, systemClock } from '../clock.js';
 import { ConfigError, dataDir, helpText, parseConfig, type Config } from '../config.js';
 import { loggerOptions } from '../log.js';
-import { startServer, type RunningServer } from '../server.js';
+import { checkPorts, startServer, type RunningServer } from '../server.js';
 import { openCenter } from '../startup.js';
 import { loadOrCreateTls } from '../tls.js';
 import { VERSION } from '../version.js';
@@ -33,6 +33,7 @@ export async function serve(argv: string[], env: Record<string, string | undefin
     return 0;
   }
 
+  await checkPorts(config.host, config);
   // CCV_NOW pins the clock: the world's history ends there and time stands still.
   const clock = new EmulatorClock(systemClock, config.now ?? null);
   const progress = progressPrinter(io.stderr, config.scenario);

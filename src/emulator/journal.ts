@@ -91,13 +91,16 @@ export function maskSecret(value: string): string {
   return value.length > 12 ? `${head}…${value.slice(-4)}` : '…';
 }
 
-/** The query as recorded: every value as sent, but the `token` masked. */
+/** A text with every API token in it masked (a token under another name, or in the path). */
+export const maskTokens = (text: string): string => text.replace(TOKEN_RE, maskSecret);
+
+/** The query as recorded: every value as sent, but the `token` masked, and any token-shaped text in another. */
 export function recordedQuery(query: unknown): Record<string, QueryValue> {
   const out: Record<string, QueryValue> = {};
   if (query === null || typeof query !== 'object') return out;
   for (const [name, value] of Object.entries(query as Record<string, unknown>)) {
     const values = (Array.isArray(value) ? value : [value]).map((v) => String(v));
-    const kept = name === 'token' ? values.map(maskSecret) : values;
+    const kept = name === 'token' ? values.map(maskSecret) : values.map(maskTokens);
     out[name] = kept.length === 1 ? (kept[0] as string) : kept;
   }
   return out;

@@ -52,7 +52,7 @@ const expiry = z
     return t;
   })
   .nullable()
-  .meta({ description: 'When the token stops working; it must be later than now. null: never.', example: '2027-01-01T00:00:00Z' });
+  .meta({ description: 'When the token stops working; it must be later than now. null: never.', example: '2035-01-01T00:00:00Z' });
 
 /** A body that is no JSON object (or none at all) says so, rather than zod's "expected object". */
 const objectBody = { error: (iss: { code?: string }) => (iss.code === 'invalid_type' ? 'a JSON object is required' : undefined) };
@@ -67,7 +67,7 @@ export const CreateTokenBody = z
     objectBody,
   )
   .strict()
-  .meta({ example: { name: 'SOC', enabled: true, expires_at: '2027-01-01' } });
+  .meta({ example: { name: 'SOC', enabled: true, expires_at: '2035-01-01' } });
 
 export const EditTokenBody = z
   .object(

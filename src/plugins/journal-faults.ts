@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Micros } from '../domain/time.js';
-import { BODY_LIMIT, type QueryValue, type SeenBody, recordedQuery, seenBody } from '../emulator/journal.js';
+import { BODY_LIMIT, type QueryValue, type SeenBody, maskTokens, recordedQuery, seenBody } from '../emulator/journal.js';
 import type { Services } from '../emulator/services.js';
 import { isApiRequest } from '../api/surfaces.js';
 import { envelope } from './error-handler.js';
@@ -67,7 +67,7 @@ function journalAndFaults(app: FastifyInstance, { services, control }: { service
     journal.record({
       time: t.time,
       method: request.method,
-      path: pathOf(request.url),
+      path: maskTokens(pathOf(request.url)),
       route: routeOf(request),
       query: t.query,
       status,

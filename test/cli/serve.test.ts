@@ -1,5 +1,6 @@
 /** `ccv-emulator [flags]`: the start banner, then the request log, in the format the output calls for. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,24 @@ describe('ccv-emulator (the server)', () => {
       expect(split(s.out()).after).toEqual([expect.stringMatching(line)]);
     } finally {
       await s.server.close();
+    }
+  });
+});
+
+describe('ccv-emulator with a port another server holds', () => {
+  it('says so before it opens or builds the world: no database file is made', async () => {
+    const port = await freePort();
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(port, '127.0.0.1', resolve));
+    const db = join(dir, 'never.db');
+    const io = { stdout: { write: () => true, isTTY: false }, stderr: { write: () => true, isTTY: false } };
+    try {
+      await expect(serve(['--db', db, '--scenario', 'small', '--https-port', '0', '--http-port', String(port)], {}, io, '')).rejects.toThrow(
+        `The HTTP port ${port} on 127.0.0.1 is already in use (another server?)`,
+      );
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      busy.close();
     }
   });
 });

@@ -189,6 +189,15 @@ describe('GET /_emulator/requests', () => {
     expect((await requests()).map((e) => e.path)).toEqual([`${API}/sensor`]);
   });
 
+  it('masks a token sent under another name or in the path, as it masks ?token=', async () => {
+    await c.app.inject({ method: 'GET', url: `${API}/sensor?xoken=${TOKEN}` });
+    await c.app.inject({ method: 'GET', url: `${API}/sensor&token=${TOKEN}` });
+    const [inPath, byName] = await requests('?limit=2');
+    expect(byName?.query).toEqual({ xoken: MASKED });
+    expect(inPath?.path).toBe(`${API}/sensor&token=${MASKED}`);
+    expect((await c.control('GET', '/_emulator/requests')).body).not.toContain(TOKEN);
+  });
+
   it('records an answered request: route, query with the token masked, token name, bodies, clock time', async () => {
     const [component] = await c.json<{ id: string }[]>(`${API}/component?limit=1`);
     const res = await c.get(`${API}/component/${component?.id}?x=1&x=2`);
