@@ -1,7 +1,7 @@
 /**
  * `format=csv` (Cisco's document: "expected format of the returned data"): the same rows as the
- * JSON answer, one line each, with a header of the items' top-level fields in the order of the
- * first item. divergence: the document gives no CSV layout; a scalar is written as it is, a list
+ * JSON answer, one line each, under a header of every top-level field the rows have, in the order
+ * they first appear (a field some rows lack is an empty cell there; no rows: an empty header line). divergence: the document gives no CSV layout; a scalar is written as it is, a list
  * of scalars joined with "; ", null as an empty cell, and an object or a list of objects as its
  * JSON. Cells are quoted as RFC 4180 says (a comma, a quote or a line break).
  */

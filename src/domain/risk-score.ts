@@ -59,6 +59,12 @@ export const ACTIVITY_RISKS: Readonly<Record<string, Risk>> = {
   READ_VAR: { score: 4, description: 'Process variables were read.' },
 };
 
+/** Whether a tag can weigh in a device's risk score: only the tags of ACTIVITY_RISKS do. */
+export const bearsActivityRisk = (key: string): boolean => Object.hasOwn(ACTIVITY_RISKS, key);
+
+/** The tags that can weigh in a risk score. */
+export const RISK_BEARING_TAGS: readonly string[] = Object.keys(ACTIVITY_RISKS);
+
 export const RiskInputSchema = z.object({
   deviceType: z.string(),
   /** The tags of the device's activities (flows): key and label. */

@@ -11,6 +11,7 @@
  */
 import type { CredentialSpec } from '../domain/credentials.js';
 import { isPublicIp } from '../domain/network.js';
+import { bearsActivityRisk } from '../domain/risk-score.js';
 import type { Micros } from '../domain/time.js';
 import { type Properties, type TagSet, isEmpty } from '../domain/types.js';
 import { type ActivityDelta, pairKey } from '../store/activities.js';
@@ -138,7 +139,8 @@ export function createDerived(store: Store, deferred: boolean) {
           d.last = Math.max(d.last, state.lastSeen);
           d.events += eventsByFlow.get(state.rowid) ?? 0;
           for (const tag in f.change.changedTags) if (d.tags[tag] !== 'important') d.tags[tag] = f.change.changedTags[tag] as TagSet[string];
-          if (!tally && !isEmpty(f.change.changedTags)) for (const n of [d.nodeA, d.nodeB]) if (n > 0) toScore.add(n);
+          // Only a tag of ACTIVITY_RISKS can change a score (src/domain/risk-score.ts).
+          if (!tally && Object.keys(f.change.changedTags).some(bearsActivityRisk)) for (const n of [d.nodeA, d.nodeB]) if (n > 0) toScore.add(n);
           byFlow.set(state.rowid, d);
           if (!f.isNew) continue;
           d.flows++;

@@ -53,9 +53,15 @@ const asset = (name: string): string => readFileSync(new URL(name, UI_DIR), 'utf
  * Registers the documentation page of the document that `app`'s swagger plugin makes, at
  * `routePrefix` (a surface's `docs`, relative to the context's own prefix).
  */
-export async function documentationPage(app: FastifyInstance, opts: { routePrefix: string; title: string }): Promise<void> {
+/**
+ * A Swagger UI page at `routePrefix` of the context it is registered in. `indexPrefix`: that
+ * context's own prefix (the page at /api/3.0/documentation, without a trailing slash, names its
+ * assets by absolute paths that need it).
+ */
+export async function documentationPage(app: FastifyInstance, opts: { routePrefix: string; title: string; indexPrefix?: string }): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: opts.routePrefix,
+    ...(opts.indexPrefix === undefined ? {} : { indexPrefix: opts.indexPrefix }),
     uiConfig: {
       // The page's own header (docs-header.js) links back to the token page and the other
       // surface's page; Swagger's top bar would only offer to load another document.

@@ -31,8 +31,8 @@ const STREAM_CHUNK = 1000;
 const LIST: ListShape<Exclude<ActivityField, 'tags'>> = {
   columns: {
     id: { sql: "((SELECT id FROM component WHERE rowid = a.left_component) || '_' || (SELECT id FROM component WHERE rowid = a.right_component))", kind: 'exact' },
-    firstActivity: { sql: 'a.first_activity', kind: 'number' },
-    lastActivity: { sql: 'a.last_activity', kind: 'number' },
+    firstActivity: { sql: 'a.first_activity', kind: 'number', micros: true },
+    lastActivity: { sql: 'a.last_activity', kind: 'number', micros: true },
     flowCount: { sql: 'a.flow_count', kind: 'number' },
     packetsCount: { sql: 'a.packets_count', kind: 'number' },
     bytesCount: { sql: 'a.bytes_count', kind: 'number' },
@@ -47,8 +47,8 @@ const LIST: ListShape<Exclude<ActivityField, 'tags'>> = {
 /** A preset's activity-list: the columns of the grouped rows (NODE_GROUP's names). */
 const NODE_LIST: ListShape<Exclude<NodeActivityField, 'tags'>> = {
   columns: {
-    firstActivity: { sql: 'first_activity', kind: 'number' },
-    lastActivity: { sql: 'last_activity', kind: 'number' },
+    firstActivity: { sql: 'first_activity', kind: 'number', micros: true },
+    lastActivity: { sql: 'last_activity', kind: 'number', micros: true },
     flowCount: { sql: 'flow_count', kind: 'number' },
     packetsCount: { sql: 'packets_count', kind: 'number' },
     bytesCount: { sql: 'bytes_count', kind: 'number' },
@@ -58,7 +58,7 @@ const NODE_LIST: ListShape<Exclude<NodeActivityField, 'tags'>> = {
   tieBreak: 'node_a, node_b',
 };
 
-const hasTag = (table: string, n: number) => `EXISTS (SELECT 1 FROM activity_tag t WHERE t.activity_rowid = ${table}.rowid AND t.tag IN (${placeholders(n)}))`;
+const hasTag = (table: string, n: number) => `EXISTS (SELECT 1 FROM activity_tag t WHERE t.activity_rowid = ${table}.rowid AND t.tag COLLATE NOCASE IN (${placeholders(n)}))`;
 
 
 interface TotalsRow {

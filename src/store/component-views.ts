@@ -19,17 +19,18 @@ import { type ListShape, listConditions, listOrder } from './list-sql.js';
 import type { NodeCountsRepo } from './node-counts.js';
 import { presetScopeWhere } from './preset-scope-sql.js';
 import { Where, parseJsonObject, statementCache } from './sql.js';
+import { COMPONENT_LABEL_SQL } from './component-rows.js';
 
 const SHAPE: ListShape<ComponentField> = {
   columns: {
     id: { sql: 'c.id', kind: 'exact' },
-    label: { sql: "coalesce(nullif(c.custom_name, ''), c.name, c.ip, c.mac)", kind: 'text' },
+    label: { sql: COMPONENT_LABEL_SQL, kind: 'text' },
     ip: { sql: 'c.ip', kind: 'text' },
     mac: { sql: 'c.mac', kind: 'text' },
     vendor: { sql: 'c.vendor_name', kind: 'text' },
     group: { sql: 'g.label', kind: 'text' },
-    firstActivity: { sql: 'c.creation_time', kind: 'number' },
-    lastActivity: { sql: 'c.last_active_time', kind: 'number' },
+    firstActivity: { sql: 'c.creation_time', kind: 'number', micros: true },
+    lastActivity: { sql: 'c.last_active_time', kind: 'number', micros: true },
   },
   // divergence: Cisco's document gives no default order. Discovery order: a component found
   // while a client walks the pages lands on the last page instead of shifting the others.
@@ -82,9 +83,12 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
     `SELECT a.left_component AS c, t.tag, t.class FROM activity a JOIN activity_tag t ON t.activity_rowid = a.rowid WHERE a.left_component IN ${JSON_IDS}
      UNION ALL SELECT a.right_component, t.tag, t.class FROM activity a JOIN activity_tag t ON t.activity_rowid = a.rowid WHERE a.right_component IN ${JSON_IDS}`,
   );
+  // The flows each component opened that carry a request, from the page's components to their
+  // flows (CROSS JOIN keeps that order: starting from the property names would read every
+  // request of the world).
   const requests = db.prepare(
-    `SELECT f.src_component AS c, count(*) AS n FROM flow f JOIN flow_prop p ON p.flow_rowid = f.rowid
-     WHERE f.src_component IN ${JSON_IDS} AND p.name IN (SELECT value FROM json_each(?)) GROUP BY f.src_component`,
+    `SELECT f.src_component AS c, count(*) AS n FROM json_each(?) j CROSS JOIN flow f ON f.src_component = j.value
+     WHERE EXISTS (SELECT 1 FROM flow_prop p WHERE p.flow_rowid = f.rowid AND p.name IN (SELECT value FROM json_each(?))) GROUP BY f.src_component`,
   );
   const userProps = db.prepare(`SELECT owner_id, id, key, value FROM user_property WHERE owner_kind = ? AND owner_id IN ${JSON_IDS} ORDER BY rowid`);
   const rowidOf = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();

@@ -20,8 +20,8 @@ const SHAPE: ListShape<Exclude<FlowField, 'tags'>> = {
     protocol: { sql: 'f.protocol', kind: 'exact' },
     srcPort: { sql: 'f.src_port', kind: 'number' },
     dstPort: { sql: 'f.dst_port', kind: 'number' },
-    firstActivity: { sql: 'f.first_seen', kind: 'number' },
-    lastActivity: { sql: 'f.last_seen', kind: 'number' },
+    firstActivity: { sql: 'f.first_seen', kind: 'number', micros: true },
+    lastActivity: { sql: 'f.last_seen', kind: 'number', micros: true },
   },
   // divergence: no default order in Cisco's document. Discovery order, so that pages stay put
   // while traffic adds flows (they land on the last page).
@@ -63,7 +63,7 @@ export function createFlowViewRepo(db: Db, flows: FlowRepo, components: Componen
     if (componentRowid !== undefined) where.add('(f.src_component = ? OR f.dst_component = ?)', componentRowid, componentRowid);
     // A tag filter: the flow has one of the tags (ids, i.e. keys).
     for (const f of req.filters.filter((x) => x.field === 'tags')) {
-      where.add(`EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid AND t.tag IN (${placeholders(f.values.length)}))`, ...f.values);
+      where.add(`EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid AND t.tag COLLATE NOCASE IN (${placeholders(f.values.length)}))`, ...f.values);
     }
     const rest = { ...req, filters: req.filters.filter((x) => x.field !== 'tags') } as ListRequest<Exclude<FlowField, 'tags'>>;
     listConditions(where, rest, SHAPE);

@@ -9,6 +9,8 @@ import type { Where } from './sql.js';
 export interface ListColumn {
   sql: string;
   kind: FieldKind;
+  /** The column holds µs where the answer shows ms (a time): a filter value in ms matches that millisecond. */
+  micros?: true;
 }
 
 export interface ListShape<F extends string> {
@@ -23,16 +25,17 @@ export interface ListShape<F extends string> {
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function condition(column: ListColumn, value: string): [string, unknown] {
+function condition(column: ListColumn, value: string): [string, unknown[]] {
   switch (column.kind) {
     case 'text':
-      return [`${column.sql} LIKE ? ESCAPE '\\'`, `%${escapeLike(value)}%`];
+      return [`${column.sql} LIKE ? ESCAPE '\\'`, [`%${escapeLike(value)}%`]];
     case 'exact':
-      return [`${column.sql} = ? COLLATE NOCASE`, value];
+      return [`${column.sql} = ? COLLATE NOCASE`, [value]];
     case 'number':
-      return [`${column.sql} = ?`, Number(value)];
+      if (column.micros) return [`(${column.sql} >= ? AND ${column.sql} < ?)`, [Number(value) * 1000, (Number(value) + 1) * 1000]];
+      return [`${column.sql} = ?`, [Number(value)]];
     case 'boolean':
-      return [`${column.sql} = ?`, value.toLowerCase() === 'true' ? 1 : 0];
+      return [`${column.sql} = ?`, [value.toLowerCase() === 'true' ? 1 : 0]];
   }
 }
 
@@ -41,7 +44,7 @@ export function listConditions<F extends string>(where: Where, req: ListRequest<
   for (const f of req.filters) {
     const column = shape.columns[f.field];
     const parts = f.values.map((v) => condition(column, v));
-    where.add(`(${parts.map(([sql]) => sql).join(' OR ')})`, ...parts.map(([, p]) => p));
+    where.add(`(${parts.map(([sql]) => sql).join(' OR ')})`, ...parts.flatMap(([, p]) => p));
   }
   if (shape.activity) {
     if (req.from !== undefined) where.add(`${shape.activity.last} >= ?`, req.from);

@@ -16,6 +16,7 @@ import { type ListShape, listConditions, listOrder } from './list-sql.js';
 import type { NetworkNodeRepo, NodeRow } from './network-nodes.js';
 import { componentScopeWhere } from './scopes.js';
 import { Where, statementCache } from './sql.js';
+import { COMPONENT_LABEL_SQL } from './component-rows.js';
 
 const SHAPE: ListShape<NetworkNodeField> = {
   columns: {
@@ -24,8 +25,8 @@ const SHAPE: ListShape<NetworkNodeField> = {
     isDevice: { sql: 'n.is_device', kind: 'boolean' },
     deviceType: { sql: 'n.device_type', kind: 'text' },
     riskScore: { sql: 'n.risk_score', kind: 'number' },
-    firstActivity: { sql: 'n.first_activity', kind: 'number' },
-    lastActivity: { sql: 'n.last_activity', kind: 'number' },
+    firstActivity: { sql: 'n.first_activity', kind: 'number', micros: true },
+    lastActivity: { sql: 'n.last_activity', kind: 'number', micros: true },
   },
   defaultOrder: 'n.id',
   tieBreak: 'n.id',
@@ -81,7 +82,7 @@ export function createNetworkNodeList(db: Db, nodes: NetworkNodeRepo) {
             (SELECT max(c.last_active_time) FROM component c WHERE c.device_rowid = d.rowid) AS last_activity
           FROM device d ${device}
           UNION ALL
-          SELECT c.id, 0, c.rowid, coalesce(nullif(c.custom_name, ''), c.name, c.ip, c.mac), '', 0, c.creation_time, c.last_active_time
+          SELECT c.id, 0, c.rowid, ${COMPONENT_LABEL_SQL}, '', 0, c.creation_time, c.last_active_time
           FROM component c WHERE c.device_rowid IS NULL ${component.and()}
         ) n ${outer} ${order.sql}`;
       const rows = prepare(sql).all(...device.params, ...component.params, ...outer.params, ...order.params) as NodeRow[];

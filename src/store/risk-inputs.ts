@@ -1,13 +1,13 @@
 /**
  * What a device's risk score rests on (src/domain/risk-score.ts `RiskInput`), read for many
  * devices at once: its device type; the tags of its activities (the flows one of its components
- * takes part in); its group (the first of its components in one, as the Device's `group`), with
+ * takes part in) that can weigh in a score; its group (the first of its components in one, as the Device's `group`), with
  * the group's label, description and criticalness; and its components' vulnerability matches,
  * one per catalogue entry, each acknowledged or not on this device. A few grouped statements per
  * chunk of devices, over the indexes: the world build reads every device, live ingest a few.
  */
 import type { GroupSummary } from '../domain/group.js';
-import type { RiskInput } from '../domain/risk-score.js';
+import { RISK_BEARING_TAGS, type RiskInput } from '../domain/risk-score.js';
 import type { Db } from './db.js';
 import { VULNERABILITY_COLUMNS, type VulnerabilityRow, toVulnerability } from './vulnerability-rows.js';
 
@@ -30,10 +30,12 @@ export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
   const rowidsOfIds = db.prepare(`SELECT rowid FROM device WHERE id IN (${IN_ROWIDS}) ORDER BY rowid`).pluck();
   const afterStmt = db.prepare('SELECT rowid FROM device WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck();
   const MEMBERS = `m(c, d) AS (SELECT rowid, device_rowid FROM component WHERE device_rowid IN (${IN_ROWIDS}))`;
+  // Only the tags that can weigh in a score (the others would be read for nothing).
+  const RISKY = `(${RISK_BEARING_TAGS.map((t) => `'${t}'`).join(', ')})`;
   const activityTags = db.prepare(
     `WITH ${MEMBERS}
-     SELECT m.d AS device, t.tag FROM m JOIN activity a ON a.left_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid
-     UNION SELECT m.d, t.tag FROM m JOIN activity a ON a.right_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid
+     SELECT m.d AS device, t.tag FROM m JOIN activity a ON a.left_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND t.tag IN ${RISKY}
+     UNION SELECT m.d, t.tag FROM m JOIN activity a ON a.right_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND t.tag IN ${RISKY}
      ORDER BY 1, 2`,
   );
   // In component order: a device's group is the first of its components' (src/store/device-rows.ts).

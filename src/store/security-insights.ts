@@ -18,6 +18,7 @@ import type { ComponentViewRepo } from './component-views.js';
 import type { Db } from './db.js';
 import { type ListShape, listConditions, listOrder } from './list-sql.js';
 import { Where, statementCache } from './sql.js';
+import { COMPONENT_LABEL_SQL } from './component-rows.js';
 
 /** Flows whose life overlaps [from, to]; either bound may be left out. */
 export interface InsightWindow {
@@ -37,8 +38,7 @@ const VALUES: ListShape<InsightValueField> = {
 
 const REQUESTERS: ListShape<InsightRequesterField> = {
   columns: {
-    // As the Center labels a component: the user's name, else its name, IP or MAC.
-    label: { sql: "coalesce(nullif(c.custom_name, ''), c.name, c.ip, c.mac)", kind: 'text' },
+    label: { sql: COMPONENT_LABEL_SQL, kind: 'text' },
     ip: { sql: "coalesce(c.ip, '')", kind: 'exact' },
     mac: { sql: 'c.mac', kind: 'exact' },
     requestsCount: { sql: 'n', kind: 'number' },

@@ -68,7 +68,7 @@ async function routes(app: FastifyInstance): Promise<void> {
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
   await registerOpenApi(app, opts.version);
   app.openapiDocuments.set(V3.version, () => app.swagger());
-  await documentationPage(app, { routePrefix: V3_DOCS_ROUTE_PREFIX, title: 'API Documentation 3.0 · Cisco Cyber Vision Center (emulated)' });
+  await documentationPage(app, { routePrefix: V3_DOCS_ROUTE_PREFIX, indexPrefix: V3.prefix, title: 'API Documentation 3.0 · Cisco Cyber Vision Center (emulated)' });
   await app.register(routes);
 };
 

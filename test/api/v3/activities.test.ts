@@ -68,6 +68,8 @@ describe('GET /activities', () => {
     const arp = await c.json3<Activity[]>('/activities?filter=tags:ARP');
     expect(arp.length).toBeGreaterThan(0);
     expect(arp.map((a) => a.id)).toEqual(all.filter((a) => a.tags.some((t) => t.id === 'ARP')).map((a) => a.id));
+    // An exact field compares without case (src/domain/list-request.ts).
+    expect((await c.json3<Activity[]>('/activities?filter=tags:arp')).map((a) => a.id)).toEqual(arp.map((a) => a.id));
     const from = [...all].sort((a, b) => a.lastActivity - b.lastActivity)[Math.floor(all.length / 2)]?.lastActivity as number;
     expect((await c.json3<Activity[]>(`/activities?from=${from}`)).map((a) => a.id)).toEqual(all.filter((a) => a.lastActivity >= from).map((a) => a.id));
   });

@@ -108,6 +108,15 @@ describe('GET /components', () => {
     expect(plc.map((r) => r.id)).toEqual(all.filter((r) => r.label.toLowerCase().includes('plc')).map((r) => r.id));
   });
 
+  it('filters on a time as the answer prints it, in ms', async () => {
+    const one = all[all.length - 1] as Row & { firstActivity: number; lastActivity: number };
+    for (const field of ['firstActivity', 'lastActivity'] as const) {
+      const rows = await c.json3<(Row & Record<typeof field, number>)[]>(`/components?filter=${field}:${one[field]}`);
+      expect(rows.map((r) => r.id)).toContain(one.id);
+      expect(rows.map((r) => r.id)).toEqual(all.filter((r) => (r as unknown as Record<typeof field, number>)[field] === one[field]).map((r) => r.id));
+    }
+  });
+
   it('keeps only the fields named in `fields`', async () => {
     const rows = await c.json3<Record<string, unknown>[]>('/components?fields=id,label&size=2');
     expect(rows).toEqual(all.slice(0, 2).map((r) => ({ id: r.id, label: r.label })));

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-/** FAR parses `%Y-%m-%dT%H:%M:%SZ` (README quirk 7). */
+/** As the recorded answer prints them: RFC 3339 in UTC, microseconds kept when there are any (README quirk 7). */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 const routesOf = (suffix: string) => [

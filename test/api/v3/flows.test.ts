@@ -73,6 +73,7 @@ describe('GET /flows', () => {
     expect(byPort.map((f) => f.id)).toEqual(all.filter((f) => f.dstPort === port.dstPort).map((f) => f.id));
     const tag = (all.find((f) => f.tags.length > 0) as Flow).tags[0]?.id as string;
     expect((await c.json3<Flow[]>(`/flows?filter=tags:${tag}`)).map((f) => f.id)).toEqual(all.filter((f) => f.tags.some((t) => t.id === tag)).map((f) => f.id));
+    expect((await c.json3<Flow[]>(`/flows?filter=tags:${tag.toLowerCase()}`)).map((f) => f.id)).toEqual(all.filter((f) => f.tags.some((t) => t.id === tag)).map((f) => f.id));
   });
 
   it('answers 400 naming a bad parameter, 401 to ?token= alone', async () => {

@@ -51,6 +51,15 @@ describe('GET /api/3.0/documentation', () => {
     expect(res.body).toContain('<title>API Documentation 3.0 · Cisco Cyber Vision Center (emulated)</title>');
   });
 
+  it('names assets that answer, whether its address ends with a slash or not', async () => {
+    for (const page of [`${API3}/documentation`, `${API3}/documentation/`]) {
+      const html = (await c.app.inject({ url: page })).body;
+      const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1] as string, `http://x${page}`).pathname);
+      expect(assets.length, page).toBeGreaterThan(3);
+      for (const asset of assets) expect((await c.app.inject({ url: asset })).statusCode, `${page} → ${asset}`).toBe(200);
+    }
+  });
+
   it('serves the 3.0 document: its routes only, with the x-token-id scheme', async () => {
     const res = await c.app.inject({ url: `${API3}/documentation/json` });
     const doc = res.json() as { paths: Record<string, unknown>; components: { securitySchemes: Record<string, unknown> } };

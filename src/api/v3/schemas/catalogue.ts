@@ -10,17 +10,22 @@ import { int, ms } from './common.js';
 
 export const VulnerabilityLinkSchema = named('VulnerabilityLink', z.object({ id: z.string(), title: z.string(), link: z.string(), order: int }), 'A reference of an advisory.');
 
+/** What every 3.0 vulnerability shape prints of the catalogue entry (with `links`, each shape's own named link). */
+export const advisoryFields = {
+  id: z.string(),
+  cve: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  solution: z.string(),
+  fullDescription: z.string(),
+  CVSS: z.number(),
+  CVSSVersion: z.number(),
+};
+
 export const VulnerabilityDetailSchema = named(
   'VulnerabilityDetail',
   z.object({
-    id: z.string(),
-    cve: z.string(),
-    title: z.string(),
-    summary: z.string(),
-    solution: z.string(),
-    fullDescription: z.string(),
-    CVSS: z.number(),
-    CVSSVersion: z.number(),
+    ...advisoryFields,
     cvssVectorString: z.string(),
     publishTime: ms,
     links: z.array(VulnerabilityLinkSchema),

@@ -4,7 +4,7 @@ import type { DeviceLight } from '../../../domain/component-view.js';
 import { msFromMicros } from '../../../domain/time.js';
 import type { Component } from '../../../domain/types.js';
 import type { ActivityBetweenEndpointsSchema, ActivitySchema, ComponentEndpointSchema, DeviceEndpointSchema, EndpointGroupSchema } from '../schemas/activities.js';
-import { type Lookups, type Wire, componentIcon, componentLabels, deviceLabels, shortComponent, tags } from './common.js';
+import { type Lookups, type Wire, lightDevice, shortComponent, tags } from './common.js';
 import { DIRECTION } from './flows.js';
 
 function totals(a: ActivityTotals & { id: string }, l: Lookups) {
@@ -37,32 +37,11 @@ function endpointGroup(id: string | null, l: Lookups): Wire<typeof EndpointGroup
   return g ? { id: g.id, label: g.label, description: g.description, comments: g.comments, color: g.color, locked: g.locked, groupIds: null, centerID: g.centerId ?? '' } : NO_GROUP;
 }
 
-export function deviceEndpoint(d: DeviceLight, l: Lookups): Wire<typeof DeviceEndpointSchema> {
-  return {
-    id: d.id,
-    isDevice: true,
-    deviceType: d.deviceType,
-    ...deviceLabels(d),
-    icon: d.icon,
-    ip: d.ip,
-    mac: d.mac,
-    tags: tags(d.tags, l),
-    group: endpointGroup(d.group?.id ?? null, l),
-  };
-}
+/** A device end: the device as other objects nest it, its group as the activity list prints one. */
+export const deviceEndpoint = (d: DeviceLight, l: Lookups): Wire<typeof DeviceEndpointSchema> => ({ ...lightDevice(d, l), group: endpointGroup(d.group?.id ?? null, l) });
 
-export function componentEndpoint(c: Component, l: Lookups): Wire<typeof ComponentEndpointSchema> {
-  return {
-    id: c.id,
-    ...componentLabels(c),
-    icon: componentIcon(c),
-    // CDN tests `"ip" in left`: no IP is no key.
-    ...(c.ip === null ? {} : { ip: c.ip }),
-    mac: c.mac,
-    tags: tags(c.tags, l),
-    group: endpointGroup(c.groupId, l),
-  };
-}
+/** A component end (CDN tests `"ip" in left`: no IP is no key), its group as the activity list prints one. */
+export const componentEndpoint = (c: Component, l: Lookups): Wire<typeof ComponentEndpointSchema> => ({ ...shortComponent(c, l), group: endpointGroup(c.groupId, l) });
 
 export type NodeEnd = Wire<typeof DeviceEndpointSchema> | Wire<typeof ComponentEndpointSchema>;
 

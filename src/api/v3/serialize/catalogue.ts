@@ -7,27 +7,32 @@ import type { SeverityCounts, Vulnerability } from '../../../domain/vulnerabilit
 import type { VulnerabilityDetailSchema, WidgetVulnerableDevicesResponseSchema } from '../schemas/catalogue.js';
 import { type Wire, ms } from './common.js';
 
+/** The catalogue entry's fields every vulnerability shape prints (schemas/catalogue.ts advisoryFields), and its links. */
+export const advisory = (v: Vulnerability) => ({
+  id: v.id,
+  cve: v.cve,
+  title: v.title,
+  summary: v.summary,
+  solution: v.solution,
+  fullDescription: v.fullDescription,
+  CVSS: v.cvss,
+  CVSSVersion: v.cvssVersion,
+  links: v.links,
+});
+
 export function vulnerabilityDetail(v: Vulnerability): Wire<typeof VulnerabilityDetailSchema> {
   return {
-    id: v.id,
-    cve: v.cve,
-    title: v.title,
-    summary: v.summary,
-    solution: v.solution,
-    fullDescription: v.fullDescription,
-    CVSS: v.cvss,
-    CVSSVersion: v.cvssVersion,
+    ...advisory(v),
     cvssVectorString: v.cvssVectorString,
     publishTime: ms(v.publishTime),
-    links: v.links,
     vendorId: v.vendorId,
   };
 }
 
 /**
- * A vulnerability date as the preset vulnerability-list and the per-component lists print it:
- * "2022-03-31T00:00:00Z", to the second (FAR parses it with %Y-%m-%dT%H:%M:%SZ; spec/v3
- * clients.md row 5).
+ * A vulnerability date as the preset vulnerability-list prints it: "2022-03-31T00:00:00Z", to
+ * the second (FAR parses it with %Y-%m-%dT%H:%M:%SZ; spec/v3 clients.md row 5). The
+ * per-component and per-device lists print the recorded form, fractions kept (formatTimestamp).
  */
 export function vulnerabilityTime(t: Micros): string {
   return `${new Date(ms(t)).toISOString().slice(0, 19)}Z`;

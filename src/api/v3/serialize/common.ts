@@ -93,8 +93,7 @@ export function componentLabels(c: Pick<Component, 'name' | 'ip' | 'mac' | 'cust
 
 const BROADCAST_ICON = 'library/broadcast.png';
 
-/** A component's library icon: as its device's would be (its vendor, Windows), or broadcast. */
-/** Its custom icon (set through 1.0), else the broadcast icon or its device type's. */
+/** A component's icon: its custom one (set through 1.0), else the broadcast icon, else its device's library icon (its vendor, Windows). */
 export const componentIcon = (c: Component): string => c.customIcon ?? (isGroupMac(c.mac) ? BROADCAST_ICON : deviceTraits(c).icon);
 
 export function shortComponent(c: Component, l: Lookups): Wire<typeof ShortComponentSchema> {

@@ -10,7 +10,7 @@ import { parseCidr } from '../../../domain/custom-network.js';
 import type { NetworkNode } from '../../../domain/devices.js';
 import { ipv4ToInt, isPublicIp } from '../../../domain/network.js';
 import type { NetworkNodeSchema } from '../schemas/devices.js';
-import { type Lookups, type Wire, ancestors, componentIcon, componentLabels, deviceLabels, group, ms, tags } from './common.js';
+import { type Lookups, type Wire, ancestors, componentIcon, componentLabels, group, lightDevice, ms, tags } from './common.js';
 import { normalizedProperties, otherProperties } from './components.js';
 import { deviceProperties } from './devices.js';
 
@@ -42,16 +42,8 @@ export function networkNode(n: NetworkNode, ctx: NodeContext, l: Lookups): Node 
     const d = n.device;
     const groupId = d.group?.id ?? null;
     return {
-      id: d.id,
-      isDevice: true,
-      ...deviceLabels(d),
-      deviceType: d.deviceType,
-      icon: d.icon,
-      ip: d.ip,
-      mac: d.mac,
+      ...lightDevice(d, l),
       ...deviceProperties(d),
-      tags: tags(d.tags, l),
-      group: group(groupId, l),
       ancestors: ancestors(groupId, l),
       // A node is a device or a component of none: neither has a device of its own to name.
       device: null,
