@@ -4,7 +4,9 @@
  *
  *  1. seeding time and peak RSS: a fresh server builds the world through the ingest pipeline;
  *  2. cold start: a second server on the existing DB, spawn → first 200;
- *  3. a first read of each page: one client walks each list to offset 10 000, 100 at a time;
+ *  3. the unpaged 3.0 lists (every component, every device, streamed): MB/s and the server's RSS
+ *     while it sends them; then a first read of each page: one client walks each list to offset
+ *     10 000, 100 at a time;
  *  4. load: autocannon, 10 connections, on the list and item routes, each beside a bare Fastify
  *     route that returns a cached body of the same size, in turns (the ratio is the figure that
  *     matters).
@@ -48,10 +50,27 @@ async function until200(url: string, limitMs: number): Promise<number> {
   throw new Error(`no 200 from ${url} within ${limitMs} ms`);
 }
 
-function peakRssMb(pid: number): number {
+function rssMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
+}
+
+const peakRssMb = (pid: number): number => rssMb(pid, 'VmHWM');
+
+/** One whole answer read as it streams: its size, MB/s, and the server's highest RSS meanwhile (sampled every 20 ms). */
+async function transfer(url: string, headers: Record<string, string>, pid: number): Promise<{ mb: number; seconds: number; mbPerSecond: number; rssMb: number }> {
+  let rss = rssMb(pid, 'VmRSS');
+  const sampler = setInterval(() => (rss = Math.max(rss, rssMb(pid, 'VmRSS'))), 20);
+  const t = performance.now();
+  const res = await fetch(url, { headers });
+  if (res.status !== 200 || !res.body) throw new Error(`${url}: ${res.status}`);
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength;
+  const seconds = (performance.now() - t) / 1000;
+  clearInterval(sampler);
+  const mb = bytes / 1e6;
+  return { mb: Number(mb.toFixed(1)), seconds: Number(seconds.toFixed(2)), mbPerSecond: Number((mb / seconds).toFixed(1)), rssMb: rss };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -117,7 +136,16 @@ async function main(): Promise<void> {
   await until200(api('/component?limit=1'), 30_000);
   const coldStart = performance.now() - t1;
 
-  // 3. A first read of every page: one client walks each list from offset 0 to 10 000, 100 at a
+  // 3. The unpaged 3.0 lists (issue 15: streamed, the server under 300 MB), first thing on the
+  // fresh server: nothing of them cached.
+  const unpaged: Record<string, Awaited<ReturnType<typeof transfer>>> = {};
+  for (const path of ['/components', '/devices']) {
+    unpaged[path] = await transfer(`http://127.0.0.1:${PORT}/api/3.0${path}`, { 'x-token-id': token }, second.child.pid as number);
+    const u = unpaged[path];
+    process.stdout.write(`unpaged GET /api/3.0${path}: ${u.mb} MB in ${u.seconds} s, ${u.mbPerSecond} MB/s, server RSS at most ${u.rssMb} MB\n`);
+  }
+
+  // A first read of every page: one client walks each list from offset 0 to 10 000, 100 at a
   // time, on the freshly started server (no page or row of these lists read before).
   const walks: Record<string, { pages: number; meanMs: number; p99Ms: number }> = {};
   for (const path of ['/component?limit=100', '/flows?limit=100&tag=Modbus', '/event?limit=100&severity=high']) {
@@ -173,6 +201,7 @@ async function main(): Promise<void> {
     seedingWallMs: Math.round(seedWall),
     coldStartMs: Math.round(coldStart),
     peakRssMb: { seeding: seedRss, serving: serveRss },
+    unpaged,
     walks,
     load: results,
   };

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import apiV1, { API_V1_PREFIX } from './api/v1/index.js';
+import apiV3, { API_V3_PREFIX } from './api/v3/index.js';
 import type { EmulatorClock } from './clock.js';
 import emulator, { EMULATOR_PREFIX } from './emulator/index.js';
 import { type Services, createServices } from './emulator/services.js';
@@ -75,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(ui);
   if (opts.ca) await app.register(caRoutes, { ca: opts.ca });
   await app.register(apiV1, { prefix: API_V1_PREFIX });
+  await app.register(apiV3, { prefix: API_V3_PREFIX, version: VERSION });
   await app.register(emulator, { prefix: EMULATOR_PREFIX, adminKey: opts.adminKey, control: opts.control ?? true });
   return app;
 }

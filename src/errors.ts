@@ -34,9 +34,13 @@ export const errors = {
   badRequest: (message: string) => new ApiError(400, message),
   badId: (what: string, id: string) => new ApiError(400, `Invalid ${what} id: "${echo(id)}" is not a UUID`),
   missingToken: () => new ApiError(401, 'Token error: no token was given'),
+  // Cisco's 3.0 document: the token is an apiKey in the x-token-id header, never in the query.
+  tokenNotInHeader: () => new ApiError(401, 'Token error: API 3.0 takes the token in the x-token-id header, not as ?token='),
   invalidToken: () => new ApiError(401, 'Token error: the token is either unknown, expired, disabled or invalid'),
   license: () => new ApiError(402, "License error: the current license doesn't allow to use the API"),
   notFound: (what: string, id: string) => new ApiError(404, `${what} not found: ${echo(id)}`),
+  /** Cisco: "404 at least one group not found" (GET /groups/{id}, ids joined with ';'): every unknown one, well-formed ids only. */
+  unknownGroups: (ids: readonly string[]) => new ApiError(404, `Group${ids.length > 1 ? 's' : ''} not found: ${ids.join(', ')}`),
   unknownComponents: (ids: readonly string[], status: 400 | 404) =>
     new ApiError(status, `Unknown component id${ids.length > 1 ? 's' : ''}: ${ids.join(', ')}`),
   routeNotFound: (method: string, url: string) => new ApiError(404, `Route ${method}:${echo(url)} not found`),

@@ -2,6 +2,9 @@
  * One seeded random source (mulberry32): small, fast and the same on every platform, so the
  * same scenario seed gives the same world.
  */
+/** The two hex digits of each byte value. */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export class Random {
   private state: number;
   constructor(seed: number) {
@@ -26,7 +29,7 @@ export class Random {
   }
   hex(bytes: number): string {
     let s = '';
-    for (let i = 0; i < bytes; i++) s += this.int(0, 255).toString(16).padStart(2, '0');
+    for (let i = 0; i < bytes; i++) s += HEX[this.int(0, 255)] as string;
     return s;
   }
   /** A UUID with v4's shape, from this source (guide: events carry v4-looking ids). */

@@ -8,7 +8,7 @@ import type { Clock } from './clock.js';
 import { checkDbPath, dbError } from './db-file.js';
 import type { Micros } from './domain/time.js';
 import { loadProfile } from './seed/profile.js';
-import { buildWorld, type WorldSummary } from './seed/world.js';
+import { WORLD_VERSION, buildWorld, isCurrentWorld, type WorldSummary } from './seed/world.js';
 import { withoutJournal } from './store/db.js';
 import { openStore, type Store } from './store/store.js';
 import { KEPT_SETTINGS } from './store/world-copy.js';
@@ -24,6 +24,8 @@ export interface CenterOptions {
   reset: boolean;
   clock: Clock;
   onProgress?: (done: number, total: number) => void;
+  /** Told, before it starts, that a world of an earlier version is rebuilt, and why. */
+  onRebuild?: (why: string) => void;
 }
 
 export interface Center {
@@ -119,11 +121,24 @@ export function openCenter(opts: CenterOptions): Center {
     checkDbPath(opts.db);
     try {
       const existing = existsSync(opts.db) ? openStore(opts.db) : undefined;
-      if (existing && !opts.reset && existing.isSeeded()) {
+      if (existing && !opts.reset && existing.isSeeded() && isCurrentWorld(existing)) {
         store = existing;
       } else {
+        let rebuild: CenterOptions = opts;
+        if (existing && !opts.reset && existing.isSeeded()) {
+          // An earlier version's world lacks what this one serves (API 3.0's devices, presets…):
+          // it is built again from its own scenario and seed, as a reset would, tokens and the
+          // admin key kept.
+          const scenario = existing.settings.get('world.scenario') ?? opts.scenario;
+          const seed = existing.settings.get('world.seed');
+          rebuild = { ...opts, scenario, ...(seed === undefined ? {} : { seed: Number(seed) }) };
+          opts.onRebuild?.(
+            `${opts.db} holds a world built by an earlier version of the emulator (world version ${existing.settings.get('world.version') ?? 1}, this one builds ${WORLD_VERSION}): ` +
+              `rebuilding it from scenario "${scenario}"; tokens and the admin key are kept, changes made to the world through the API are not.`,
+          );
+        }
         existing?.close();
-        built = rebuildFile(opts);
+        built = rebuildFile(rebuild);
         store = openStore(opts.db);
       }
     } catch (err) {

@@ -26,6 +26,10 @@ export interface TestCenter {
   json<T = unknown>(path: string): Promise<T>;
   /** Any method with the test token, and a JSON body when one is given. */
   send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** A 3.0 call with the test token in the x-token-id header, and a JSON body when one is given. */
+  v3(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** A 3.0 GET (the token in the header) and its 200 answer, parsed. */
+  json3<T = unknown>(path: string): Promise<T>;
   /** A control-plane call with the admin key (another key, or none with null), and a JSON body when one is given. */
   control(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, key?: string | null): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -48,6 +52,18 @@ export async function testCenter(scenario = 'small', db = ':memory:'): Promise<T
     },
     send: (method, path, body) =>
       app.inject({ method, url: withToken(path), ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
+    v3: (method, path, body) =>
+      app.inject({
+        method,
+        url: `${API3}${path}`,
+        headers: { 'x-token-id': TOKEN, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      }),
+    async json3<T>(path: string) {
+      const res = await app.inject({ method: 'GET', url: `${API3}${path}`, headers: { 'x-token-id': TOKEN } });
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+      return res.json() as T;
+    },
     control: (method, url, body, key = ADMIN_KEY) =>
       app.inject({
         method,
@@ -60,6 +76,14 @@ export async function testCenter(scenario = 'small', db = ':memory:'): Promise<T
       center.store.close();
     },
   };
+}
+
+/** Asserts the 3.0 error envelope: the guide's (5.7), with the message also under "error". */
+export function expectError3(res: LightMyRequestResponse, status: number, message?: RegExp): void {
+  expectError(res, status, message);
+  const body = res.json() as { message: string; error?: string };
+  expect(body.error).toBe(body.message);
+  expect(Object.keys(body).sort()).toEqual(['error', 'message', 'status']);
 }
 
 /** Asserts the guide's error envelope (5.7) with a status and a message pattern. */
@@ -79,6 +103,7 @@ export function expectShape(schema: z.ZodType, value: unknown): void {
 }
 
 export const API = '/api/1.0';
+export const API3 = '/api/3.0';
 /** A well-formed id that nothing holds. */
 export const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 /** How the emulator prints times: UTC, microseconds with trailing zeros trimmed. */

@@ -3,7 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { answer } from '../src/api/v1/examples.js';
-import { OPENAPI_FILE, openApiText } from '../src/cli/openapi.js';
+import { OPENAPI_FILE, OPENAPI_FILES, openApiText, openApiTexts } from '../src/cli/openapi.js';
 
 interface Schema {
   $ref?: string;
@@ -154,5 +154,28 @@ describe('the tags', () => {
       expect(op.tags?.length, `${method} ${path}`).toBe(1);
       expect(names.has(op.tags?.[0] ?? ''), `${method} ${path}: ${op.tags?.[0]}`).toBe(true);
     }
+  });
+});
+
+describe('openapi/openapi-3.0.json', () => {
+  it('is what `npm run openapi` generates from the 3.0 route schemas (run it when this fails)', async () => {
+    expect(readFileSync(OPENAPI_FILES['3.0'], 'utf8')).toBe((await openApiTexts())['3.0']);
+  });
+
+  it('is a valid OpenAPI 3 document', async () => {
+    const result = await new Validator().validate(JSON.parse(readFileSync(OPENAPI_FILES['3.0'], 'utf8')) as Parameters<Validator['validate']>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('holds the 3.0 operations and nothing else, each with the x-token-id scheme; the 1.0 document holds none of them', () => {
+    const v3 = JSON.parse(readFileSync(OPENAPI_FILES['3.0'], 'utf8')) as Document;
+    const ops = operations(v3);
+    expect(ops.length).toBeGreaterThan(0);
+    for (const [path, method, op] of ops) {
+      expect(path, `${method} ${path}`).toMatch(/^\/api\/3\.0\//);
+      expect(op.security, `${method} ${path}`).toEqual([{ token: [] }]);
+    }
+    expect(operations(generated).filter(([path]) => path.startsWith('/api/3.0'))).toEqual([]);
   });
 });

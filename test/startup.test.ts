@@ -43,6 +43,32 @@ describe('openCenter', () => {
     second.store.close();
   });
 
+  it('rebuilds a world of an earlier version from its own scenario and seed, keeping tokens and the admin key, and says why first', () => {
+    const db = join(dir, 'b2.db');
+    // A world of the 1.0-only version: no world.version, none of API 3.0's objects.
+    const first = openCenter(options(db, { scenario: 'small', seed: 11 }));
+    const devices = first.store.devices.count();
+    const components = first.store.db.prepare('SELECT count(*) FROM component').pluck().get();
+    first.store.db.exec(`UPDATE component SET device_rowid = NULL; DELETE FROM device; DELETE FROM preset;
+      DELETE FROM setting WHERE key IN ('world.version', 'center.id')`);
+    first.store.close();
+    const told: string[] = [];
+    // Started with another scenario: the world is rebuilt as it was (small, seed 11), not as asked.
+    const second = openCenter(options(db, { scenario: 'default', onRebuild: (why) => told.push(why) }));
+    expect(told).toEqual([expect.stringMatching(new RegExp(`^${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds a world built by an earlier version.*scenario "small".*tokens and the admin key are kept`))]);
+    expect(second.built).toMatchObject({ scenario: 'small', seed: 11 });
+    expect(second.store.db.prepare('SELECT count(*) FROM component').pluck().get()).toBe(components);
+    expect(second.store.devices.count()).toBe(devices);
+    expect(second.store.presets.list().length).toBeGreaterThan(0);
+    expect(second.token).toBe(first.token);
+    expect(second.adminKey).toBe(first.adminKey);
+    second.store.close();
+    const third = openCenter(options(db, { onRebuild: (why) => told.push(why) }));
+    expect(third.built).toBeUndefined();
+    expect(told).toHaveLength(1);
+    third.store.close();
+  });
+
   it('creates CCV_TOKEN once and shows it', () => {
     const db = join(dir, 'c.db');
     const token = `ics-${'a'.repeat(40)}-${'b'.repeat(40)}`;

@@ -37,7 +37,7 @@ export async function serve(argv: string[], env: Record<string, string | undefin
   // CCV_NOW pins the clock: the world's history ends there and time stands still.
   const clock = new EmulatorClock(systemClock, config.now ?? null);
   const progress = progressPrinter(io.stderr, config.scenario);
-  const center = openCenter({ ...config, clock, onProgress: progress.update });
+  const center = openCenter({ ...config, clock, onProgress: progress.update, onRebuild: (why) => io.stderr.write(`${why}\n`) });
   if (center.built) progress.done(center.built.seconds, center.built.observations);
 
   // Certificates follow the real clock, not CCV_NOW: TLS clients check them against real time.
@@ -53,9 +53,10 @@ export async function serve(argv: string[], env: Record<string, string | undefin
     server.urls.https ? `  HTTPS      ${server.urls.https}/api/1.0   (CA: ${server.urls.https}/ca.pem)` : undefined,
     server.urls.http ? `  HTTP       ${server.urls.http}/api/1.0` : undefined,
     `  API token  ${token}`,
-    `  pages      ${base}/ (API tokens)   ${base}/api/1.0/documentation (API documentation)`,
+    `  pages      ${base}/ (API tokens)   ${base}/api/1.0/documentation and ${base}/api/3.0/documentation (API documentation)`,
     config.control ? `  admin key  ${center.adminKey}   (control plane: ${base}/_emulator)` : '  control    off (CCV_CONTROL=off): /_emulator/health only',
     `  try        curl ${server.urls.https ? '-k ' : ''}"${base}/api/1.0/component?limit=5&token=${token}"`,
+    `             curl ${server.urls.https ? '-k ' : ''}-H "x-token-id: ${token}" "${base}/api/3.0/devices?page=1&size=5"`,
     '  Ctrl-C stops the server.',
   ];
   io.stdout.write(`${lines.filter((l) => l !== undefined).join('\n')}\n`);

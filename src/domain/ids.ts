@@ -48,3 +48,11 @@ export function flowId(k: FlowKey): string {
 }
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Devices have ids of their own, never a component's (3.0 network nodes mix both): another namespace. */
+const DEVICE_NAMESPACE = Buffer.from('0b6f3c2e9d4a5e71a8c2d19e4f7b6a35', 'hex');
+
+/** A device is identified by the unicast MAC its components share (src/ingest/device-rule.ts). */
+export function deviceId(mac: string): string {
+  return uuidv5(`device|${mac.toLowerCase()}`, DEVICE_NAMESPACE);
+}

@@ -18,6 +18,10 @@ import type {
   TagType,
   VariableAccessType,
 } from './vocabulary.js';
+import type { Vulnerability } from './vulnerability.js';
+
+/** A Knowledge DB entry (src/domain/vulnerability.ts); guide 5.2 prints eight of its fields. */
+export type { Vulnerability };
 
 export type Properties = Record<string, string>;
 /** Tag key → class, e.g. { PLC: 'info' }. */
@@ -57,17 +61,6 @@ export interface Sensor {
   flowRateDay: number;
   flowCountDay: number;
   flowsPercentage: string;
-}
-
-export interface Vulnerability {
-  id: string;
-  cve: string;
-  title: string;
-  summary: string;
-  solution: string;
-  cvss: number;
-  cvssVectorString: string;
-  publishTime: Micros;
 }
 
 /** guide 5.2: the normalized fields "may be missing": absent ones are null. */

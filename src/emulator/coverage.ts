@@ -1,8 +1,8 @@
 /**
  * The conformance scorecard: the requests the journal holds, scored against the documented
- * /api/1.0 routes. The source of "documented" is the OpenAPI document the app builds from the
- * route schemas (`app.swagger()`, the same as openapi/openapi.json), so the scorecard and the
- * published contract cannot disagree. Pure: the route reads the document and the journal.
+ * /api/1.0 and /api/3.0 routes. The source of "documented" is each surface's OpenAPI document,
+ * built from the route schemas (the same as openapi/openapi.json and openapi-3.0.json), so the
+ * scorecard and the published contracts cannot disagree. Pure: the route reads the document and the journal.
  */
 import type { JournalEntry } from './journal.js';
 

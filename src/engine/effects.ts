@@ -2,6 +2,7 @@
  * What an analyzer reads of a flow and what it may answer. Analyzers (the Knowledge DB, the
  * API's port and property rules) are pure; only the ingest pipeline applies their effects.
  */
+import type { CredentialSpec } from '../domain/credentials.js';
 import type { Event, Properties, TagSet } from '../domain/types.js';
 import type { NetworkCategory } from '../domain/vocabulary.js';
 
@@ -30,6 +31,8 @@ export interface Effects {
   srcProperties?: PropertyChanges;
   dstProperties?: PropertyChanges;
   events?: EventSpec[];
+  /** Credentials the flow carries in clear, accepted by its server (the destination). */
+  dstCredentials?: CredentialSpec[];
 }
 
 export type Analyzer = (flow: FlowView) => Effects;

@@ -132,7 +132,7 @@ const TRIGGER_TEXT: Record<string, string> = {
 };
 
 /** Effects being built: every list present, the category only once an action sets it. */
-type Building = Required<Omit<Effects, 'networkCategory'>> & { networkCategory?: NetworkCategory };
+type Building = Required<Omit<Effects, 'networkCategory' | 'dstCredentials'>> & { networkCategory?: NetworkCategory };
 
 const side = (target: unknown): 'src' | 'dst' => (target === 'src' ? 'src' : 'dst');
 

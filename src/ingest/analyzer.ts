@@ -5,14 +5,17 @@
 import type { Analyzer } from '../engine/effects.js';
 import { compileRules, rulesAnalyzer } from '../engine/evaluate.js';
 import type { Store } from '../store/store.js';
-import { classify } from './knowledge-db.js';
+import { classify, credentialsOf } from './knowledge-db.js';
 
 export type { Analyzer, Effects, EventSpec, FlowView } from '../engine/effects.js';
 
-/** The built-in Knowledge DB classification (ports, protocols, properties). */
+/** The built-in Knowledge DB classification (ports, protocols, properties), and the credentials it reads in clear. */
 export const knowledgeDbAnalyzer: Analyzer = (flow) => {
   const c = classify(flow);
-  return { networkCategory: c.networkCategory, flowTags: c.flowTags, srcTags: c.srcTags, dstTags: c.dstTags };
+  const credentials = credentialsOf(flow.properties);
+  return credentials
+    ? { networkCategory: c.networkCategory, flowTags: c.flowTags, srcTags: c.srcTags, dstTags: c.dstTags, dstCredentials: credentials }
+    : { networkCategory: c.networkCategory, flowTags: c.flowTags, srcTags: c.srcTags, dstTags: c.dstTags };
 };
 
 /**

@@ -47,8 +47,8 @@ export function componentStates(
       return held;
     },
     keep(states) {
-      for (const { id, rowid, creationTime, lastActiveTime, tags, properties } of states) {
-        held.set(id, { rowid, creationTime, lastActiveTime, tags, properties });
+      for (const { id, rowid, creationTime, lastActiveTime, tags, properties, deviceRowid } of states) {
+        held.set(id, { rowid, creationTime, lastActiveTime, tags, properties, deviceRowid });
       }
       if (held.size > max) forget();
       else at = version();

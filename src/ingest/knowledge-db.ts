@@ -3,6 +3,7 @@
  * flow from its ports and properties (guide 2.1, 2.4), and the controller operations it turns
  * into events. Pure data and pure functions.
  */
+import type { CredentialAlgo, CredentialSpec } from '../domain/credentials.js';
 import type { NetworkCategory, TagClass, TagType } from '../domain/vocabulary.js';
 import type { EventSpec } from '../engine/effects.js';
 
@@ -37,6 +38,7 @@ export const KDB_TAGS: readonly KdbTag[] = [
   t('PROFINET', 'Profinet', 'Profinet real-time protocol', 'Protocol'),
   t('SSH', 'SSH', 'Secure Shell', 'Protocol'),
   t('TELNET', 'Telnet', 'Telnet remote terminal', 'Protocol'),
+  t('FTP', 'FTP', 'File transfer protocol', 'Protocol'),
   t('WEB', 'Web', 'Web protocols', 'Protocol'),
   t('SMB', 'SMB', 'Windows file sharing (SMB)', 'Protocol'),
   t('DNS', 'DNS', 'Domain name resolution', 'Protocol'),
@@ -94,6 +96,7 @@ export const KDB_PORTS: ReadonlyMap<number, PortClass> = new Map<number, PortCla
   [47808, { tag: 'BACNET', netcat: 'control' }],
   [22, { tag: 'SSH', netcat: 'net' }],
   [23, { tag: 'TELNET', netcat: 'net', insecure: true }],
+  [21, { tag: 'FTP', netcat: 'net', insecure: true }],
   [80, { tag: 'WEB', netcat: 'net', serverTag: 'WEB_SERVER' }],
   [443, { tag: 'WEB', netcat: 'net', serverTag: 'WEB_SERVER' }],
   [8080, { tag: 'WEB', netcat: 'net', serverTag: 'WEB_SERVER' }],
@@ -121,6 +124,7 @@ const PROPERTY_PREFIXES: readonly [string, string, NetworkCategory][] = [
   ['gre-', 'TUNNELING', 'net'],
   ['http-', 'WEB', 'net'],
   ['dns-', 'DNS', 'net'],
+  ['ftp-', 'FTP', 'net'],
 ];
 
 /** Property values that mean an operation on a controller (guide 2.1: "Program Download"). */
@@ -132,6 +136,12 @@ const OPERATIONS: readonly [RegExp, string, RegExp, TagClass][] = [
   [/-(function|command)$/, 'READ_VAR', /read/i, 'info'],
   [/-(function|command)$/, 'WRITE_VAR', /write/i, 'info'],
 ];
+
+/**
+ * The tags the Knowledge DB itself marks important wherever it sets them: the controller
+ * operations above, and INSECURE (a clear-text or obsolete protocol, see classify()).
+ */
+export const KDB_IMPORTANT_TAGS: ReadonlySet<string> = new Set([...OPERATIONS.filter((o) => o[3] === 'important').map((o) => o[1]), 'INSECURE']);
 
 export interface Classification {
   networkCategory: NetworkCategory;
@@ -194,6 +204,13 @@ export function classify(flow: {
   return out;
 }
 
+/** guide 6.6.1: the "New component detected" sample. */
+export function newComponentEvent(ip: string | null, mac: string, vendor: string | undefined): EventSpec {
+  const parts = [ip ? `IP ${ip}` : null, `MAC ${mac}`, vendor ? `vendor ${vendor}` : null].filter(Boolean);
+  const message = `New component detected on the network: ${parts.join(', ')}`;
+  return { severity: 'High', type: 'Classification', family: 'Component', category: 'Identification', shortMessage: 'New component detected', message };
+}
+
 /** Operations on a controller that a Center turns into events (guide 2.1: "Program Download"). */
 export const OPERATION_EVENTS: Record<string, Omit<EventSpec, 'message'>> = {
   PROGRAM_DOWNLOAD: { severity: 'High', type: 'Behavioral', family: 'PLC Control', category: 'Configuration', shortMessage: 'Program download detected' },
@@ -201,3 +218,24 @@ export const OPERATION_EVENTS: Record<string, Omit<EventSpec, 'message'>> = {
   START_CPU: { severity: 'High', type: 'Behavioral', family: 'PLC Control', category: 'Run Orders', shortMessage: 'Start CPU detected' },
   STOP_CPU: { severity: 'Very High', type: 'Behavioral', family: 'PLC Control', category: 'Run Orders', shortMessage: 'Stop CPU detected' },
 };
+
+/** Flow properties that carry credentials in clear: the user's and the secret's, as the dissectors name them. */
+const CREDENTIALS: readonly { protocol: string; user: string | null; password: string; algo: CredentialAlgo }[] = [
+  { protocol: 'FTP', user: 'ftp-user', password: 'ftp-password', algo: 'plaintext' },
+  { protocol: 'Telnet', user: 'telnet-login', password: 'telnet-password', algo: 'plaintext' },
+  // HTTP basic authentication: the header is base64, the dissector decodes it.
+  { protocol: 'HTTP', user: 'http-user', password: 'http-password', algo: 'base64' },
+  // An SNMPv1/v2c community is a password without a user.
+  { protocol: 'SNMP', user: null, password: 'snmp-community', algo: 'plaintext' },
+];
+
+/** The credentials a flow carries in clear (the server accepted them), or undefined. Pure. */
+export function credentialsOf(properties: Readonly<Record<string, string>>): CredentialSpec[] | undefined {
+  let out: CredentialSpec[] | undefined;
+  for (const c of CREDENTIALS) {
+    const password = properties[c.password];
+    if (password === undefined) continue;
+    (out ??= []).push({ protocol: c.protocol, username: c.user === null ? '' : (properties[c.user] ?? ''), password, algo: c.algo });
+  }
+  return out;
+}

@@ -18,6 +18,9 @@ const SOURCES: Record<keyof NormalizedFields, readonly string[]> = {
   projectVersion: ['s7plus-projectversion', 'project-version'],
 };
 
+/** The properties that name a component, most specific first (a device takes its best-ranked name). */
+export const NAME_SOURCES: readonly string[] = SOURCES.name;
+
 export function normalizedFields(properties: Record<string, string>): NormalizedFields {
   const out: NormalizedFields = {};
   for (const [field, names] of Object.entries(SOURCES) as [keyof NormalizedFields, readonly string[]][]) {

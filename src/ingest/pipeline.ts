@@ -8,7 +8,7 @@
  * the batch (still inside its transaction): a busy PLC is in most observations of a batch.
  */
 import { type FlowKey, flowId } from '../domain/ids.js';
-import { type FlowStats, type Properties, type TagSet, isEmpty } from '../domain/types.js';
+import { type Properties, type TagSet, isEmpty } from '../domain/types.js';
 import type { Micros } from '../domain/time.js';
 import type { FlowDirection, NetworkCategory } from '../domain/vocabulary.js';
 import type { ComponentState, NormalizedFields } from '../store/components.js';
@@ -19,8 +19,9 @@ import type { PropertyChanges } from '../engine/effects.js';
 import { type Analyzer, type EventSpec, type FlowView, knowledgeDbAnalyzer } from './analyzer.js';
 import { componentIds } from './component-ids.js';
 import { MAX_HELD_STATES, componentStates } from './component-states.js';
-import { OPERATION_EVENTS } from './knowledge-db.js';
-import { differs, mergeProps, mergeTags } from './merge.js';
+import { type DerivedFlow, type DerivedSide, createDerived } from './derived.js';
+import { OPERATION_EVENTS, newComponentEvent } from './knowledge-db.js';
+import { type PacketSums, addPackets, differs, mergeProps, mergeTags } from './merge.js';
 import { EVENT_NAMES, normalizedFields } from './normalize.js';
 import type { FlowObservation, ObservedEndpoint } from './observation.js';
 
@@ -38,23 +39,27 @@ export interface IngestOptions {
   newId: () => string;
   /** Hold component states across batches (src/ingest/component-states.ts). */
   holdStates?: boolean;
+  /**
+   * Hold activities and external communications back until `flushDeferred`, called once after
+   * the last batch (the world build: src/ingest/derived.ts).
+   */
+  deferDerived?: boolean;
 }
 
 /** A component as the batch holds it, with what changed since it was read. */
-interface Side extends ComponentState {
-  id: string;
+interface Side extends ComponentState, DerivedSide {
   label: string;
-  changedTags: TagSet;
   changedProps: PropertyChanges;
   /** The times as read (or inserted): unchanged components are not written back. */
   read: { creationTime: Micros; lastActiveTime: Micros };
 }
 
 /** A flow as the batch holds it; `row` is set while it is new (not yet inserted). */
-interface FlowSide {
+interface FlowSide extends DerivedFlow {
   id: string;
   state: FlowState;
-  isNew: boolean;
+  src: Side;
+  dst: Side;
   /** How many observations of the batch saw it so far. */
   observations?: number;
   row: NewFlow | undefined;
@@ -67,6 +72,7 @@ export function createIngest(store: Store, options: IngestOptions) {
   // Held across batches only where asked (the world build): a server's ingest would keep every
   // component of a large plant in memory for little gain on its small batches.
   const held = componentStates(store.versionNow, (ids) => components.states(ids), options.holdStates ? MAX_HELD_STATES : 0);
+  const derived = createDerived(store, options.deferDerived === true);
 
   /** One batch: what it has read, held in memory and written back once by `flush`. */
   function batch(observations: readonly FlowObservation[]) {
@@ -75,10 +81,11 @@ export function createIngest(store: Store, options: IngestOptions) {
     // Written at the end, in the order they were emitted (a new flow's row does not exist yet).
     const pendingEvents: NewEvent[] = [];
     const contents: { flowRowid: number; id: string; time: Micros; direction: FlowDirection; content: Properties }[] = [];
-    const stats = new Map<string, Omit<FlowStats, 'flowId'> & { flowRowid: number; position: number }>();
+    const stats: PacketSums = new Map();
     // The analyzers are read once per batch: a batch is one transaction, and a rule changed
     // meanwhile applies from the next one.
     const analyzers = [knowledgeDbAnalyzer, ...(options.analyzers?.() ?? [])];
+    const more = derived.batch();
 
     // Ids first, then one read for all the components and flows the batch names.
     const keys = observations.map((o) => {
@@ -94,6 +101,7 @@ export function createIngest(store: Store, options: IngestOptions) {
 
     function emit(spec: EventSpec, time: Micros, about: { component: number | null; flow: number | null; src: number | null; dst: number | null }): string {
       const id = options.newId();
+      if (about.flow !== null) more.event(about.flow);
       pendingEvents.push({ id, creationTime: time, ...spec, componentRowid: about.component, flowRowid: about.flow, srcComponent: about.src, dstComponent: about.dst });
       return id;
     }
@@ -107,22 +115,14 @@ export function createIngest(store: Store, options: IngestOptions) {
         if (state) {
           // Spelled out, in the same order as below: one object shape for every side (a spread made
           // a slow object, and this was the pipeline's costliest line).
-          const { rowid, creationTime, lastActiveTime, tags, properties } = state;
-          side = { rowid, creationTime, lastActiveTime, tags, properties, id, label: ip ?? mac, changedTags: {}, changedProps: {}, read: { creationTime, lastActiveTime } };
+          const { rowid, creationTime, lastActiveTime, tags, properties, deviceRowid } = state;
+          side = { rowid, creationTime, lastActiveTime, tags, properties, deviceRowid, id, mac, ip, created: false, label: ip ?? mac, changedTags: {}, changedProps: {}, read: { creationTime, lastActiveTime } };
         } else {
-          const rowid = components.insert({ id, mac, ip, creationTime: time, lastActiveTime: time });
-          side = { rowid, creationTime: time, lastActiveTime: time, tags: {}, properties: {}, id, label: ip ?? mac, changedTags: {}, changedProps: {}, read: { creationTime: time, lastActiveTime: time } };
+          const deviceRowid = derived.deviceOfNew(mac, ip, time);
+          const rowid = components.insert({ id, mac, ip, creationTime: time, lastActiveTime: time, deviceRowid });
+          side = { rowid, creationTime: time, lastActiveTime: time, tags: {}, properties: {}, deviceRowid, id, mac, ip, created: true, label: ip ?? mac, changedTags: {}, changedProps: {}, read: { creationTime: time, lastActiveTime: time } };
           out.createdComponents.push(id);
-          // guide 6.6.1: the "New component detected" sample.
-          const vendor = ep.properties?.['vendor'];
-          const parts = [ip ? `IP ${ip}` : null, `MAC ${mac}`, vendor ? `vendor ${vendor}` : null].filter(Boolean);
-          out.events.push(
-            emit(
-              { severity: 'High', type: 'Classification', family: 'Component', category: 'Identification', shortMessage: 'New component detected', message: `New component detected on the network: ${parts.join(', ')}` },
-              time,
-              { component: rowid, flow: null, src: null, dst: null },
-            ),
-          );
+          out.events.push(emit(newComponentEvent(ip, mac, ep.properties?.['vendor']), time, { component: rowid, flow: null, src: null, dst: null }));
         }
         sides.set(id, side);
       }
@@ -140,6 +140,8 @@ export function createIngest(store: Store, options: IngestOptions) {
         side = {
           id,
           state,
+          src,
+          dst,
           isNew: known === undefined,
           row: known
             ? undefined
@@ -215,6 +217,7 @@ export function createIngest(store: Store, options: IngestOptions) {
         learn(src, fx.srcProperties, o.time, out);
         learn(dst, fx.dstProperties, o.time, out);
         pending.push(...(fx.events ?? []));
+        if (fx.dstCredentials) for (const c of fx.dstCredentials) more.credential(dst.rowid, c, o.time);
       }
       if (netcat !== state.networkCategory) change.categoryChanged = true;
       state.networkCategory = netcat;
@@ -229,18 +232,7 @@ export function createIngest(store: Store, options: IngestOptions) {
       for (const c of o.contents ?? []) {
         contents.push({ flowRowid: state.rowid, id: c.id ?? options.newId(), time: c.time ?? o.time, direction: c.direction, content: c.content });
       }
-      for (const p of o.packets ?? []) {
-        const position = p.direction === 'Client→Server' ? 0 : 1;
-        const k = `${state.rowid}:${position}`;
-        const sum = stats.get(k);
-        if (sum) {
-          sum.nbPackets += p.nbPackets;
-          sum.l2Bytes += p.l2Bytes;
-          sum.l7Bytes += p.l7Bytes;
-        } else {
-          stats.set(k, { flowRowid: state.rowid, position, direction: p.direction, directionMethod: 'detected', nbPackets: p.nbPackets, l2Bytes: p.l2Bytes, l7Bytes: p.l7Bytes });
-        }
-      }
+      if (o.packets) addPackets(stats, state.rowid, o.packets);
       return out;
     }
 
@@ -251,6 +243,7 @@ export function createIngest(store: Store, options: IngestOptions) {
         components.save(side, side.changedTags, side.changedProps);
         if (!isEmpty(side.changedProps)) components.setFields(side.rowid, normalizedFields(side.properties));
       }
+      more.flushDevices(sides.values());
       const created: { rowid: number; flow: NewFlow; tags: TagSet; properties: Properties }[] = [];
       for (const { state, row, change } of flowSides.values()) {
         if (row) {
@@ -263,6 +256,7 @@ export function createIngest(store: Store, options: IngestOptions) {
       for (const c of contents) flows.addContent(c.flowRowid, c);
       for (const s of stats.values()) flows.addStats(s.flowRowid, s, s.position);
       for (const e of pendingEvents) events.insert(e);
+      more.flush(flowSides.values(), stats.values());
       // Last: the version it records must include every write of the batch.
       held.keep(sides.values());
     }
@@ -271,6 +265,16 @@ export function createIngest(store: Store, options: IngestOptions) {
   }
 
   return {
+    /** What was written without ingest (the fixtures, an older world): devices, activities, external communications. */
+    adopt(): void {
+      store.transaction(() => derived.adopt());
+    },
+
+    /** With `deferDerived`, after the last batch: writes what the batches held back (one transaction). */
+    flushDeferred(): void {
+      store.transaction(() => derived.flushDeferred());
+    },
+
     /** Ingests a batch in one transaction: all of it, or none of it. */
     ingest(observations: readonly FlowObservation[]): IngestResult[] {
       try {

@@ -17,6 +17,7 @@ import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES, m
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { surfaceOf } from '../api/surfaces.js';
 import { ApiError, errors } from '../errors.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -32,13 +33,20 @@ const TOKEN_TEXT = /ics-[0-9a-f]{40}-[0-9a-f]{40}/gi;
 /** The text with every API token in it masked, as the control plane shows them ("ics-…"). */
 export const withoutTokens = (text: string): string => text.replace(TOKEN_TEXT, 'ics-…');
 
+/**
+ * The envelope of an answer. Under /api/3.0 it also carries the message as `error`: Cisco's
+ * document gives 3.0 errors no body, and clients written against real 3.x Centers report
+ * `resp["error"]` (src/api/v3/kit.ts ErrorSchema).
+ */
 export function envelope(reply: FastifyReply, status: number, message: string): FastifyReply {
-  return reply.code(status).type(JSON_TYPE).send({ status: 'error', message: withoutTokens(message) });
+  const masked = withoutTokens(message);
+  const body = surfaceOf(reply.request.url)?.version === '3.0' ? { status: 'error', message: masked, error: masked } : { status: 'error', message: masked };
+  return reply.code(status).type(JSON_TYPE).send(body);
 }
 
 /**
  * A whole HTTP/1.1 answer carrying the envelope, for the layers below Fastify, which close the
- * connection. The Date header is the transport's, as Node writes it (RFC 9110 6.6.1), not the
+ * connection. It has no URL to go by: the 1.0 form, whatever the surface. The Date header is the transport's, as Node writes it (RFC 9110 6.6.1), not the
  * emulated clock's.
  */
 export function rawEnvelope(e: ApiError): string {

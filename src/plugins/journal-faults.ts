@@ -1,7 +1,7 @@
 /**
  * The request journal and fault injection on every /api/ request (src/emulator/journal.ts,
  * faults.ts): root hooks, before any route, so they see 401, 402 and 404 answers too. The
- * documentation page under /api/1.0/documentation is not the API: neither journaled nor faulted.
+ * documentation pages (src/api/surfaces.ts) are not the API: neither journaled nor faulted.
  * Without the control plane nobody could read the journal or set a fault: no hooks then.
  */
 import { performance } from 'node:perf_hooks';
@@ -12,7 +12,7 @@ import fp from 'fastify-plugin';
 import type { Micros } from '../domain/time.js';
 import { BODY_LIMIT, type QueryValue, type SeenBody, maskTokens, recordedQuery, seenBody } from '../emulator/journal.js';
 import type { Services } from '../emulator/services.js';
-import { DOCS_PREFIX } from './docs.js';
+import { isApiRequest } from '../api/surfaces.js';
 import { envelope } from './error-handler.js';
 
 declare module 'fastify' {
@@ -36,8 +36,6 @@ interface Trace {
   recorded: boolean;
 }
 
-const API_PREFIX = '/api/';
-const isApi = (url: string): boolean => url.startsWith(API_PREFIX) && !url.startsWith(DOCS_PREFIX);
 const pathOf = (url: string): string => url.split('?', 1)[0] ?? url;
 const routeOf = (request: FastifyRequest): string | null => (request.is404 ? null : (request.routeOptions.url ?? null));
 
@@ -83,7 +81,7 @@ function journalAndFaults(app: FastifyInstance, { services, control }: { service
   };
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!isApi(request.url)) return;
+    if (!isApiRequest(request.url)) return;
     if (journal.enabled) {
       request.trace = {
         started: performance.now(),

@@ -1,8 +1,13 @@
-/** The OpenAPI document, generated from the route schemas (zod) so it never drifts. */
+/**
+ * The 1.0 OpenAPI document, generated from the route schemas (zod) so it never drifts: the 1.0
+ * routes, the CA and the control plane. The 3.0 routes have their own document, made in their
+ * own context (src/api/v3/openapi.ts); this one leaves them out.
+ */
 import swagger, { type SwaggerTransform } from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { type Surface, V1, V3, surfaceOf } from '../api/surfaces.js';
 
 /**
  * The guide's resources in the guide's order (6.1 … 6.8), which is the order the documentation
@@ -31,14 +36,24 @@ const ADMIN_KEY_SECURITY = [{ emulatorKey: [] }];
  * admin key on every route but the `public` ones. Derived here so that no route can forget it.
  */
 const transform: SwaggerTransform = (doc) => {
-  const result = jsonSchemaTransform(doc as Parameters<typeof jsonSchemaTransform>[0]);
   const { route, url } = doc;
+  if (surfaceOf(url) === V3) return { schema: { hide: true }, url };
+  const result = jsonSchemaTransform(doc as Parameters<typeof jsonSchemaTransform>[0]);
   if (!url.startsWith(CONTROL_PREFIX) || !result.schema || 'security' in result.schema) return result;
   return { ...result, schema: { ...result.schema, security: route.config?.public ? [] : ADMIN_KEY_SECURITY } };
 };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Each surface's OpenAPI document, by version: the coverage scorecard reads them all. */
+    openapiDocuments: Map<Surface['version'], () => unknown>;
+  }
+}
+
 export default fp(
   async (app: FastifyInstance, opts: { version: string }) => {
+    app.decorate('openapiDocuments', new Map<Surface['version'], () => unknown>());
+    app.openapiDocuments.set(V1.version, () => app.swagger());
     await app.register(swagger, {
       openapi: {
         openapi: '3.0.3',

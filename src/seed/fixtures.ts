@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseTimestamp, type Micros } from '../domain/time.js';
 import type { PortRule, PropertyRule } from '../domain/rules.js';
-import type { Properties, Sensor, TagSet, Vulnerability } from '../domain/types.js';
+import type { Properties, Sensor, TagSet } from '../domain/types.js';
+import type { MatchReason } from '../domain/vulnerability.js';
 import type {
   CaptureMode,
   DirectionMethod,
@@ -23,6 +24,7 @@ import type {
   TagClass,
 } from '../domain/vocabulary.js';
 import type { Store } from '../store/store.js';
+import { knowledgeEntry, matchingTime, nvdLink } from './knowledge/entries.js';
 
 const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
@@ -124,18 +126,26 @@ function loadComponents(store: Store): void {
     store.components.setProperties(rowid, props, props);
     const tags = tagKeys(store, c['tags'] as Record<string, string> | undefined);
     store.components.setTags(rowid, tags, tags);
+    // The guide prints eight fields of each; the Knowledge DB entry derives the others from them.
+    // The match rests on the identity fields the component has.
+    const reasons: MatchReason[] = [];
+    if (c['model_ref']) reasons.push('model-ref');
+    if (c['fw_version']) reasons.push('fw-version');
     for (const v of (c['vulnerabilities'] ?? []) as Wire[]) {
-      const vuln: Vulnerability = {
+      const entry = knowledgeEntry({
         id: v['id'] as string,
         cve: v['cve'] as string,
         title: v['title'] as string,
         summary: v['summary'] as string,
         solution: v['solution'] as string,
         cvss: v['cvss'] as number,
-        cvssVectorString: v['cvss_vector_string'] as string,
+        vector: v['cvss_vector_string'] as string,
         publishTime: time(v['publish_time']),
-      };
-      store.components.addVulnerability(rowid, vuln);
+        links: [nvdLink(v['cve'] as string)],
+      });
+      store.vulnerabilities.insert(entry);
+      const id = c['id'] as string;
+      store.vulnerabilities.match(id, entry.id, matchingTime(time(c['creation_time']), entry.creationTime, `${id}|${entry.id}`), reasons);
     }
   }
 }

@@ -2,7 +2,8 @@
  * The deterministic synthetic industrial plant of a scenario (DESIGN: "a realistic industrial
  * network already in it"): sensors, the flow observations their traffic produces (fed to the
  * ingest pipeline, which turns them into components, flows, tags and events), and what users
- * and the Knowledge DB add on top (groups, variables, vulnerabilities, non-flow events).
+ * and the Knowledge DB add on top (groups, variables, vulnerabilities, non-flow events, and what
+ * API 3.0 reads: acknowledgements, user properties, custom networks, presets).
  *
  * Everything derives from `new Random(profile.seed)` and `end`: the same profile and the same
  * end instant give the same plant. The pieces live in ./plant/:
@@ -11,24 +12,35 @@
  *   kinds          protocol catalogue (ports, flow properties, packet sizes, contents)
  *   conversations  who talks to whom, sized to the profile's flow count
  *   stream         templates → time-ordered observations, lazily
+ *   exposure       the internet hosts it talks to, the clear-text credentials it sends
+ *   requests       what its clients ask for (DNS names, HTTP hosts, SMB shares, TLS names)
  *   extras         groups, variables, vulnerabilities (cves)
  *   events, pcap   non-flow events and the decode-failure capture
+ *   networks       the custom networks (the plant's subnets)
+ *   presets        the users' presets, and every preset's data state
+ *   annotations    acknowledgements and user properties (their own random stream)
  */
 import { MICROS_PER_DAY, type Micros } from '../domain/time.js';
-import type { Sensor, Vulnerability } from '../domain/types.js';
+import type { CustomNetwork } from '../domain/custom-network.js';
+import type { Sensor } from '../domain/types.js';
 import type { FlowObservation } from '../ingest/observation.js';
 import { EVENT_NAMES, normalizedFields } from '../ingest/normalize.js';
 import { Random } from '../random.js';
+import { buildAcknowledgements, buildUserProperties, type PlantAck, type PlantUserProperty } from './plant/annotations.js';
 import { buildConversations, type Conversations } from './plant/conversations.js';
 import { buildEvents, type PlantEvent } from './plant/events.js';
-import { buildGroups, buildVariables, buildVulnerabilities, type PlantGroup, type PlantVariable } from './plant/extras.js';
+import { buildGroups, buildVariables, buildVulnerabilities, type PlantGroup, type PlantMatch, type PlantVariable } from './plant/extras.js';
+import { buildCustomNetworks } from './plant/networks.js';
+import { buildPresets, type PlantPreset } from './plant/presets.js';
 import { planSensors } from './plant/sensors.js';
 import { observationCount, observationStream } from './plant/stream.js';
 import { buildTopology, type Endpoint, type Topology } from './plant/topology.js';
 import type { ScenarioProfile } from './profile.js';
 
+export type { PlantAck, PlantUserProperty } from './plant/annotations.js';
 export type { PlantEvent } from './plant/events.js';
-export type { PlantGroup, PlantVariable } from './plant/extras.js';
+export type { PlantPreset } from './plant/presets.js';
+export type { PlantGroup, PlantMatch, PlantVariable } from './plant/extras.js';
 
 export interface Plant {
   sensors: Sensor[];
@@ -38,9 +50,13 @@ export interface Plant {
   observationCount: number;
   groups: PlantGroup[];
   variables: PlantVariable[];
-  vulnerabilities: { componentId: string; vulnerability: Vulnerability }[];
+  vulnerabilities: PlantMatch[];
   /** Events that do not come from a flow; at least one 'Decode Failure' carries a pcap. */
   events: PlantEvent[];
+  customNetworks: CustomNetwork[];
+  presets: PlantPreset[];
+  acknowledgements: PlantAck[];
+  userProperties: PlantUserProperty[];
 }
 
 /** Whether these properties fill a normalized field the "New properties detected" event names. */
@@ -114,6 +130,9 @@ export function generatePlant(profile: ScenarioProfile, end: Micros): Plant {
     sensorUntil: plan.until,
   });
 
+  // What users note comes from a stream of its own: adding to it moves nothing else of the plant.
+  const notes = new Random((profile.seed ^ 0x6e07e5ed) >>> 0);
+  const customNetworks = buildCustomNetworks(topo);
   return {
     sensors,
     observations: observationStream(topo, conv, plan.ids, profile.seed),
@@ -122,5 +141,9 @@ export function generatePlant(profile: ScenarioProfile, end: Micros): Plant {
     variables,
     vulnerabilities,
     events,
+    customNetworks,
+    presets: buildPresets({ groups, sensors, networks: customNetworks, cells: topo.cells, historyStart, end }),
+    acknowledgements: buildAcknowledgements(notes, topo, vulnerabilities),
+    userProperties: buildUserProperties(notes, topo),
   };
 }

@@ -44,7 +44,7 @@ export function createTagRepo(db: Db, version: Version) {
   const updateStmt = db.prepare(
     'UPDATE tag SET label = @label, description = @description, type = @type, it = @it, ot = @ot WHERE key = @key',
   );
-  // A deleted tag leaves the flows and components that carried it (their JSON and child rows).
+  // A deleted tag leaves the flows, components and activities that carried it (their JSON and child rows).
   const untag = [
     db.prepare(`UPDATE flow SET tags_json = json_remove(tags_json, '$.' || json_quote(@key))
                 WHERE rowid IN (SELECT flow_rowid FROM flow_tag WHERE tag = @key)`),
@@ -52,6 +52,7 @@ export function createTagRepo(db: Db, version: Version) {
     db.prepare(`UPDATE component SET tags_json = json_remove(tags_json, '$.' || json_quote(@key))
                 WHERE rowid IN (SELECT component_rowid FROM component_tag WHERE tag = @key)`),
     db.prepare('DELETE FROM component_tag WHERE tag = @key'),
+    db.prepare('DELETE FROM activity_tag WHERE tag = @key'),
     db.prepare('DELETE FROM tag WHERE key = @key'),
   ];
   // The label map is read on every serialized flow and component: read again only after a
@@ -97,7 +98,7 @@ export function createTagRepo(db: Db, version: Version) {
     update(t: Tag): void {
       updateStmt.run({ ...t, it: t.it ? 1 : 0, ot: t.ot ? 1 : 0 });
     },
-    /** Deletes a tag and takes it off every flow and component. */
+    /** Deletes a tag and takes it off every flow, component and activity. */
     delete(key: string): void {
       for (const stmt of untag) stmt.run({ key });
     },

@@ -2,6 +2,9 @@
 import type { Component, Properties, TagSet, Vulnerability } from '../domain/types.js';
 import { parseJsonObject } from './sql.js';
 
+/** A component's label as the Center shows it (alias `c`): the user's name, else its name, IP or MAC. */
+export const COMPONENT_LABEL_SQL = "coalesce(nullif(c.custom_name, ''), c.name, c.ip, c.mac)";
+
 export const COMPONENT_COLUMNS = `c.rowid AS rowid, c.id, c.creation_time, c.last_active_time, c.ip, c.mac, c.name,
   c.model_name, c.model_ref, c.fw_version, c.hw_version, c.serial_number, c.vendor_name, c.project_name,
   c.project_version, c.custom_name, c.custom_icon, g.label AS group_label, g.id AS group_id, c.tags_json, c.props_json`;
@@ -28,31 +31,6 @@ export interface ComponentRow {
   group_id: string | null;
   tags_json: string;
   props_json: string;
-}
-
-export interface VulnRow {
-  component_rowid: number;
-  id: string;
-  cve: string;
-  title: string;
-  summary: string;
-  solution: string;
-  cvss: number;
-  cvss_vector_string: string;
-  publish_time: number;
-}
-
-export function toVulnerability(v: VulnRow): Vulnerability {
-  return {
-    id: v.id,
-    cve: v.cve,
-    title: v.title,
-    summary: v.summary,
-    solution: v.solution,
-    cvss: v.cvss,
-    cvssVectorString: v.cvss_vector_string,
-    publishTime: v.publish_time,
-  };
 }
 
 export function toComponent(r: ComponentRow, vulnerabilities: Vulnerability[]): Component {

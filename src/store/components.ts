@@ -5,7 +5,8 @@ import type { Micros } from '../domain/time.js';
 import { ipv4ToInt } from '../domain/network.js';
 import type { Db } from './db.js';
 import type { Pager } from './pager.js';
-import { COMPONENT_COLUMNS, type ComponentRow, type VulnRow, toComponent, toVulnerability } from './component-rows.js';
+import { COMPONENT_COLUMNS, type ComponentRow, toComponent } from './component-rows.js';
+import { VULNERABILITY_COLUMNS, type VulnerabilityRow, toVulnerability } from './vulnerability-rows.js';
 import { Where, inPageOrder, parseJsonObject, placeholders, statementCache } from './sql.js';
 
 /** The normalized fields ingest and fixtures may set (guide 5.2). */
@@ -27,6 +28,8 @@ export interface ComponentState {
   lastActiveTime: Micros;
   tags: TagSet;
   properties: Properties;
+  /** The device it belongs to, or null (src/ingest/device-rule.ts). */
+  deviceRowid: number | null;
 }
 
 export interface NewComponent extends NormalizedFields {
@@ -35,6 +38,8 @@ export interface NewComponent extends NormalizedFields {
   ip: string | null;
   creationTime: Micros;
   lastActiveTime: Micros;
+  /** The device it belongs to from the start (ingest), if any. */
+  deviceRowid?: number | null;
 }
 
 const FIELD_COLUMNS: Record<keyof NormalizedFields, string> = {
@@ -73,17 +78,18 @@ export function createComponentRepo(db: Db, pager: Pager) {
     `SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid
      WHERE c.rowid IN (SELECT value FROM json_each(?))`,
   );
+  // guide 5.2: "the ones impacting this Component", as they were matched.
   const vulnsOf = db.prepare(
-    `SELECT component_rowid, id, cve, title, summary, solution, cvss, cvss_vector_string, publish_time
-     FROM vulnerability WHERE component_rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+    `SELECT m.component_rowid, ${VULNERABILITY_COLUMNS} FROM vulnerability_match m JOIN vulnerability v ON v.rowid = m.vulnerability_rowid
+     WHERE m.component_rowid IN (SELECT value FROM json_each(?)) ORDER BY m.rowid`,
   );
   const insertStmt = db.prepare(
     `INSERT INTO component (id, creation_time, last_active_time, ip, ip_num, mac, name, model_name, model_ref, fw_version,
-       hw_version, serial_number, vendor_name, project_name, project_version)
+       hw_version, serial_number, vendor_name, project_name, project_version, device_rowid)
      VALUES (@id, @creationTime, @lastActiveTime, @ip, @ipNum, @mac, @name, @modelName, @modelRef, @fwVersion,
-       @hwVersion, @serialNumber, @vendorName, @projectName, @projectVersion)`,
+       @hwVersion, @serialNumber, @vendorName, @projectName, @projectVersion, @deviceRowid)`,
   );
-  const STATE_COLUMNS = 'id, rowid, creation_time, last_active_time, tags_json, props_json';
+  const STATE_COLUMNS = 'id, rowid, creation_time, last_active_time, tags_json, props_json, device_rowid';
   const stateStmt = db.prepare(`SELECT ${STATE_COLUMNS} FROM component WHERE id = ?`);
   const statesStmt = db.prepare(`SELECT ${STATE_COLUMNS} FROM component WHERE id IN (SELECT value FROM json_each(?))`);
   const saveStmt = db.prepare(
@@ -99,10 +105,6 @@ export function createComponentRepo(db: Db, pager: Pager) {
   const upsertTag = db.prepare(
     'INSERT INTO component_tag (component_rowid, tag, class) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET class = excluded.class',
   );
-  const insertVuln = db.prepare(
-    `INSERT INTO vulnerability (id, component_rowid, cve, title, summary, solution, cvss, cvss_vector_string, publish_time)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const setCustom = {
     name: db.prepare('UPDATE component SET custom_name = ? WHERE rowid = ?'),
     icon: db.prepare('UPDATE component SET custom_icon = ? WHERE rowid = ?'),
@@ -112,7 +114,7 @@ export function createComponentRepo(db: Db, pager: Pager) {
   function hydrate(rows: ComponentRow[]): Component[] {
     const vulns = new Map<number, Vulnerability[]>();
     if (rows.length > 0) {
-      for (const v of vulnsOf.all(JSON.stringify(rows.map((r) => r.rowid))) as VulnRow[]) {
+      for (const v of vulnsOf.all(JSON.stringify(rows.map((r) => r.rowid))) as (VulnerabilityRow & { component_rowid: number })[]) {
         let list = vulns.get(v.component_rowid);
         if (!list) vulns.set(v.component_rowid, (list = []));
         list.push(toVulnerability(v));
@@ -179,6 +181,7 @@ export function createComponentRepo(db: Db, pager: Pager) {
     insert(c: NewComponent): number {
       const info = insertStmt.run({
         ...NO_FIELDS,
+        deviceRowid: null,
         ...c,
         ip: c.ip,
         ipNum: c.ip ? (ipv4ToInt(c.ip) ?? null) : null,
@@ -249,14 +252,13 @@ export function createComponentRepo(db: Db, pager: Pager) {
       prepare(`DELETE FROM component_tag ${childScope}`).run(...args);
     },
 
-    /** guide 6.3.14: removes the vulnerabilities of the given components, or of all. */
+    /**
+     * guide 6.3.14: removes the vulnerabilities of the given components, or of all: their
+     * matches. The Knowledge DB's catalogue and the acknowledgements stay.
+     */
     clearVulnerabilities(rowids?: readonly number[]): void {
       const scope = rowids ? 'WHERE component_rowid IN (SELECT value FROM json_each(?))' : '';
-      prepare(`DELETE FROM vulnerability ${scope}`).run(...(rowids ? [JSON.stringify(rowids)] : []));
-    },
-
-    addVulnerability(rowid: number, v: Vulnerability): void {
-      insertVuln.run(v.id, rowid, v.cve, v.title, v.summary, v.solution, v.cvss, v.cvssVectorString, v.publishTime);
+      prepare(`DELETE FROM vulnerability_match ${scope}`).run(...(rowids ? [JSON.stringify(rowids)] : []));
     },
   };
 }
@@ -270,6 +272,7 @@ interface StateRow {
   last_active_time: number;
   tags_json: string;
   props_json: string;
+  device_rowid: number | null;
 }
 
 function toState(r: StateRow): ComponentState {
@@ -279,5 +282,6 @@ function toState(r: StateRow): ComponentState {
     lastActiveTime: r.last_active_time,
     tags: parseJsonObject(r.tags_json),
     properties: parseJsonObject(r.props_json),
+    deviceRowid: r.device_rowid,
   };
 }

@@ -29,6 +29,12 @@ export function createSensorRepo(db: Db) {
       return rows.map(toSensor);
     },
 
+    /** One sensor by id (lower-case UUID), or undefined. */
+    get(id: string): Sensor | undefined {
+      const row = prepare('SELECT * FROM sensor WHERE id = ?').get(id) as SensorRow | undefined;
+      return row ? toSensor(row) : undefined;
+    },
+
     insert(s: Sensor): void {
       const flags = ['autoConfig', 'sshReachable', 'snortEnabled', 'recording', 'statistics', 'hasPresets'] as const;
       insertStmt.run({ ...s, ...Object.fromEntries(flags.map((k) => [k, s[k] ? 1 : 0])) });

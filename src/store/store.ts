@@ -1,15 +1,34 @@
 /** The store: one SQLite file and a repository per resource. Knows nothing of HTTP. */
+import { createActivityRepo } from './activities.js';
 import { createComponentRepo } from './components.js';
+import { createComponentViewRepo } from './component-views.js';
+import { createCredentialRepo } from './credentials.js';
+import { createCustomNetworkRepo } from './custom-networks.js';
 import { type Db, openDb } from './db.js';
+import { createDeviceDetailRepo } from './device-details.js';
+import { createDeviceRepo } from './devices.js';
 import { createEventRepo } from './events.js';
+import { createExternalCommunicationRepo } from './external-communications.js';
 import { createFlowRepo } from './flows.js';
+import { createFlowViewRepo } from './flow-views.js';
+import { createGroupContentRepo } from './group-contents.js';
 import { createGroupRepo } from './groups.js';
 import { createIconRepo, createTagRepo } from './catalog.js';
+import { createNetworkNodeList } from './network-node-list.js';
+import { createNetworkNodeRepo } from './network-nodes.js';
+import { createNodeCounts } from './node-counts.js';
 import { createPortRuleRepo, createPropertyRuleRepo } from './rules.js';
+import { createPresetRepo } from './presets.js';
+import { createRiskInputRepo } from './risk-inputs.js';
+import { createScopeRepo } from './scopes.js';
+import { createSecurityInsightRepo } from './security-insights.js';
 import { createSensorRepo } from './sensors.js';
 import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
+import { createUserPropertyRepo } from './user-properties.js';
 import { createVariableRepo } from './variables.js';
+import { createVariableViewRepo } from './variable-views.js';
+import { createVulnerabilityRepo } from './vulnerabilities.js';
 import { createPager } from './pager.js';
 import { commitsByOthers, commitsByOthersNow, storeVersion } from './version.js';
 
@@ -24,21 +43,51 @@ export function openStore(path: string) {
   const changesNow = storeVersion(db, commitsByOthersNow(db));
   const pager = createPager(db, version);
   const components = createComponentRepo(db, pager);
+  const nodeCounts = createNodeCounts(db);
+  const devices = createDeviceRepo(db, components, nodeCounts);
+  const flows = createFlowRepo(db, pager);
+  const variables = createVariableRepo(db);
+  const groups = createGroupRepo(db, components);
+  const tags = createTagRepo(db, version);
+  const userProperties = createUserPropertyRepo(db);
+  const networkNodes = createNetworkNodeRepo(db, components, devices, nodeCounts);
+  const componentViews = createComponentViewRepo(db, components, nodeCounts);
   return {
     db,
     path,
     components,
-    flows: createFlowRepo(db, pager),
+    flows,
     events: createEventRepo(db, pager),
-    groups: createGroupRepo(db, components),
+    groups,
+    groupContents: createGroupContentRepo(db, nodeCounts),
     sensors: createSensorRepo(db),
-    variables: createVariableRepo(db),
-    tags: createTagRepo(db, version),
+    variables,
+    tags,
     icons: createIconRepo(db),
     propertyRules: createPropertyRuleRepo(db, others),
     portRules: createPortRuleRepo(db, others),
     tokens: createTokenRepo(db, version),
+    // API 3.0's world, learned from traffic like the rest (src/ingest/).
+    devices,
+    /** What 3.0 shows of devices and network nodes beyond their rows (components in full, their facts). */
+    deviceDetails: createDeviceDetailRepo(db, componentViews, userProperties),
+    /** What devices' risk scores rest on (src/domain/risk-score.ts), for many devices at once. */
+    riskInputs: createRiskInputRepo(db, { tagLabel: (key) => tags.labels().get(key), group: (id) => groups.summary(id) }),
+    networkNodes: { ...networkNodes, ...createNetworkNodeList(db, networkNodes) },
+    activities: createActivityRepo(db, pager),
+    credentials: createCredentialRepo(db),
+    externalCommunications: createExternalCommunicationRepo(db),
+    securityInsights: createSecurityInsightRepo(db, componentViews),
     settings: createSettingRepo(db, version),
+    vulnerabilities: createVulnerabilityRepo(db, components, devices),
+    presets: createPresetRepo(db),
+    scopes: createScopeRepo(db, version),
+    customNetworks: createCustomNetworkRepo(db),
+    userProperties,
+    // API 3.0's lists of components and flows: a list request over them, each page completed in bulk.
+    componentViews,
+    flowViews: createFlowViewRepo(db, flows, components),
+    variableViews: createVariableViewRepo(db, variables, components, devices),
     /**
      * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock
      * first, so a check-then-write cannot race another process on the same file.

@@ -33,6 +33,10 @@ export function createVariableRepo(db: Db) {
     `SELECT v.rowid, v.id, v.name, c.id AS component_id FROM variable v JOIN component c ON c.rowid = v.component_rowid
      WHERE v.component_rowid = ? ORDER BY v.rowid`,
   );
+  const ofDevice = db.prepare(
+    `SELECT v.rowid, v.id, v.name, c.id AS component_id FROM device d JOIN component c ON c.device_rowid = d.rowid
+     JOIN variable v ON v.component_rowid = c.rowid WHERE d.id = ? ORDER BY v.rowid`,
+  );
   const accesses = db.prepare(ACCESSES);
   const insertStmt = db.prepare('INSERT INTO variable (id, component_rowid, name) VALUES (?, ?, ?)');
   const upsertAccess = db.prepare(
@@ -77,6 +81,11 @@ export function createVariableRepo(db: Db) {
     /** guide 6.3.12 */
     ofComponent(componentRowid: number): Variable[] {
       return hydrate(ofComponent.all(componentRowid) as VariableRow[]);
+    },
+
+    /** The variables a device's components hold (API 3.0 GET /devices/{id}/variables), in the order they were made. */
+    ofDevice(deviceId: string): Variable[] {
+      return hydrate(ofDevice.all(deviceId) as VariableRow[]);
     },
 
     insert(id: string, componentRowid: number, name: string): number {

@@ -1,9 +1,9 @@
 /*
- * The documentation page's header (a theme script of src/plugins/docs.ts): the same bar as the
- * token page, linking back to it, and Swagger UI inside a <main> landmark. It runs before the
- * page's load event, when Swagger UI mounts on #swagger-ui.
+ * The documentation pages' header (a theme script of src/plugins/docs.ts): the same bar as the
+ * token page, linking back to it and to the other API version's page, and Swagger UI inside a
+ * <main> landmark. It runs before the page's load event, when Swagger UI mounts on #swagger-ui.
  */
-/* global document, MutationObserver */
+/* global document, location, MutationObserver */
 
 const header = document.createElement('header');
 header.className = 'ccv-bar';
@@ -18,10 +18,12 @@ brand.append(tag);
 const nav = document.createElement('nav');
 nav.setAttribute('aria-label', 'Main');
 const list = document.createElement('ul');
-for (const [href, text, current] of [
-  ['/', 'API Token', false],
-  ['/api/1.0/documentation', 'API Documentation', true],
+for (const [href, text] of [
+  ['/', 'API Token'],
+  ['/api/1.0/documentation', 'API Documentation 1.0'],
+  ['/api/3.0/documentation', 'API Documentation 3.0'],
 ]) {
+  const current = href !== '/' && location.pathname.startsWith(href);
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = href;

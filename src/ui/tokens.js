@@ -356,10 +356,15 @@ function renderCurl() {
   $('curl-prompt').textContent =
     secret === undefined
       ? 'Create a token in the table below: a ready-to-run curl line using it appears here.'
-      : 'With the token you created (guide 6.1: the token as a URL parameter):';
+      : 'With the token you created: 1.0 takes it as a URL parameter (guide 6.1), 3.0 in the x-token-id header. Over HTTPS the first line fetches the CA (ca.pem) that signs this server:';
   if (secret === undefined) return;
-  const tls = location.protocol === 'https:' ? '--cacert ca.pem ' : '';
-  $('curl').textContent = `curl ${tls}"${apiBase()}/component?limit=10&token=${secret}"`;
+  const https = location.protocol === 'https:';
+  const tls = https ? '--cacert ca.pem ' : '';
+  $('curl').textContent = [
+    ...(https ? [`curl -sko ca.pem ${location.origin}/ca.pem`] : []),
+    `curl ${tls}"${apiBase()}/component?limit=10&token=${secret}"`,
+    `curl ${tls}-H "x-token-id: ${secret}" "${location.origin}/api/3.0/components?page=1&size=10"`,
+  ].join('\n');
 }
 
 async function loadWorld() {
@@ -384,6 +389,7 @@ async function loadWorld() {
 // ---- start ----
 
 $('api-base').textContent = apiBase();
+$('api3-base').textContent = `${location.origin}/api/3.0`;
 $('control-base').textContent = `${location.origin}/_emulator`;
 $('key-form').addEventListener('submit', useKey);
 $('forget-key').addEventListener('click', forgetKey);

@@ -108,7 +108,7 @@ describe('the API Token page and the API Documentation page', () => {
     tokensPage = await context.newPage();
     const problems = problemsOf(tokensPage);
     await tokensPage.goto(`${base}/`, { waitUntil: 'networkidle' });
-    expect(await textOf(tokensPage.getByRole('heading', { level: 1 }))).toBe('REST API 1.0');
+    expect(await textOf(tokensPage.getByRole('heading', { level: 1 }))).toBe('REST API 1.0 and 3.0');
     expect(await textOf(tokensPage.locator('#api-base'))).toBe(`${base}/api/1.0`);
     expect(await tokensPage.getByRole('link', { name: 'ca.pem' }).getAttribute('href')).toBe('/ca.pem');
     expect(await tokensPage.getByRole('link', { name: 'ca.crt' }).getAttribute('href')).toBe('/ca.crt');
@@ -155,7 +155,9 @@ describe('the API Token page and the API Documentation page', () => {
     expect(secret).toMatch(TOKEN_RE);
     expect(await textOf(tokenRow().getByRole('cell').nth(1))).toBe('Enabled');
     expect(await textOf(tokensPage.getByRole('status'))).toMatch(/“Browser test” is created/);
-    expect(await textOf(tokensPage.locator('#curl'))).toBe(`curl "${base}/api/1.0/component?limit=10&token=${secret}"`);
+    expect(await textOf(tokensPage.locator('#curl'))).toBe(
+      `curl "${base}/api/1.0/component?limit=10&token=${secret}"\ncurl -H "x-token-id: ${secret}" "${base}/api/3.0/components?page=1&size=10"`,
+    );
     await tokensPage.screenshot({ path: `${SCREENSHOTS}token-page.png`, fullPage: true });
   });
 

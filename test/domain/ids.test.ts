@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { componentId, flowId, UUID_RE, uuidv5 } from '../../src/domain/ids.js';
+import { componentId, deviceId, flowId, UUID_RE, uuidv5 } from '../../src/domain/ids.js';
 import { Random } from '../../src/random.js';
 
 describe('ids', () => {
@@ -30,5 +30,15 @@ describe('ids', () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(b.uuid4()).toBe(id);
     expect(new Random(43).uuid4()).not.toBe(id);
+  });
+});
+
+describe('deviceId', () => {
+  it('derives a v5 id from the MAC, in a namespace of its own (never a component\'s id)', () => {
+    const id = deviceId('28:63:36:82:28:96');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(deviceId('28:63:36:82:28:96'.toUpperCase())).toBe(id);
+    expect(id).not.toBe(componentId('28:63:36:82:28:96', null));
+    expect(id).not.toBe(uuidv5('device|28:63:36:82:28:96'));
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Coverage, type DocumentedRoute, computeCoverage, documentedRoutes } from '../../src/emulator/coverage.js';
 import type { JournalEntry } from '../../src/emulator/journal.js';
 import { CoverageSchema } from '../../src/emulator/routes/coverage.js';
-import { API, type TestCenter, UNKNOWN, expectError, expectShape, journalEntry, testCenter } from '../helpers.js';
+import { API, API3, type TestCenter, UNKNOWN, expectError, expectShape, journalEntry, testCenter } from '../helpers.js';
 
 describe('documentedRoutes', () => {
   it('reads the /api/1.0 operations of an OpenAPI document in Fastify form, with parameters and numeric statuses', () => {
@@ -124,15 +124,18 @@ const routeOf = (cov: Coverage, method: string, route: string) => {
 };
 
 describe('GET /_emulator/coverage', () => {
-  it('scores every documented /api/1.0 operation of the OpenAPI document', async () => {
+  it('scores every documented /api/1.0 and /api/3.0 operation of the OpenAPI documents', async () => {
     await c.app.ready();
-    const doc = c.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    const operations = Object.entries(doc.paths)
-      .filter(([p]) => p.startsWith(`${API}/`))
-      .flatMap(([, item]) => Object.keys(item).filter((m) => ['get', 'put', 'post', 'delete', 'patch'].includes(m)));
+    const count = (version: '1.0' | '3.0', prefix: string): number => {
+      const doc = c.app.openapiDocuments.get(version)?.() as { paths: Record<string, Record<string, unknown>> };
+      return Object.entries(doc.paths)
+        .filter(([p]) => p.startsWith(`${prefix}/`))
+        .flatMap(([, item]) => Object.keys(item).filter((m) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))).length;
+    };
     const cov = await coverage();
-    expect(cov.totals.routes).toEqual({ exercised: 0, total: operations.length });
-    expect(cov.routes.every((r) => r.route.startsWith(`${API}/`) && !r.route.includes('{'))).toBe(true);
+    expect(count('3.0', API3)).toBeGreaterThan(0);
+    expect(cov.totals.routes).toEqual({ exercised: 0, total: count('1.0', API) + count('3.0', API3) });
+    expect(cov.routes.every((r) => (r.route.startsWith(`${API}/`) || r.route.startsWith(`${API3}/`)) && !r.route.includes('{'))).toBe(true);
     expect(cov.routes.every((r) => !r.exercised && r.parameters.used.length === 0 && r.status_codes.seen.length === 0)).toBe(true);
   });
 
@@ -161,6 +164,12 @@ describe('GET /_emulator/coverage', () => {
     expect(cov.unknown_routes).toEqual([{ method: 'GET', route: null, path: `${API}/nothing`, requests: 1, statuses: [404] }]);
     expect(cov.totals.routes.exercised).toBe(3);
     expect(cov.journal).toMatchObject({ entries: 5, fault_answers: 0 });
+  });
+
+  it('scores a 3.0 call on its route', async () => {
+    await c.v3('GET', '/version');
+    await c.app.inject({ url: `${API3}/version` }); // 401
+    expect(routeOf(await coverage(), 'GET', `${API3}/version`)).toMatchObject({ exercised: true, requests: 2, status_codes: { seen: [200, 401], never: [402] } });
   });
 
   it('leaves out what a fault answered', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { componentStates } from '../../src/ingest/component-states.js';
 import type { ComponentState } from '../../src/store/components.js';
 
-const state = (rowid: number): ComponentState => ({ rowid, creationTime: 1, lastActiveTime: 2, tags: {}, properties: {} });
+const state = (rowid: number): ComponentState => ({ rowid, creationTime: 1, lastActiveTime: 2, tags: {}, properties: {}, deviceRowid: null });
 
 /** A reader over a fixed table that records what it was asked. */
 function reader(table: Record<string, number>) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, KDB_PORTS, KDB_TAGS } from '../../src/ingest/knowledge-db.js';
+import { knowledgeDbAnalyzer } from '../../src/ingest/analyzer.js';
+import { classify, credentialsOf, KDB_PORTS, KDB_TAGS } from '../../src/ingest/knowledge-db.js';
 
 const flow = (over: Partial<Parameters<typeof classify>[0]>) => ({
   ethertype: 'IPv4',
@@ -25,6 +26,7 @@ describe('classify', () => {
     [443, 'WEB', 'net'],
     [445, 'SMB', 'net'],
     [53, 'DNS', 'net'],
+    [21, 'FTP', 'net'],
   ])('port %i → tag %s, category %s', (port, tag, netcat) => {
     const c = classify(flow({ dstPort: port }));
     expect(c.flowTags[tag]).toBe('info');
@@ -68,9 +70,10 @@ describe('classify', () => {
     expect(classify(flow({ properties: { [name]: value } })).flowTags[tag]).toBe(cls);
   });
 
-  it('marks SMBv1 and telnet insecure', () => {
+  it('marks SMBv1, telnet and FTP insecure', () => {
     expect(classify(flow({ dstPort: 445, properties: { 'smb-version1': 'yes' } })).flowTags['INSECURE']).toBe('important');
     expect(classify(flow({ dstPort: 23 })).flowTags['INSECURE']).toBe('important');
+    expect(classify(flow({ dstPort: 21 })).flowTags['INSECURE']).toBe('important');
   });
 
   it('only assigns tags that are in the catalogue', () => {
@@ -79,5 +82,28 @@ describe('classify', () => {
       expect(keys.has(p.tag), p.tag).toBe(true);
       if (p.serverTag) expect(keys.has(p.serverTag), p.serverTag).toBe(true);
     }
+  });
+});
+
+describe('credentialsOf', () => {
+  it.each([
+    [{ 'ftp-user': 'USER', 'ftp-password': 'USER' }, { protocol: 'FTP', username: 'USER', password: 'USER', algo: 'plaintext' }],
+    [{ 'telnet-login': 'admin', 'telnet-password': 'moxa' }, { protocol: 'Telnet', username: 'admin', password: 'moxa', algo: 'plaintext' }],
+    [{ 'http-authorization': 'Basic', 'http-user': 'root', 'http-password': 'pass' }, { protocol: 'HTTP', username: 'root', password: 'pass', algo: 'base64' }],
+    [{ 'snmp-version': 'v2c', 'snmp-community': 'public' }, { protocol: 'SNMP', username: '', password: 'public', algo: 'plaintext' }],
+  ])('reads %j', (properties, credential) => {
+    expect(credentialsOf(properties)).toEqual([credential]);
+  });
+
+  it('reads nothing from a flow without a secret in clear (a user alone is not a credential)', () => {
+    expect(credentialsOf({ 'snmp-version': 'v3' })).toBeUndefined();
+    expect(credentialsOf({ 'ftp-user': 'anonymous' })).toBeUndefined();
+    expect(credentialsOf({})).toBeUndefined();
+  });
+
+  it('is what the Knowledge DB analyzer hands to ingest for the flow\'s server', () => {
+    const view = { ethertype: 'IPv4', protocol: 'UDP', srcPort: 50000, dstPort: 161, properties: { 'snmp-community': 'public' }, tags: {} };
+    expect(knowledgeDbAnalyzer(view).dstCredentials).toEqual([{ protocol: 'SNMP', username: '', password: 'public', algo: 'plaintext' }]);
+    expect(knowledgeDbAnalyzer({ ...view, properties: {} }).dstCredentials).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { componentId } from '../../src/domain/ids.js';
 import { MICROS_PER_DAY } from '../../src/domain/time.js';
 import type { FlowObservation } from '../../src/ingest/observation.js';
 import { generatePlant, type Plant } from '../../src/seed/plant.js';
+import { UNSORTED_GROUP_LABEL } from '../../src/seed/plant/extras.js';
 import { flowRatePerHour } from '../../src/seed/plant/sensors.js';
 import { loadProfile, type ScenarioProfile } from '../../src/seed/profile.js';
 
@@ -94,8 +95,9 @@ describe('generatePlant on the small profile', () => {
     for (const id of ids) expect(components.has(id), id).toBe(true);
   });
 
-  it('has the profile counts of groups, variables and vulnerabilities, with unique ids and labels', () => {
-    expect(plant.groups).toHaveLength(small.groups);
+  it('has the profile counts of groups (and the catch-all group), variables and vulnerabilities, with unique ids and labels', () => {
+    expect(plant.groups).toHaveLength(small.groups + 1);
+    expect(plant.groups.at(-1)?.label).toBe(UNSORTED_GROUP_LABEL);
     expect(plant.variables).toHaveLength(small.variables);
     expect(plant.vulnerabilities).toHaveLength(small.vulnerabilities);
     expect(new Set(plant.groups.map((g) => g.label.toLowerCase())).size).toBe(plant.groups.length);
@@ -154,6 +156,36 @@ describe('generatePlant on the small profile', () => {
     }
     expect(offset).toBe(pcap.length);
     expect(packets).toBeGreaterThan(1);
+  });
+});
+
+describe('generatePlant: what a Center reads in the traffic beyond 1.0', () => {
+  const small = [...generatePlant(loadProfile('small'), END).observations()];
+  const def = [...generatePlant(loadProfile('default'), END).observations()];
+  const values = (all: FlowObservation[], property: string) => new Set(all.flatMap((o) => (o.properties?.[property] ? [o.properties[property]] : [])));
+  const isPublic = (ip: string | null | undefined) => ip != null && !/^(10|127|169\.254|172\.(1[6-9]|2\d|3[01])|192\.168)\./.test(ip);
+
+  it('carries the DNS names, HTTP hosts and SMB shares clients ask for, one per flow', () => {
+    expect(values(def, 'dns-query-name').size).toBeGreaterThan(10);
+    expect(values(def, 'http-host')).toContain('www.google.com:443');
+    expect([...values(def, 'smb-share')].some((v) => /^\\\\FS01\\/.test(v))).toBe(true);
+    expect(values(small, 'dns-query-name').size).toBeGreaterThan(3);
+    for (const o of def.filter((x) => x.dst.port === 53 && x.protocol === 'UDP')) expect(o.properties?.['dns-query-name']).toBeTruthy();
+  });
+
+  it('talks to a few public addresses behind the edge firewall\'s MAC: DNS forwarding and remote access, web and updates when the site has a proxy', () => {
+    const publicOf = (all: FlowObservation[]) => new Set(all.flatMap((o) => [o.src, o.dst]).filter((e) => isPublic(e.ip)).map((e) => `${e.mac}|${e.ip}`));
+    const seen = [...publicOf(small)];
+    expect(seen.map((s) => s.split('|')[1]).sort()).toEqual(['37.252.227.51', '8.8.8.8']);
+    expect(new Set(seen.map((s) => s.split('|')[0])).size).toBe(1);
+    expect(publicOf(def).size).toBe(8);
+    expect(values(def, 'tls-server-name')).toContain('download.windowsupdate.com');
+  });
+
+  it('sends credentials in clear: SNMPv2c communities, FTP to controllers, a camera\'s basic authentication', () => {
+    expect(values(small, 'snmp-community')).toEqual(new Set(['public']));
+    expect(values(def, 'ftp-password').size).toBeGreaterThan(0);
+    expect(values(def, 'http-password')).toEqual(new Set(['pass']));
   });
 });
 

@@ -11,7 +11,7 @@ import { portRules, propertyRules } from './routes/rules.js';
 import sensors from './routes/sensors.js';
 import tags from './routes/tags.js';
 import variables from './routes/variables.js';
-import { WireCache } from './wire-cache.js';
+import { WireCache } from '../wire-cache.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,7 +23,7 @@ declare module 'fastify' {
 export const API_V1_PREFIX = '/api/1.0';
 
 const apiV1: FastifyPluginAsync = async (app) => {
-  requireToken(app);
+  requireToken(app, { query: true });
   app.decorate('wire', new WireCache(app.store));
   await app.register(sensors);
   await app.register(components);

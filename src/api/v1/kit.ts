@@ -1,10 +1,13 @@
-/** Small pieces every 1.0 route plugin uses: docs metadata, id checks, and query assembly. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { UUID_RE } from '../../domain/ids.js';
+/** What the 1.0 route plugins share: docs metadata, error answers, and query assembly. */
+import type { FastifyInstance } from 'fastify';
 import type { PropertyFilter } from '../../domain/queries.js';
 import { errors } from '../../errors.js';
 import { UNKNOWN_ID } from './examples.js';
-import { AUTH_ERRORS, errorAnswer } from './schemas.js';
+import { errorAnswer } from './schemas.js';
+import { type ErrorExamples, checkId, errorResponsesOf, found, sendJson } from '../kit.js';
+
+/** The 1.0 routes take the shared pieces from here. */
+export { type ErrorExamples, checkId, found, sendJson };
 
 export const SECURITY: { [scheme: string]: string[] }[] = [{ token: [] }, { tokenHeader: [] }];
 
@@ -19,22 +22,8 @@ export function docs(tag: string, operationId: string, summary: string, section:
   };
 }
 
-/** What a route's error answers say, as examples; a route without a 400 (or 404) has nothing to refuse (or to find). */
-export interface ErrorExamples {
-  /** A 400 this route gives: a bad parameter or body. */
-  badRequest?: string;
-  /** A 404 this route gives: what it names does not exist. */
-  notFound?: string;
-}
-
-/** The error answers of a route: 400 and 404 when it can give them, and 401, 402 always. */
-export function errorResponses(examples: ErrorExamples = {}) {
-  return {
-    ...(examples.badRequest ? { 400: errorAnswer('Bad request: a parameter or the body is invalid', examples.badRequest) } : {}),
-    ...AUTH_ERRORS,
-    ...(examples.notFound ? { 404: errorAnswer('Not found', examples.notFound) } : {}),
-  };
-}
+/** The error answers of a 1.0 route: 400 and 404 when it can give them, and 401, 402 always. */
+export const errorResponses = errorResponsesOf(errorAnswer);
 
 /** Example messages, made by the error constructors the routes throw and worded as the error handler words validation. */
 export const MESSAGES = {
@@ -47,16 +36,6 @@ export const MESSAGES = {
 /** The errors of a route on one object named by its id: 400 for a malformed id, 404 for an unknown one. */
 export const idErrors = (what: string, name: string): ErrorExamples => ({ badRequest: MESSAGES.badId(what), notFound: MESSAGES.notFound(name) });
 
-/** guide 6.3.9: "400 The provided IDs are not in the good format". */
-export function checkId(id: string, what: string): string {
-  if (!UUID_RE.test(id)) throw errors.badId(what, id);
-  return id.toLowerCase();
-}
-
-export function found<T>(value: T | undefined, what: string, id: string): T {
-  if (value === undefined) throw errors.notFound(what, id);
-  return value;
-}
 
 /** `tag=` values name a tag by key or by label; one that names nothing matches nothing. */
 export function tagFilter(app: FastifyInstance, values: string[] | undefined): string[][] | undefined {
@@ -77,14 +56,6 @@ export function propertyFilter(...lists: (PropertyFilter[] | undefined)[]): Prop
  */
 export const isLive = (generation: number | undefined): boolean => generation === undefined || generation === 0;
 
-/**
- * Sends a body that is already JSON (from the wire cache): Fastify sends strings and bytes as they are.
- * The route's response schema still documents its shape.
- */
-export function sendJson<R extends FastifyReply>(reply: R, json: string | Buffer): R {
-  (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
-  return reply;
-}
 
 /** The rowids of components named by id; 404 naming every unknown one (guide 6.3.14 takes a list). */
 export function componentRowids(app: FastifyInstance, ids: readonly string[], status: 400 | 404 = 404): number[] {

@@ -17,23 +17,14 @@ import {
   TAG_TYPES,
   VARIABLE_ACCESS_TYPES,
 } from '../../domain/vocabulary.js';
-import { errors } from '../../errors.js';
+import { EmptySchema, ErrorSchema, errorAnswer } from '../schemas.js';
+
+/** The 1.0 routes take the shared answers from here, with the 1.0 objects. */
+export { EmptySchema, ErrorSchema, errorAnswer };
 
 const time = z.string().meta({ description: 'RFC 3339 with microseconds', example: '2015-07-09T12:17:11.370164Z' });
 const TagsSchema = z.record(z.string(), z.enum(TAG_CLASSES)).meta({ example: { PLC: 'info' } });
 const PropertiesSchema = z.record(z.string(), z.string());
-
-/** The empty 200 answers of the guide ("an empty HTTP 200 response is returned", 6.5.4). */
-// `type: 'null'` is how @fastify/swagger documents a response without content.
-export const EmptySchema = z.void().meta({ type: 'null', description: 'Empty body' });
-
-export const ErrorSchema = z
-  .object({ status: z.literal('error'), message: z.string() })
-  .meta({ id: 'Error', description: 'guide 5.7', example: { status: 'error', message: 'Invalid syntax for rule.\nWrong action name : "TagFlow2"' } });
-
-/** An error answer: what it means, and the message the emulator gives (src/errors.ts) as its example. */
-export const errorAnswer = (description: string, message: string) =>
-  ErrorSchema.meta({ description, examples: [{ status: 'error', message }] });
 
 export const VulnerabilitySchema = z
   .object({
@@ -228,9 +219,3 @@ export const PropertyRuleSchema = z
 export const PortRuleSchema = z
   .object({ id: z.string(), ports: z.array(z.union([z.string(), z.number().int()])), actions: z.array(RuleCallSchema) })
   .meta({ id: 'PortRule', description: 'guide 6.8.3' });
-
-/** The error answers every authenticated route can give (guide 4). */
-export const AUTH_ERRORS = {
-  401: errorAnswer('Token error: missing, unknown, expired, disabled or invalid', errors.invalidToken().message),
-  402: errorAnswer("License error: the licence doesn't allow the API", errors.license().message),
-} as const;

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Flow } from '../../domain/types.js';
 import type { FlowObservation } from '../../ingest/observation.js';
-import { ErrorSchema } from '../../api/v1/schemas.js';
+import { ErrorSchema } from '../../api/schemas.js';
 import { CONTROL_TAG } from './common.js';
 
 /** Flows per transaction. */

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorSchema } from '../../api/v1/schemas.js';
+import { ErrorSchema } from '../../api/schemas.js';
 import type { ClockState, EmulatorClock } from '../../clock.js';
 import { MICROS_PER_MS, formatTimestamp } from '../../domain/time.js';
 import { CONTROL_TAG, TimeInput } from './common.js';

@@ -1,10 +1,11 @@
 /**
  * GET /_emulator/coverage: the conformance scorecard (src/emulator/coverage.ts) of what the
- * journal holds, against the /api/1.0 routes of the app's own OpenAPI document.
+ * journal holds, against the /api/1.0 and /api/3.0 routes of the app's own OpenAPI documents.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorSchema } from '../../api/v1/schemas.js';
+import { ErrorSchema } from '../../api/schemas.js';
+import { SURFACES } from '../../api/surfaces.js';
 import { type DocumentedRoute, computeCoverage, documentedRoutes } from '../coverage.js';
 import { CONTROL_TAG } from './common.js';
 
@@ -75,15 +76,18 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: [CONTROL_TAG],
         operationId: 'getCoverage',
-        summary: 'Which documented /api/1.0 routes, parameters and statuses the journal shows used',
+        summary: 'Which documented /api/1.0 and /api/3.0 routes, parameters and statuses the journal shows used',
         description:
-          'Scores the requests the journal holds (the last CCV_JOURNAL_SIZE; DELETE /_emulator/requests starts afresh) against every /api/1.0 operation of the OpenAPI document the emulator generates from its route schemas (openapi/openapi.json): ' +
+          'Scores the requests the journal holds (the last CCV_JOURNAL_SIZE; DELETE /_emulator/requests starts afresh) against every operation of the OpenAPI documents the emulator generates from its route schemas (/api/1.0: openapi/openapi.json; /api/3.0: openapi/openapi-3.0.json): ' +
           'for each, whether it was exercised, which documented parameters and response statuses were used or seen and which never, and what was sent or answered that it does not document.',
         response: { 200: CoverageSchema, 401: ErrorSchema },
       },
     },
     async () => {
-      routes ??= documentedRoutes(app.swagger());
+      routes ??= SURFACES.flatMap((s) => {
+        const document = app.openapiDocuments.get(s.version);
+        return document ? documentedRoutes(document(), `${s.prefix}/`) : [];
+      });
       return computeCoverage(routes, app.services.journal.all());
     },
   );

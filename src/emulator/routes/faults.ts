@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EmptySchema, ErrorSchema } from '../../api/v1/schemas.js';
+import { EmptySchema, ErrorSchema } from '../../api/schemas.js';
 import { formatTimestamp } from '../../domain/time.js';
 import { errors } from '../../errors.js';
 import { FAULT_METHODS, type Fault, FaultInput } from '../faults.js';

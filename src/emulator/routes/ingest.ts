@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { type Micros, parseTimestamp } from '../../domain/time.js';
 import { FLOW_DIRECTIONS } from '../../domain/vocabulary.js';
 import type { FlowObservation } from '../../ingest/observation.js';
-import { ErrorSchema } from '../../api/v1/schemas.js';
+import { ErrorSchema } from '../../api/schemas.js';
 import { CONTROL_TAG } from './common.js';
 
 export const MAX_OBSERVATIONS = 10_000;

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorSchema } from '../../api/v1/schemas.js';
+import { ErrorSchema } from '../../api/schemas.js';
 import { CONTROL_TAG } from './common.js';
 
 const LicenseSchema = z.object(

@@ -4,8 +4,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { repeatable, scalar } from '../../api/v1/params.js';
-import { EmptySchema, ErrorSchema } from '../../api/v1/schemas.js';
+import { repeatable, scalar } from '../../api/params.js';
+import { EmptySchema, ErrorSchema } from '../../api/schemas.js';
 import { formatTimestamp } from '../../domain/time.js';
 import { FAULT_METHODS, pathMatcher, pathSpecProblem } from '../faults.js';
 import { BODY_LIMIT, type JournalEntry } from '../journal.js';

@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EmptySchema, ErrorSchema } from '../../api/v1/schemas.js';
+import { EmptySchema, ErrorSchema } from '../../api/schemas.js';
 import { CONTROL_TAG } from './common.js';
 import {
   ClearTokenSchema,

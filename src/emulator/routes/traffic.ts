@@ -1,7 +1,7 @@
 /** Live traffic (issue: "keeps the synthetic plant talking"): GET and POST /_emulator/traffic. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorSchema } from '../../api/v1/schemas.js';
+import { ErrorSchema } from '../../api/schemas.js';
 import { MAX_RATE, type TrafficStatus } from '../traffic.js';
 import { CONTROL_TAG } from './common.js';
 

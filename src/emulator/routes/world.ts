@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EmptySchema, ErrorSchema } from '../../api/v1/schemas.js';
+import { EmptySchema, ErrorSchema } from '../../api/schemas.js';
 import { formatTimestamp } from '../../domain/time.js';
 import { SNAPSHOT_NAME_RE, type SnapshotInfo } from '../world.js';
 import { CONTROL_TAG } from './common.js';

@@ -7,7 +7,8 @@
 import type { Micros } from '../../domain/time.js';
 import type { Random } from '../../random.js';
 import type { Relations } from './fit.js';
-import { KIND, KIND_SPECS } from './kinds.js';
+import { DOMAIN } from './identity.js';
+import { KIND, KIND_SPECS, type KindSpec } from './kinds.js';
 import { Templates } from './templates.js';
 import type { Device, Topology } from './topology.js';
 
@@ -97,18 +98,39 @@ export class ConversationBuilder {
     return p;
   }
 
-  private propsFor(kind: number, variant: number, dst: number): number {
+  /** The value a flow of this kind requests (a DNS name, an HTTP host, …), drawn for this client and server. */
+  private requestOf(spec: KindSpec, variant: number, src: number, dst: number): string | undefined {
+    if (!spec.requests) return undefined;
+    const client = this.devOf(src);
+    const server = this.devOf(dst);
+    const net = this.topo.internet.find((h) => h.ep === dst);
+    const values = spec.requests.values(
+      {
+        office: client?.zone === 'it',
+        domain: DOMAIN[client?.zone ?? 'it'],
+        server: net ? net.name : (server?.hostname.toLowerCase() ?? ''),
+        serverDomain: server ? DOMAIN[server.zone] : '',
+        serverRole: net ? 'internet' : (server?.fn ?? ''),
+        internet: net !== undefined,
+      },
+      variant,
+    );
+    return values.length > 0 ? this.rng.pick(values) : undefined;
+  }
+
+  private propsFor(kind: number, variant: number, dst: number, request: string | undefined): number {
     const spec = KIND_SPECS[kind];
     if (!spec || spec.ops) return -1;
     const base = spec.variants[variant % spec.variants.length] ?? {};
     const prefix = spec.identityPrefix;
-    const key = prefix ? `${kind}|${variant}|${dst}` : `${kind}|${variant}`;
+    const key = `${kind}|${variant}${prefix ? `|${dst}` : ''}${request === undefined ? '' : `|${request}`}`;
     let idx = this.propIndex.get(key);
     if (idx === undefined) {
       const p: Props = {};
       const identity = prefix ? this.topo.endpoints[dst]?.props : undefined;
       if (prefix && identity) for (const [k, v] of Object.entries(identity)) if (k.startsWith(prefix)) p[k] = v;
       Object.assign(p, base);
+      if (request !== undefined && spec.requests) p[spec.requests.property] = request;
       idx = Object.keys(p).length === 0 ? -1 : this.propTable.push(p) - 1;
       this.propIndex.set(key, idx);
     }
@@ -134,7 +156,8 @@ export class ConversationBuilder {
     if (spec.revealDst) this.revealed[dst] = 1;
     const sp = spec.protocol === null ? -1 : (spec.sport ?? (sport >= 0 ? sport : this.ephemeral(src)));
     const dp = spec.protocol === null ? -1 : spec.dport >= 0 ? spec.dport : dport;
-    return this.t.add(src, dst, kind, variant, sp, dp, a, b, reps, this.propsFor(kind, variant, dst), sensor, essential);
+    const props = this.propsFor(kind, variant, dst, this.requestOf(spec, variant, src, dst));
+    return this.t.add(src, dst, kind, variant, sp, dp, a, b, reps, props, sensor, essential);
   }
 
   /** A conversation that lasts the whole history (a poll, cyclic I/O, SNMP): first and last seen. */

@@ -10,6 +10,7 @@ import type { Micros } from '../../domain/time.js';
 import type { Random } from '../../random.js';
 import { type Client, ConversationBuilder, POLL } from './builder.js';
 import { addRepetitions, fillWithSessions, trimToFlows } from './fit.js';
+import { exposureConversations } from './exposure.js';
 import { KIND, KIND_SPECS } from './kinds.js';
 import type { Templates } from './templates.js';
 import type { Device, DeviceFunction, Topology } from './topology.js';
@@ -282,6 +283,8 @@ export function buildConversations(topo: Topology, rng: Random, input: Conversat
       scan = { src: rogue.ipEp, targets, start: b.clamp(t0), stop: b.clamp(last) };
     }
   }
+
+  exposureConversations(topo, rng, b);
 
   // --- Whatever no conversation has shown yet says something: a DNS query or an ARP. ---
   const anyDns = ep(otDc ?? itDc);

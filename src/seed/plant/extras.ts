@@ -1,11 +1,12 @@
 /**
  * What users and the Knowledge DB add on top of the traffic: groups (guide 5.4: one per cell or
  * area, as operators arrange them), variables the HMIs, SCADA and engineering stations read and
- * write on the controllers (guide 5.6), and the vulnerabilities matching the devices (guide 5.2).
+ * write on the controllers (guide 5.6), and the vulnerabilities matching the devices (guide 5.2),
+ * with what each match rests on.
  */
 import { uuidv5 } from '../../domain/ids.js';
 import type { Micros } from '../../domain/time.js';
-import type { Vulnerability } from '../../domain/types.js';
+import type { MatchReason, Vulnerability } from '../../domain/vulnerability.js';
 import { GROUP_COLORS, type GroupColor, type IndustrialImpact } from '../../domain/vocabulary.js';
 import type { Random } from '../../random.js';
 import type { Conversations } from './conversations.js';
@@ -97,7 +98,36 @@ export function buildGroups({ rng, topo, historyStart, end }: Ctx, count: number
   for (let i = groups.length; i < count; i++) {
     make(`Reserved ${String(i + 1).padStart(3, '0')}`, 'Prepared for a future line', 'VERY_LOW', 'GRAY', 'TBD', []);
   }
+  const unsorted = unsortedGroup(topo, groups, historyStart);
+  if (unsorted) groups.push(unsorted);
   return groups;
+}
+
+/** The catch-all group's label: no cell, area or reserved group is named so. */
+export const UNSORTED_GROUP_LABEL = 'Unsorted devices';
+
+/**
+ * clients.md section 3: "every device needs components[0].group to be non-null" (OPS mccast
+ * reads `components[0].group.label` of every device). The devices no cell or area group holds
+ * (areas beyond the profile's group count, cells past it, the newcomer found in a cell) go to
+ * one catch-all group, as an operator sorts what the Center found. Made without the random
+ * source, so that the rest of the plant stays as it was; beyond the profile's group count.
+ */
+function unsortedGroup(topo: Topology, groups: readonly PlantGroup[], historyStart: Micros): PlantGroup | undefined {
+  const held = new Set(groups.flatMap((g) => g.componentIds));
+  const componentIds = endpointIds(topo, topo.devices).filter((id) => !held.has(id));
+  if (componentIds.length === 0) return undefined;
+  return {
+    id: uuidv5(`group|${UNSORTED_GROUP_LABEL}`),
+    label: UNSORTED_GROUP_LABEL,
+    description: 'Devices no cell or area group holds yet: new on the network, or not sorted by an operator',
+    comments: '',
+    color: 'GRAY',
+    industrialImpact: 'MEDIUM',
+    creationTime: historyStart,
+    properties: [],
+    componentIds,
+  };
 }
 
 const TAGS_A = ['Motor', 'Pump', 'Valve', 'Conveyor', 'Tank', 'Mixer', 'Fan', 'Heater', 'Press', 'Filler', 'Robot', 'Dosing'];
@@ -161,7 +191,16 @@ export function buildVariables({ rng, topo }: Ctx, conv: Conversations, count: n
   return out;
 }
 
-export function buildVulnerabilities({ rng, topo }: Ctx, count: number): { componentId: string; vulnerability: Vulnerability }[] {
+/** A Knowledge DB entry matching a component of the plant, and the device the component belongs to. */
+export interface PlantMatch {
+  componentId: string;
+  /** The index of the device in the topology. */
+  device: number;
+  vulnerability: Vulnerability;
+  reasons: MatchReason[];
+}
+
+export function buildVulnerabilities({ rng, topo }: Ctx, count: number): PlantMatch[] {
   const vulns = CVES.map(vulnerabilityOf);
   const pairs: [number, number][] = [];
   for (const d of topo.devices) {
@@ -180,6 +219,11 @@ export function buildVulnerabilities({ rng, topo }: Ctx, count: number): { compo
   return pairs
     .slice(0, n)
     .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-    .map(([ep, i]) => ({ componentId: topo.endpointId(ep), vulnerability: vulns[i] as Vulnerability }));
+    .map(([ep, i]) => ({
+      componentId: topo.endpointId(ep),
+      device: (topo.endpoints[ep] as { device: number }).device,
+      vulnerability: vulns[i] as Vulnerability,
+      reasons: (CVES[i] as { reasons: MatchReason[] }).reasons,
+    }));
 }
 

@@ -9,7 +9,8 @@ import type { Device, Endpoint } from './topology.js';
 
 type Props = Record<string, string>;
 
-const DOMAIN: Record<Device['zone'], string> = {
+/** The DNS domain of each zone. */
+export const DOMAIN: Record<Device['zone'], string> = {
   cell: 'ot.plant.local',
   ops: 'ot.plant.local',
   it: 'corp.plant.local',

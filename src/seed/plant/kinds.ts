@@ -4,6 +4,7 @@
  * packet counts, and sample contents. Indexes into KINDS are stored in typed arrays.
  */
 import type { ObservedContent } from '../../ingest/observation.js';
+import { type RequestSpec, dnsNames, httpHosts, smbShares } from './requests.js';
 
 type Props = Record<string, string>;
 
@@ -31,6 +32,8 @@ export interface KindSpec {
   repWeight: number;
   /** Session lengths (seconds) when the kind is used as a short conversation. */
   session: readonly [number, number];
+  /** A value each flow of this kind requests (one per flow, drawn when the flow is made). */
+  requests?: RequestSpec;
 }
 
 const C2S = 'Client→Server' as const;
@@ -206,6 +209,7 @@ export const KINDS = [
   k({
     key: 'DNS', ethertype: 'IPv4', protocol: 'UDP', dport: 53,
     variants: [{ 'dns-query-type': 'A' }, { 'dns-query-type': 'AAAA' }, { 'dns-query-type': 'SRV' }, { 'dns-query-type': 'PTR' }],
+    requests: { property: 'dns-query-name', values: dnsNames },
     c2s: [1, 86, 44], s2c: [1, 134, 92], repWeight: 0, session: [0.01, 0.2],
   }),
   k({
@@ -215,21 +219,45 @@ export const KINDS = [
       // guide 7.2: an SMBv1 negotiation, tagged Insecure.
       { 'smb-command': 'smb-command-negotiate', 'smb-dialect-proposed': 'NT LM 0.12,SMB 2.002,SMB 2.???', 'smb-dialect-selected': '2.*', 'smb-version': '1', 'smb-version1': 'yes', 'smb-version2': 'yes' },
     ],
+    requests: { property: 'smb-share', values: smbShares },
     c2s: [120, 38_000, 29_000], s2c: [140, 164_000, 151_000], repWeight: 0.5, session: [60, 28_800],
   }),
-  k({ key: 'HTTPS', ethertype: 'IPv4', protocol: 'TCP', dport: 443, variants: [{ 'tls-version': 'TLS 1.2' }, { 'tls-version': 'TLS 1.3' }], c2s: [18, 2900, 1700], s2c: [24, 31_000, 29_400], repWeight: 0.1, session: [1, 300] }),
-  k({ key: 'HTTP', ethertype: 'IPv4', protocol: 'TCP', dport: -1, variants: [{ 'http-method': 'GET' }, { 'http-method': 'CONNECT' }, { 'http-method': 'POST' }], c2s: [10, 1400, 700], s2c: [12, 9800, 9000], repWeight: 0.1, session: [1, 120] }),
+  k({
+    key: 'HTTPS', ethertype: 'IPv4', protocol: 'TCP', dport: 443, variants: [{ 'tls-version': 'TLS 1.2' }, { 'tls-version': 'TLS 1.3' }],
+    requests: { property: 'tls-server-name', values: (c) => [c.internet ? c.server : `${c.server}.${c.serverDomain}`] },
+    c2s: [18, 2900, 1700], s2c: [24, 31_000, 29_400], repWeight: 0.1, session: [1, 300],
+  }),
+  k({
+    key: 'HTTP', ethertype: 'IPv4', protocol: 'TCP', dport: -1,
+    variants: [
+      { 'http-method': 'GET' },
+      { 'http-method': 'CONNECT' },
+      { 'http-method': 'POST' },
+      // A camera's web page with its factory account, in HTTP basic authentication.
+      { 'http-method': 'GET', 'http-authorization': 'Basic', 'http-user': 'root', 'http-password': 'pass' },
+    ],
+    requests: { property: 'http-host', values: httpHosts },
+    c2s: [10, 1400, 700], s2c: [12, 9800, 9000], repWeight: 0.1, session: [1, 120],
+  }),
   k({ key: 'RDP', ethertype: 'IPv4', protocol: 'TCP', dport: 3389, revealSrc: true, revealDst: true, variants: [{ 'rdp-security': 'CredSSP' }, { 'rdp-security': 'TLS' }], c2s: [4000, 520_000, 310_000], s2c: [5200, 2_900_000, 2_600_000], repWeight: 0.5, session: [600, 10_800] }),
   k({ key: 'NTP', ethertype: 'IPv4', protocol: 'UDP', dport: 123, sport: 123, variants: [{ 'ntp-version': '4', 'ntp-mode': 'client' }, { 'ntp-version': '3', 'ntp-mode': 'client' }], c2s: [16, 1440, 768], s2c: [16, 1440, 768], repWeight: 2 }),
-  k({ key: 'SNMP', ethertype: 'IPv4', protocol: 'UDP', dport: 161, revealDst: true, variants: [{ 'snmp-version': 'v2c' }, { 'snmp-version': 'v3' }], c2s: [30, 2700, 1440], s2c: [30, 5100, 3800], repWeight: 3, session: [1, 30] }),
+  // SNMPv2c sends its community in clear.
+  k({ key: 'SNMP', ethertype: 'IPv4', protocol: 'UDP', dport: 161, revealDst: true, variants: [{ 'snmp-version': 'v2c', 'snmp-community': 'public' }, { 'snmp-version': 'v3' }], c2s: [30, 2700, 1440], s2c: [30, 5100, 3800], repWeight: 3, session: [1, 30] }),
   k({ key: 'SSH', ethertype: 'IPv4', protocol: 'TCP', dport: 22, variants: [{ 'ssh-client-version': 'SSH-2.0-OpenSSH_8.9p1', 'ssh-server-version': 'SSH-2.0-Cisco-1.25' }], c2s: [40, 5200, 2100], s2c: [44, 9800, 6300], repWeight: 0.1, session: [30, 1800] }),
   k({ key: 'KERBEROS', ethertype: 'IPv4', protocol: 'TCP', dport: 88, revealSrc: true, variants: [{ 'kerberos-realm': 'CORP.PLANT.LOCAL' }, { 'kerberos-realm': 'OT.PLANT.LOCAL' }], c2s: [6, 3100, 2700], s2c: [6, 3400, 3000], repWeight: 0.2, session: [0.05, 1] }),
   k({ key: 'LDAP', ethertype: 'IPv4', protocol: 'TCP', dport: 389, variants: [{ 'ldap-operation': 'searchRequest' }], c2s: [8, 1900, 1300], s2c: [8, 6200, 5600], repWeight: 0.1, session: [0.1, 5] }),
-  k({ key: 'TELNET', ethertype: 'IPv4', protocol: 'TCP', dport: 23, c2s: [60, 3900, 120], s2c: [58, 7100, 3300], repWeight: 0.1, session: [30, 900] }),
+  // A serial gateway's console, logged into with its factory account.
+  k({ key: 'TELNET', ethertype: 'IPv4', protocol: 'TCP', dport: 23, variants: [{ 'telnet-login': 'admin', 'telnet-password': 'moxa' }], c2s: [60, 3900, 120], s2c: [58, 7100, 3300], repWeight: 0.1, session: [30, 900] }),
   k({ key: 'SCAN', ethertype: 'IPv4', protocol: 'TCP', dport: -1, c2s: [1, 74, 0], s2c: [1, 60, 0], repWeight: 0, session: [0.001, 0.01] }),
   k({ key: 'PI', ethertype: 'IPv4', protocol: 'TCP', dport: 5450, c2s: [400, 72_000, 46_000], s2c: [380, 31_000, 6000], repWeight: 4 }),
   k({ key: 'RTSP', ethertype: 'IPv4', protocol: 'TCP', dport: 554, revealDst: true, variants: [{ 'rtsp-method': 'PLAY' }], c2s: [300, 19_800, 900], s2c: [9000, 12_600_000, 12_000_000], repWeight: 3 }),
   k({ key: 'PRINT', ethertype: 'IPv4', protocol: 'TCP', dport: 9100, c2s: [220, 310_000, 296_000], s2c: [110, 7300, 0], repWeight: 0, session: [2, 60] }),
+  // A controller's web pages or firmware sent by FTP, with the vendor's default account (Schneider, Wago).
+  k({
+    key: 'FTP', ethertype: 'IPv4', protocol: 'TCP', dport: 21,
+    variants: [{ 'ftp-command': 'STOR', 'ftp-user': 'USER', 'ftp-password': 'USER' }, { 'ftp-command': 'STOR', 'ftp-user': 'admin', 'ftp-password': 'wago' }],
+    c2s: [400, 520_000, 480_000], s2c: [300, 18_000, 1200], repWeight: 0, session: [5, 120],
+  }),
 ] as const;
 
 export type KindKey = (typeof KINDS)[number]['key'];

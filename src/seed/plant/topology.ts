@@ -9,7 +9,9 @@ import { componentId } from '../../domain/ids.js';
 import type { Micros } from '../../domain/time.js';
 import type { Random } from '../../random.js';
 import { type DeviceModel, type DeviceRole, modelsOf, type Oui, type Vendor, vendorByKey, vendorNameFor } from '../vendors.js';
+import { SubnetAllocator } from './addressing.js';
 import { type AddOpts, type DeviceFactory, fillCell } from './cells.js';
+import { INTERNET_HOSTS, type InternetHost } from './exposure.js';
 import { identityProps } from './identity.js';
 import { pad, weighted } from './pick.js';
 
@@ -76,6 +78,8 @@ export interface Topology {
   cells: Cell[];
   broadcast: number;
   lldpMulticast: number;
+  /** Public hosts the plant talks to (./exposure.ts). */
+  internet: InternetHost[];
   byFn: Map<DeviceFunction, number[]>;
   endpointId(ep: number): string;
 }
@@ -94,24 +98,6 @@ const KIND_WEIGHTS: readonly [CellKind, number][] = [
 
 const IT_DEPTS = ['FIN', 'HR', 'PUR', 'LOG', 'QA', 'MNT', 'SLS', 'ADM', 'IT', 'PRD'] as const;
 
-
-/** Hands out IPv4 addresses host by host from .10, moving to the next /24 when one is full. */
-class SubnetAllocator {
-  private host = 10;
-  constructor(private a: number, private b: number, private c: number, private readonly skipC: number = -1) {}
-  next(): string {
-    if (this.host > 250) {
-      this.host = 10;
-      this.c += 1;
-      if (this.c === this.skipC) this.c += 1;
-      if (this.c > 255) {
-        this.c = 0;
-        this.b += 1;
-      }
-    }
-    return `${this.a}.${this.b}.${this.c}.${this.host++}`;
-  }
-}
 
 export interface TopologyInput {
   rng: Random;
@@ -245,6 +231,9 @@ export function buildTopology({ rng, components, sensors, historyStart, end }: T
   }
   add({ fn: 'firewall', vendorKey: 'fortinet', zone: 'mgmt', cell: -1, sensor: core, hostname: 'FW-ITOT01', ip: mgmt.next(), l2: false });
   if (big) add({ fn: 'firewall', vendorKey: 'paloalto', zone: 'mgmt', cell: -1, sensor: core, hostname: 'FW-DMZ01', ip: mgmt.next(), l2: false });
+  // The internet as the sensors see it: public addresses behind the MAC of the edge firewall (the last one).
+  const edge = devices[devices.length - 1] as Device;
+  const internet = INTERNET_HOSTS.filter((h) => big || h.always).map((h) => ({ ep: newEndpoint(-1, edge.mac, h.ip), name: h.name, role: h.role }));
 
   // --- The cells. ---
   const rogueCount = 1;
@@ -296,6 +285,7 @@ export function buildTopology({ rng, components, sensors, historyStart, end }: T
     cells,
     broadcast,
     lldpMulticast,
+    internet,
     byFn,
     endpointId(ep: number): string {
       let id = ids[ep];

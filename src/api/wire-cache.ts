@@ -1,12 +1,14 @@
 /**
- * The 1.0 JSON of components, flows and events, kept per row as UTF-8 bytes so that a list page
- * is one copy (TOOLCHAIN: turning 100 rows into objects and JSON caps a page near 800 req/s).
+ * The JSON of rows as a surface answers them (1.0 components, flows and events…), kept per row
+ * as UTF-8 bytes so that a list page is one copy (TOOLCHAIN: turning 100 rows into objects and
+ * JSON caps a page near 800 req/s).
  * Never stale: every entry belongs to one store version (src/store/version.ts), and any
  * write anywhere — through this process or another one — drops them all.
  */
-import type { Store } from '../../store/store.js';
+import type { Store } from '../store/store.js';
 
-export type WireKind = 'component' | 'flow' | 'event';
+/** What the rows are and which surface shapes them, e.g. `component` (1.0) or `v3-device`: one JSON per row and kind. */
+export type WireKind = string;
 
 const OPEN = Buffer.from('[');
 const COMMA = Buffer.from(',');

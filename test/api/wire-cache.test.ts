@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WireCache } from '../../../src/api/v1/wire-cache.js';
-import type { Store } from '../../../src/store/store.js';
+import { WireCache } from '../../src/api/wire-cache.js';
+import type { Store } from '../../src/store/store.js';
 
 /** A store whose version the test moves, and rows that say which fetch served them. */
 function setup(max?: number) {

@@ -1,0 +1,75 @@
+/**
+ * The 3.0 API surface (Cisco's document "Classic API" 3.0.0-5.5.0) over the same world as 1.0.
+ * Its own OpenAPI document and documentation page sit in this context, beside the routes; the
+ * routes sit one level down, behind the token check (the x-token-id header only), in one
+ * visible list.
+ */
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { requireToken } from '../../plugins/auth.js';
+import { documentationPage } from '../../plugins/docs.js';
+import { V3 } from '../surfaces.js';
+import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
+import { type Lookups, lookupsOf } from './serialize/common.js';
+import activities from './routes/activities.js';
+import components from './routes/components.js';
+import deviceRecords from './routes/device-records.js';
+import deviceRiskScore from './routes/device-risk-score.js';
+import devices from './routes/devices.js';
+import externalCommunications from './routes/external-communications.js';
+import flows from './routes/flows.js';
+import groups from './routes/groups.js';
+import networkNodes from './routes/network-nodes.js';
+import networks from './routes/networks.js';
+import presetComponentsActivities from './routes/preset-components-activities.js';
+import presetVulnerabilities from './routes/preset-vulnerabilities.js';
+import presets from './routes/presets.js';
+import riskScoreCounts from './routes/risk-score-counts.js';
+import securityInsights from './routes/security-insights.js';
+import sensors from './routes/sensors.js';
+import tags from './routes/tags.js';
+import version from './routes/version.js';
+import vulnerabilities from './routes/vulnerabilities.js';
+import vulnerabilityDashboard from './routes/vulnerability-dashboard.js';
+
+export const API_V3_PREFIX = V3.prefix;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the 3.0 serializers look up (tag catalogue, groups), for the store's current version. */
+    lookups: () => Lookups;
+  }
+}
+
+async function routes(app: FastifyInstance): Promise<void> {
+  requireToken(app, { query: false });
+  app.decorate('lookups', lookupsOf(app.store));
+  await app.register(version);
+  await app.register(presets);
+  await app.register(presetVulnerabilities);
+  await app.register(securityInsights);
+  await app.register(vulnerabilities);
+  await app.register(vulnerabilityDashboard);
+  await app.register(components);
+  await app.register(externalCommunications);
+  await app.register(flows);
+  await app.register(activities);
+  await app.register(presetComponentsActivities);
+  await app.register(devices);
+  await app.register(deviceRecords);
+  await app.register(deviceRiskScore);
+  await app.register(networkNodes);
+  await app.register(riskScoreCounts);
+  await app.register(groups);
+  await app.register(networks);
+  await app.register(sensors);
+  await app.register(tags);
+}
+
+const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
+  await registerOpenApi(app, opts.version);
+  app.openapiDocuments.set(V3.version, () => app.swagger());
+  await documentationPage(app, { routePrefix: V3_DOCS_ROUTE_PREFIX, indexPrefix: V3.prefix, title: 'API Documentation 3.0 · Cisco Cyber Vision Center (emulated)' });
+  await app.register(routes);
+};
+
+export default apiV3;

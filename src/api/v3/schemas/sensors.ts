@@ -1,0 +1,63 @@
+/**
+ * Sensors as 3.0 answers them (Cisco's definitions SensorList = [SensorOverview], SensorDetails,
+ * SensorStatus, SensorFilter). Times are integer ms.
+ */
+import { z } from 'zod';
+import { named } from '../registry.js';
+import { int, ms } from './common.js';
+
+/**
+ * Cisco's SensorEnrollStatus and SensorOperationalStatus are bare strings in its document (no
+ * enum). The values clients test are ENROLLED and CONNECTED (clients.md row 29, Ansible).
+ * divergence: the others are ours: DISCONNECTED, and UNKNOWN for a 1.0 status we cannot read.
+ */
+export const ENROLLMENT_STATUSES = ['ENROLLED', 'UNKNOWN'] as const;
+export const OPERATIONAL_STATUSES = ['CONNECTED', 'DISCONNECTED', 'UNKNOWN'] as const;
+
+export const SensorStatusSchema = named(
+  'SensorStatus',
+  z.object({ enrollmentStatus: z.enum(ENROLLMENT_STATUSES), operationalStatus: z.enum(OPERATIONAL_STATUSES), lastReceivedSysinfo: ms }),
+  "Where the sensor stands: enrolled in this Center, connected or not; `lastReceivedSysinfo` is when it last reported (ms).",
+);
+
+export const SensorFilterSchema = named(
+  'SensorFilter',
+  z.object({ capture_mode: z.string(), custom_input: z.string() }),
+  'What the sensor captures: `capture_mode` is all, optimal, industrial-only or custom; `custom_input` the custom filter ("" otherwise).',
+);
+
+export const SensorOverviewSchema = named(
+  'SensorOverview',
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    serialNumber: z.string(),
+    model: z.string(),
+    status: SensorStatusSchema,
+    creationTime: ms,
+    filter: SensorFilterSchema,
+    mac: z.string(),
+    certificateSerial: z.string(),
+    centerId: z.string(),
+  }),
+  'A sensor as the list gives it.',
+);
+
+export const SensorDetailsSchema = named(
+  'SensorDetails',
+  SensorOverviewSchema.extend({
+    ip: z.string(),
+    version: z.string(),
+    hardwareType: z.string(),
+    uptime: int,
+    lastUpdate: ms,
+    snortEnabled: z.boolean(),
+    recording: z.boolean(),
+    recordingLastStart: ms.optional(),
+    recordingLastStop: ms.optional(),
+    awaitingSync: z.boolean(),
+    activeDiscoveryEnabled: z.boolean(),
+    activeDiscoveryInProgress: z.boolean(),
+  }),
+  'A sensor with its details: `uptime` in seconds (0 when it is not connected); `recordingLastStart` and `recordingLastStop` (ms) only when it has recorded.',
+);

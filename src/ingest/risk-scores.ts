@@ -1,0 +1,26 @@
+/**
+ * Devices' risk scores (API 3.0 `riskScore`, `bestAchievableScore`), computed by the pure
+ * src/domain/risk-score.ts from what the store gathers (src/store/risk-inputs.ts) and stored on
+ * the devices: by the world build for every device once its groups, vulnerabilities and
+ * acknowledgements are there, and by live ingest for the devices a batch made, changed or gave
+ * new activity tags.
+ */
+import { riskScore } from '../domain/risk-score.js';
+import type { DeviceRiskInput } from '../store/risk-inputs.js';
+import type { Store } from '../store/store.js';
+
+/** Scores the devices of `inputs` and stores their scores; returns how many were scored. */
+export function scoreDevices(store: Store, inputs: Iterable<DeviceRiskInput>): number {
+  let scored = 0;
+  for (const { id, input } of inputs) {
+    const score = riskScore(input);
+    store.devices.setRiskScore(id, score.riskScore, score.bestAchievableScore);
+    scored++;
+  }
+  return scored;
+}
+
+/** Scores every device of the world again (in one transaction). */
+export function scoreAllDevices(store: Store): number {
+  return store.transaction(() => scoreDevices(store, store.riskInputs.all()));
+}

@@ -1,0 +1,41 @@
+/**
+ * A preset's whole scope as SQL conditions on `component c`: what ./scopes.ts decides
+ * (`componentScopeWhere`), plus the two facts it leaves to its callers, which the store holds
+ * too: the risk score (the component's device's, as stored) and external communications (the
+ * component at either end of one). So a visualisation filters a page in SQL, without a list of
+ * ids.
+ */
+import type { PresetScope, Range, Selection } from '../domain/preset-scope.js';
+import { componentScopeWhere } from './scopes.js';
+import type { Where } from './sql.js';
+
+const RISK = '(SELECT d.risk_score FROM device d WHERE d.rowid = c.device_rowid)';
+
+const inRanges = (ranges: readonly Range[]): [string, unknown[]] => [
+  `(${ranges.map(() => `${RISK} BETWEEN ? AND ?`).join(' OR ')})`,
+  ranges.flatMap((r) => [r.first, r.last]),
+];
+
+/** preset-scope.ts `passesRanges`: no score passes only when no range is included. */
+function riskConditions(where: Where, s: Selection<Range>): void {
+  if (s.include.length > 0) {
+    const [sql, params] = inRanges(s.include);
+    where.add(sql, ...params);
+  }
+  if (s.exclude.length > 0) {
+    const [sql, params] = inRanges(s.exclude);
+    where.add(`(${RISK} IS NULL OR NOT ${sql})`, ...params);
+  }
+}
+
+const EXTERNAL = `(EXISTS (SELECT 1 FROM external_communication x WHERE x.internal_component = c.rowid)
+  OR EXISTS (SELECT 1 FROM external_communication x WHERE x.external_component = c.rowid))`;
+
+/** The conditions on `component c` of everything the scope keeps; none for "All data". */
+export function presetScopeWhere(scope: PresetScope): Where {
+  const where = componentScopeWhere(scope);
+  if (scope.all) return where;
+  riskConditions(where, scope.riskScores);
+  if (scope.hasExternalCommunications !== null) where.add(scope.hasExternalCommunications ? EXTERNAL : `NOT ${EXTERNAL}`);
+  return where;
+}

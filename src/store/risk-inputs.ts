@@ -1,0 +1,104 @@
+/**
+ * What a device's risk score rests on (src/domain/risk-score.ts `RiskInput`), read for many
+ * devices at once: its device type; the tags of its activities (the flows one of its components
+ * takes part in) that can weigh in a score; its group (the first of its components in one, as the Device's `group`), with
+ * the group's label, description and criticalness; and its components' vulnerability matches,
+ * one per catalogue entry, each acknowledged or not on this device. A few grouped statements per
+ * chunk of devices, over the indexes: the world build reads every device, live ingest a few.
+ */
+import type { GroupSummary } from '../domain/group.js';
+import { RISK_BEARING_TAGS, type RiskInput } from '../domain/risk-score.js';
+import type { Db } from './db.js';
+import { VULNERABILITY_COLUMNS, type VulnerabilityRow, toVulnerability } from './vulnerability-rows.js';
+
+/** A device's risk inputs, by device id. */
+export interface DeviceRiskInput {
+  id: string;
+  input: RiskInput;
+}
+
+const IN_ROWIDS = 'SELECT value FROM json_each(?)';
+const CHUNK = 2000;
+
+export interface RiskInputLookups {
+  tagLabel(key: string): string | undefined;
+  group(id: string): GroupSummary | undefined;
+}
+
+export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
+  const devicesStmt = db.prepare(`SELECT rowid, id, device_type FROM device WHERE rowid IN (${IN_ROWIDS}) ORDER BY rowid`);
+  const rowidsOfIds = db.prepare(`SELECT rowid FROM device WHERE id IN (${IN_ROWIDS}) ORDER BY rowid`).pluck();
+  const afterStmt = db.prepare('SELECT rowid FROM device WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck();
+  const MEMBERS = `m(c, d) AS (SELECT rowid, device_rowid FROM component WHERE device_rowid IN (${IN_ROWIDS}))`;
+  // Only the tags that can weigh in a score (the others would be read for nothing).
+  const RISKY = `(${RISK_BEARING_TAGS.map((t) => `'${t}'`).join(', ')})`;
+  const activityTags = db.prepare(
+    `WITH ${MEMBERS}
+     SELECT m.d AS device, t.tag FROM m JOIN activity a ON a.left_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND t.tag IN ${RISKY}
+     UNION SELECT m.d, t.tag FROM m JOIN activity a ON a.right_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND t.tag IN ${RISKY}
+     ORDER BY 1, 2`,
+  );
+  // In component order: a device's group is the first of its components' (src/store/device-rows.ts).
+  const groupsStmt = db.prepare(
+    `SELECT c.device_rowid AS device, g.id FROM component c JOIN grp g ON g.rowid = c.group_rowid
+     WHERE c.device_rowid IN (${IN_ROWIDS}) ORDER BY c.rowid`,
+  );
+  const matchesStmt = db.prepare(
+    `SELECT DISTINCT c.device_rowid AS device, ${VULNERABILITY_COLUMNS}, v.rowid AS vulnerability_rowid
+     FROM component c JOIN vulnerability_match m ON m.component_rowid = c.rowid JOIN vulnerability v ON v.rowid = m.vulnerability_rowid
+     WHERE c.device_rowid IN (${IN_ROWIDS}) ORDER BY 1, v.rowid`,
+  );
+  const acksStmt = db.prepare(
+    `SELECT d.rowid AS device, a.vulnerability_rowid FROM device d JOIN vulnerability_ack a ON a.device_id = d.id
+     WHERE d.rowid IN (${IN_ROWIDS})`,
+  );
+
+  function inputs(rowids: readonly number[]): DeviceRiskInput[] {
+    if (rowids.length === 0) return [];
+    const json = JSON.stringify(rowids);
+    const devices = devicesStmt.all(json) as { rowid: number; id: string; device_type: string }[];
+    const byDevice = new Map<number, RiskInput>(
+      devices.map((d) => [d.rowid, { deviceType: d.device_type, activityTags: [], group: null, vulnerabilities: [] }]),
+    );
+    for (const { device, tag } of activityTags.all(json) as { device: number; tag: string }[]) {
+      byDevice.get(device)?.activityTags.push({ key: tag, label: lookups.tagLabel(tag) ?? tag });
+    }
+    const groups = new Map<string, GroupSummary | undefined>();
+    for (const { device, id } of groupsStmt.all(json) as { device: number; id: string }[]) {
+      const input = byDevice.get(device);
+      if (!input || input.group !== null) continue;
+      if (!groups.has(id)) groups.set(id, lookups.group(id));
+      const g = groups.get(id);
+      if (g) input.group = { label: g.label, description: g.description, criticalness: g.criticalness };
+    }
+    const acked = new Set((acksStmt.all(json) as { device: number; vulnerability_rowid: number }[]).map((a) => `${a.device}|${a.vulnerability_rowid}`));
+    for (const r of matchesStmt.all(json) as (VulnerabilityRow & { device: number; vulnerability_rowid: number })[]) {
+      byDevice.get(r.device)?.vulnerabilities.push({ vulnerability: toVulnerability(r), acknowledged: acked.has(`${r.device}|${r.vulnerability_rowid}`) });
+    }
+    return devices.map((d) => ({ id: d.id, input: byDevice.get(d.rowid) as RiskInput }));
+  }
+
+  return {
+    /** The inputs of these devices (by id; unknown ids are left out), in device order. */
+    of(deviceIds: readonly string[]): DeviceRiskInput[] {
+      return inputs(rowidsOfIds.all(JSON.stringify(deviceIds)) as number[]);
+    },
+
+    /** The inputs of these devices (by rowid: ingest's), in device order. */
+    ofRowids(deviceRowids: readonly number[]): DeviceRiskInput[] {
+      return inputs(deviceRowids);
+    },
+
+    /** Every device's inputs, in device order, read a chunk at a time. */
+    *all(): Generator<DeviceRiskInput> {
+      for (let after = 0; ; ) {
+        const rowids = afterStmt.all(after, CHUNK) as number[];
+        yield* inputs(rowids);
+        if (rowids.length < CHUNK) return;
+        after = rowids[rowids.length - 1] as number;
+      }
+    },
+  };
+}
+
+export type RiskInputRepo = ReturnType<typeof createRiskInputRepo>;
