@@ -48,8 +48,10 @@ export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
      FROM component c JOIN vulnerability_match m ON m.component_rowid = c.rowid JOIN vulnerability v ON v.rowid = m.vulnerability_rowid
      WHERE c.device_rowid IN (${IN_ROWIDS}) ORDER BY 1, v.rowid`,
   );
+  // An acknowledgement is per device and CVE (as the 3.0 answers read it): it covers every
+  // catalogue entry of the CVE.
   const acksStmt = db.prepare(
-    `SELECT d.rowid AS device, a.vulnerability_rowid FROM device d JOIN vulnerability_ack a ON a.device_id = d.id
+    `SELECT d.rowid AS device, v.cve FROM device d JOIN vulnerability_ack a ON a.device_id = d.id JOIN vulnerability v ON v.rowid = a.vulnerability_rowid
      WHERE d.rowid IN (${IN_ROWIDS})`,
   );
 
@@ -71,9 +73,9 @@ export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
       const g = groups.get(id);
       if (g) input.group = { label: g.label, description: g.description, criticalness: g.criticalness };
     }
-    const acked = new Set((acksStmt.all(json) as { device: number; vulnerability_rowid: number }[]).map((a) => `${a.device}|${a.vulnerability_rowid}`));
-    for (const r of matchesStmt.all(json) as (VulnerabilityRow & { device: number; vulnerability_rowid: number })[]) {
-      byDevice.get(r.device)?.vulnerabilities.push({ vulnerability: toVulnerability(r), acknowledged: acked.has(`${r.device}|${r.vulnerability_rowid}`) });
+    const acked = new Set((acksStmt.all(json) as { device: number; cve: string }[]).map((a) => `${a.device}|${a.cve}`));
+    for (const r of matchesStmt.all(json) as (VulnerabilityRow & { device: number })[]) {
+      byDevice.get(r.device)?.vulnerabilities.push({ vulnerability: toVulnerability(r), acknowledged: acked.has(`${r.device}|${r.cve}`) });
     }
     return devices.map((d) => ({ id: d.id, input: byDevice.get(d.rowid) as RiskInput }));
   }

@@ -60,7 +60,7 @@ describe('riskInputs on the `small` world', () => {
     expect(scores.size).toBeGreaterThan(5);
   });
 
-  it("takes a device's group, its vulnerabilities one per entry, and the acknowledgements on that device", () => {
+  it("takes a device's group, its vulnerabilities one per entry, and the acknowledgements on that device (per CVE: every entry of an acknowledged CVE)", () => {
     const inputs = [...store.riskInputs.all()];
     const grouped = inputs.filter((x) => x.input.group !== null);
     expect(grouped.length).toBeGreaterThan(inputs.length / 2);
@@ -77,7 +77,26 @@ describe('riskInputs on the `small` world', () => {
       expect(new Set(ids).size).toBe(ids.length);
       const components = store.devices.components(id)?.map((c) => c.id) ?? [];
       expect(new Set(ids)).toEqual(new Set(store.vulnerabilities.matchesOf(components).map((m) => m.vulnerability.id)));
-      expect(input.vulnerabilities.filter((v) => v.acknowledged).length).toBe(acks.filter(([d]) => d === id).length);
+      const ackedCves = new Set(store.vulnerabilities.acksOf(id).map((a) => a.cve));
+      expect(input.vulnerabilities.filter((v) => v.acknowledged).map((v) => v.vulnerability.id)).toEqual(
+        input.vulnerabilities.filter((v) => ackedCves.has(v.vulnerability.cve)).map((v) => v.vulnerability.id),
+      );
     }
+  });
+
+  it('counts an acknowledgement for every catalogue entry of its CVE', () => {
+    const [device, vulnerabilityRowid] = store.db.prepare('SELECT device_id, vulnerability_rowid FROM vulnerability_ack LIMIT 1').raw().get() as [string, number];
+    const component = store.db.prepare('SELECT c.rowid FROM component c JOIN device d ON d.rowid = c.device_rowid WHERE d.id = ? LIMIT 1').pluck().get(device) as number;
+    // A second advisory of the same CVE, matched on the same device.
+    const copy = store.db
+      .prepare(
+        `INSERT INTO vulnerability (id, cve, title, summary, solution, cvss, cvss_temporal, cvss_version, cvss_vector_string, publish_time, creation_time, last_update)
+         SELECT 'second-advisory', cve, title, summary, solution, cvss, cvss_temporal, cvss_version, cvss_vector_string, publish_time, creation_time, last_update
+         FROM vulnerability WHERE rowid = ?`,
+      )
+      .run(vulnerabilityRowid).lastInsertRowid;
+    store.db.prepare('INSERT INTO vulnerability_match (component_rowid, vulnerability_rowid, matching_time) VALUES (?, ?, 0)').run(component, copy);
+    const input = store.riskInputs.of([device])[0]?.input;
+    expect(input?.vulnerabilities.find((v) => v.vulnerability.id === 'second-advisory')?.acknowledged).toBe(true);
   });
 });
