@@ -61,23 +61,22 @@ export const ShortComponentSchema = named(
   'A component as other objects nest it: `ip` and `mac` are strings; `ip` is absent when the component has none.',
 );
 
-export const LightDeviceSchema = named(
-  'LightDevice',
-  z.object({
-    id: z.string(),
-    isDevice: z.literal(true),
-    label: z.string(),
-    originalLabel: z.string(),
-    customLabel: z.string(),
-    deviceType: z.string(),
-    icon: z.string(),
-    ip: z.array(z.string()),
-    mac: z.array(z.string()),
-    tags: z.array(TagSchema),
-    group: GroupSchema.nullable(),
-  }),
-  'A device as other objects nest it: `ip` and `mac` are lists.',
-);
+/** A device's own fields, as every device-shaped object prints them (a network node's `isDevice` may be false). */
+export const lightDeviceFields = {
+  id: z.string(),
+  isDevice: z.literal(true),
+  label: z.string(),
+  originalLabel: z.string(),
+  customLabel: z.string(),
+  deviceType: z.string(),
+  icon: z.string(),
+  ip: z.array(z.string()),
+  mac: z.array(z.string()),
+  tags: z.array(TagSchema),
+  group: GroupSchema.nullable(),
+};
+
+export const LightDeviceSchema = named('LightDevice', z.object(lightDeviceFields), 'A device as other objects nest it: `ip` and `mac` are lists.');
 
 export const FlowEndpointSchema = named(
   'FlowEndpoint',

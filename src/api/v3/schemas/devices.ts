@@ -9,24 +9,15 @@ import { z } from 'zod';
 import { named } from '../registry.js';
 import { ActivitySchema } from './activities.js';
 import { VulnerabilityDetailSchema } from './catalogue.js';
-import { GroupAncestorSchema, GroupSchema, LightDeviceSchema, PropertyListTupleSchema, TagSchema, UserPropertyTupleSchema, int, ms } from './common.js';
+import { GroupAncestorSchema, LightDeviceSchema, PropertyListTupleSchema, TagSchema, UserPropertyTupleSchema, int, lightDeviceFields, ms } from './common.js';
 import { ComponentSchema } from './components.js';
 import { DetailedTagSchema } from './tags.js';
 
 const deviceFields = {
-  id: z.string(),
+  ...lightDeviceFields,
   isDevice: z.boolean(),
-  label: z.string(),
-  originalLabel: z.string(),
-  customLabel: z.string(),
-  deviceType: z.string(),
-  icon: z.string(),
-  ip: z.array(z.string()),
-  mac: z.array(z.string()),
   normalizedProperties: z.array(PropertyListTupleSchema),
   otherProperties: z.array(PropertyListTupleSchema),
-  tags: z.array(TagSchema),
-  group: GroupSchema.nullable(),
   ancestors: z.array(GroupAncestorSchema).nullable(),
   riskScore: int,
   firstActivity: ms,
