@@ -9,9 +9,9 @@ import { checkDbPath, dbError } from './db-file.js';
 import type { Micros } from './domain/time.js';
 import { loadProfile } from './seed/profile.js';
 import { WORLD_VERSION, buildWorld, isCurrentWorld, type WorldSummary } from './seed/world.js';
-import { withoutJournal } from './store/db.js';
+import { useJournal, withoutJournal } from './store/db.js';
 import { openStore, type Store } from './store/store.js';
-import { KEPT_SETTINGS } from './store/world-copy.js';
+import { takeAccessFrom } from './store/world-copy.js';
 
 export interface CenterOptions {
   db: string;
@@ -69,8 +69,6 @@ export function buildWorldFile(path: string, opts: WorldFileOptions): { store: S
   const store = openStore(path);
   try {
     withoutJournal(store.db);
-    // The index builds at the end sort on disk rather than in memory (the seeding peak RSS).
-    store.db.pragma('temp_store = FILE');
     return { store, built: seedInto(store, opts) };
   } catch (err) {
     store.close();
@@ -87,17 +85,8 @@ function rebuildFile(opts: CenterOptions): WorldSummary & { seconds: number } {
   const next = `${opts.db}.building`;
   const { store: fresh, built } = buildWorldFile(next, opts);
   try {
-    if (existsSync(opts.db)) {
-      fresh.db.prepare('ATTACH DATABASE ? AS old').run(opts.db);
-      fresh.transaction(() => {
-        fresh.db.exec('INSERT INTO main.token SELECT * FROM old.token');
-        fresh.db
-          .prepare(`INSERT OR REPLACE INTO main.setting SELECT * FROM old.setting WHERE key IN (${KEPT_SETTINGS.map(() => '?').join(', ')})`)
-          .run(...KEPT_SETTINGS);
-      });
-      fresh.db.exec('DETACH DATABASE old');
-    }
-    fresh.db.pragma('journal_mode = WAL');
+    if (existsSync(opts.db)) takeAccessFrom(fresh, opts.db);
+    useJournal(fresh.db);
   } catch (err) {
     // The previous world stays as it was, and no half-made file is left beside it.
     fresh.close();

@@ -28,10 +28,11 @@ export async function run(argv: string[], env: Record<string, string | undefined
     const progress = progressPrinter(io.stderr, config.scenario);
     const center = openCenter({ ...config, reset: true, clock, onProgress: progress.update });
     if (center.built) progress.done(center.built.seconds, center.built.observations);
-    const count = (table: string) => (center.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number).toLocaleString('en');
+    const n = center.store.rowCounts.all();
+    const count = (k: keyof typeof n) => n[k].toLocaleString('en');
     io.stdout.write(
       `${config.db}: scenario "${config.scenario}", seed ${center.store.settings.get('world.seed')}, ` +
-        `${count('component')} components, ${count('flow')} flows, ${count('event')} events\n`,
+        `${count('components')} components, ${count('flows')} flows, ${count('events')} events\n`,
     );
     center.store.close();
     return 0;

@@ -6,6 +6,7 @@ import { createCredentialRepo } from './credentials.js';
 import { createCustomNetworkRepo } from './custom-networks.js';
 import { type Db, openDb } from './db.js';
 import { createDeviceDetailRepo } from './device-details.js';
+import { createRowCounts } from './counts.js';
 import { createDeviceRepo } from './devices.js';
 import { createEventRepo } from './events.js';
 import { createExternalCommunicationRepo } from './external-communications.js';
@@ -84,6 +85,7 @@ export function openStore(path: string) {
     scopes: createScopeRepo(db, version),
     customNetworks: createCustomNetworkRepo(db),
     userProperties,
+    rowCounts: createRowCounts(db),
     // API 3.0's lists of components and flows: a list request over them, each page completed in bulk.
     componentViews,
     flowViews: createFlowViewRepo(db, flows, components),

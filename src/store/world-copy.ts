@@ -52,3 +52,17 @@ export function replaceWorld(store: Store, file: string): void {
   store.propertyRules.invalidate();
   store.portRules.invalidate();
 }
+
+/** Moves the tokens and the kept settings of the database in `file` into this store (a world rebuilt beside it), in one transaction. */
+export function takeAccessFrom(store: Store, file: string): void {
+  const { db } = store;
+  db.prepare('ATTACH DATABASE ? AS old').run(file);
+  try {
+    store.transaction(() => {
+      db.exec('INSERT INTO main.token SELECT * FROM old.token');
+      db.prepare(`INSERT OR REPLACE INTO main.setting SELECT * FROM old.setting WHERE key IN (${KEPT_SETTINGS.map(() => '?').join(', ')})`).run(...KEPT_SETTINGS);
+    });
+  } finally {
+    db.exec('DETACH DATABASE old');
+  }
+}

@@ -7,16 +7,6 @@ import { z } from 'zod';
 import { VERSION } from '../../version.js';
 import { CONTROL_TAG } from './common.js';
 
-const COUNTED = ['sensor', 'component', 'flow', 'event', 'variable', 'grp'] as const;
-const COUNT_NAMES: Record<(typeof COUNTED)[number], string> = {
-  sensor: 'sensors',
-  component: 'components',
-  flow: 'flows',
-  event: 'events',
-  variable: 'variables',
-  grp: 'groups',
-};
-
 const HealthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
@@ -27,7 +17,6 @@ const HealthSchema = z.object({
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const started = process.hrtime.bigint();
-  const counts = COUNTED.map((t) => [COUNT_NAMES[t], app.store.db.prepare(`SELECT count(*) FROM ${t}`).pluck()] as const);
   app.get(
     '/health',
     {
@@ -50,7 +39,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       version: VERSION,
       uptime_s: Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(3)),
       scenario: app.store.settings.get('world.scenario') ?? null,
-      counts: Object.fromEntries(counts.map(([name, stmt]) => [name, stmt.get() as number])),
+      counts: app.store.rowCounts.all(),
     }),
   );
 };
