@@ -1,7 +1,7 @@
 /**
  * A seeded fuzz of the HTTP surface through a real socket (issue 14: 1 244 of 35 531 fuzzed
  * requests left the envelope, all from Fastify's or Node's defaults). Every route of
- * openapi/openapi.json, and a few paths that are none, is sent with the test token, then broken
+ * openapi/openapi.json and openapi/openapi-3.0.json, and a few paths that are none, is sent with the test token, then broken
  * by one to three mutations: method, path, query, version, headers, body, line ends, bytes.
  * Each request goes on its own connection. Whatever layer answers:
  *   - no answer is a 5xx;
@@ -42,16 +42,34 @@ interface Operation {
   requestBody?: { content: Record<string, { example?: unknown; schema?: { example?: unknown } }> };
 }
 
-/** One valid request per operation of the OpenAPI document, with the examples it gives. */
+/** A value for a 3.0 parameter its document gives no example for: a type the path takes, a UUID, a word. */
+function v3Value(pattern: string, p: Parameter): unknown {
+  if (p.name === 'type') return pattern.includes('externalCommunications') ? 'components' : 'dns';
+  return p.in === 'path' ? '00000000-0000-4000-8000-000000000000' : 'x';
+}
+
+/** One valid request per operation of both OpenAPI documents (1.0 and 3.0), with the examples they give. */
 function templates(): Template[] {
-  const doc = JSON.parse(readFileSync(new URL('../openapi/openapi.json', import.meta.url), 'utf8')) as { paths: Record<string, Record<string, Operation>> };
+  const out: Template[] = [];
+  for (const file of ['openapi.json', 'openapi-3.0.json']) {
+    const doc = JSON.parse(readFileSync(new URL(`../openapi/${file}`, import.meta.url), 'utf8')) as { paths: Record<string, Record<string, Operation>> };
+    out.push(...templatesOf(doc));
+  }
+  for (const path of ['/', '/api/1.0/documentation/', '/api/1.0/documentation/json', '/api/3.0/documentation', '/api/1.0/nope', '/api/3.0/nope', '/nope', '/api/2.0/sensor']) {
+    out.push({ method: 'GET', path, query: [] });
+  }
+  return out;
+}
+
+function templatesOf(doc: { paths: Record<string, Record<string, Operation>> }): Template[] {
   const out: Template[] = [];
   for (const [pattern, operations] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(operations)) {
       let path = pattern;
       const query: string[] = [];
       for (const p of op.parameters ?? []) {
-        const example = p.name === 'limit' || p.name === 'size' ? 5 : (p.example ?? p.schema?.example);
+        const given = p.name === 'limit' || p.name === 'size' ? 5 : (p.example ?? p.schema?.example);
+        const example = given ?? (pattern.startsWith('/api/3.0/') ? v3Value(pattern, p) : undefined);
         if (example === undefined) throw new Error(`${method} ${pattern}: no example for ${p.name}`);
         if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(String(example)));
         else if (p.in === 'query' && p.required) query.push(`${p.name}=${encodeURIComponent(String(example))}`);
@@ -61,7 +79,6 @@ function templates(): Template[] {
       out.push({ method: method.toUpperCase(), path, query, body });
     }
   }
-  for (const path of ['/', '/api/1.0/documentation/', '/api/1.0/documentation/json', '/api/1.0/nope', '/nope', '/api/2.0/sensor']) out.push({ method: 'GET', path, query: [] });
   return out;
 }
 
@@ -159,7 +176,8 @@ function mutate(rng: Random, d: Draft): void {
 
 function draft(rng: Random, t: Template): string {
   const api = t.path.startsWith('/api/1.0');
-  const headerToken = api && rng.chance(0.3);
+  // 3.0 takes the token in the header only.
+  const headerToken = t.path.startsWith('/api/3.0') || (api && rng.chance(0.3));
   const query = [...t.query, ...(api && !headerToken ? [`token=${TOKEN}`] : [])];
   const d: Draft = {
     method: t.method,
@@ -238,7 +256,9 @@ describe('the HTTP surface under seeded malformed requests', () => {
           const envelope =
             /^application\/json/.test(a.headers['content-type'] ?? '') &&
             typeof body === 'object' && body !== null &&
-            Object.keys(body).join() === 'status,message' &&
+            // Under /api/3.0 the message is also under `error`.
+            ['status,message', 'status,message,error'].includes(Object.keys(body).join()) &&
+            [undefined, (body as Record<string, unknown>)['message']].includes((body as Record<string, unknown>)['error']) &&
             (body as Record<string, unknown>)['status'] === 'error' &&
             typeof (body as Record<string, unknown>)['message'] === 'string';
           if (!envelope) problems.push(`not the envelope: ${a.status} ${a.headers['content-type']} ${a.body.slice(0, 200)} to ${sent}`);
