@@ -227,6 +227,38 @@ function patchChildren(store: Store, id: string, o: PatchOperation): void {
   }
 }
 
+/** guide 6.3.9: puts a component in a group; 309 when it is in one already, this one or another. */
+export function addComponent(ctx: GroupContext, groupId: string, componentId: string): void {
+  const { store } = ctx;
+  store.transaction(() => {
+    const { group, component } = membership(store, groupId, componentId);
+    if (store.groups.groupOf(component) !== null) throw errors.alreadyGrouped(componentId);
+    store.groups.setMembership(component, group);
+    rescore(store, group, []);
+  });
+}
+
+/** guide 6.3.10: takes a component out of its group; 400 when that group is not this one. */
+export function removeComponent(ctx: GroupContext, groupId: string, componentId: string): void {
+  const { store } = ctx;
+  store.transaction(() => {
+    const { group, component } = membership(store, groupId, componentId);
+    if (store.groups.groupOf(component) !== group) throw errors.notInGroup(componentId, groupId);
+    const before = store.groups.memberDevices(group);
+    store.groups.setMembership(component, null);
+    rescore(store, group, before);
+  });
+}
+
+/** The group and the component of a membership change (404 for either unknown, the group first). */
+function membership(store: Store, groupId: string, componentId: string): { group: number; component: number } {
+  const group = store.groups.rowid(groupId);
+  if (group === undefined) throw errors.notFound('Group', groupId);
+  const component = store.components.rowid(componentId);
+  if (component === undefined) throw errors.notFound('Component', componentId);
+  return { group, component };
+}
+
 /** guide 6.5.5, Cisco 3.0 DELETE /groups/{id}: the group goes; its components stay, in no group. */
 export function deleteGroup(ctx: GroupContext, id: string): void {
   const { store } = ctx;

@@ -170,10 +170,13 @@ describe('DELETE /groups/{id}', () => {
 describe('a group walked across surfaces: created in 3.0, listed in 1.0, moved into in 1.0, patched in 3.0, deleted in 1.0', () => {
   it('is one group throughout', async () => {
     const [a, b] = [freeDevice(), freeDevice()];
-    const g = await create({ componentIds: [a.components[0]] });
+    const g = await create({ criticalness: 5, componentIds: [a.components[0]] });
     const listed = await c.json<{ id: string; label: string; components: { id: string }[] }[]>(`${API}/group`);
     expect(listed.find((x) => x.id === g.id)).toMatchObject({ label: g.label, components: [{ id: a.components[0] }] });
     expect((await c.send('POST', `${API}/group/${g.id}/component/${b.components[0]}`)).statusCode).toBe(200);
+    // The 1.0 move scores the device again, as a 3.0 write does.
+    expect(scores(b.id).group).toMatchObject({ label: g.label, criticalness: 5 });
+    expect(scores(b.id).stored).toBe(scores(b.id).computed);
     // A component in two groups is a 309 on either surface.
     const other = await create();
     expectError3(await c.v3('PATCH', `/groups/${other.id}`, { op: 'add', path: '/components', value: [b.components[0]] }), 309, /already in a group/);
@@ -181,6 +184,8 @@ describe('a group walked across surfaces: created in 3.0, listed in 1.0, moved i
     const patched = await patch(g.id, { op: 'remove', path: '/components', value: [a.components[0]] });
     expect(patched.componentIds).toEqual([b.components[0]]);
     expect((await c.send('DELETE', `${API}/group/${g.id}`)).statusCode).toBe(200);
+    expect(scores(b.id).group).toBeNull();
+    expect(scores(b.id).stored).toBe(scores(b.id).computed);
     expect((await c.json3<{ id: string }[]>('/groups')).map((x) => x.id)).not.toContain(g.id);
     expect(c.store.components.get(b.components[0] as string)?.groupId).toBeNull();
   });
