@@ -3,7 +3,7 @@
  * (src/plugins/error-handler.ts) renders the guide's envelope (5.7):
  * {"status": "error", "message": "…"}.
  */
-export type ErrorStatus = 400 | 401 | 402 | 404 | 309 | 409 | 500 | HttpLayerStatus;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 309 | 409 | 422 | 500 | HttpLayerStatus;
 
 /**
  * What the HTTP layer (Node's parser and server, Fastify's router) refuses before any route
@@ -50,6 +50,14 @@ export const errors = {
   // guide 6.3.10: "400 … the given Component isn't in the given Group".
   notInGroup: (componentId: string, groupId: string) =>
     new ApiError(400, `The component ${componentId} is not in the group ${groupId}`),
+  unknownIds: (what: 'device' | 'group', ids: readonly string[]) => new ApiError(400, `Unknown ${what} id${ids.length > 1 ? 's' : ''}: ${ids.join(', ')}`),
+  deviceNotInGroup: (deviceId: string, groupId: string) => new ApiError(400, `The device ${deviceId} has no component in the group ${groupId}`),
+  notNested: (childId: string, groupId: string) => new ApiError(400, `The group ${childId} is not nested in the group ${groupId}`),
+  // Cisco 3.0 PATCH /groups/{id}: "403 forbidden. The "op" - "Path" association is not allowed".
+  patchNotAllowed: (op: string, path: string) => new ApiError(403, `The operation "${op}" is not allowed on the path "${path}"`),
+  // Cisco 3.0 PUT and PATCH /groups/{id}: "422 unprocessable entity. Invalid parent hierarchy".
+  invalidHierarchy: (childId: string, parentId: string) =>
+    new ApiError(422, `Invalid parent hierarchy: the group ${parentId} cannot hold the group ${childId}, which holds it`),
   // guide 6.8: the one rule error the guide prints is `Invalid syntax for rule.\nWrong action name : "TagFlow2"`.
   invalidRule: (reason: string) => new ApiError(400, `Invalid syntax for rule.\n${reason}`),
   idMismatch: (bodyId: string, pathId: string, field = 'id') =>

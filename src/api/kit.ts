@@ -29,6 +29,14 @@ export interface ErrorExamples {
   badRequest?: string;
   /** A 404 this route gives: what it names does not exist. */
   notFound?: string;
+  /** A 309 this route gives: a component it would group is in another group (guide 6.5). */
+  alreadyGrouped?: string;
+  /** A 403 this route gives: the operation is not allowed there. */
+  forbidden?: string;
+  /** A 409 this route gives: a duplicate. */
+  conflict?: string;
+  /** A 422 this route gives: the body is well formed but cannot be applied. */
+  unprocessable?: string;
 }
 
 /**
@@ -44,5 +52,9 @@ export function errorResponsesOf<S>(errorAnswer: (description: string, message: 
     ...(examples.badRequest ? { 400: errorAnswer('Bad request: a parameter or the body is invalid', examples.badRequest) } : {}),
     ...auth,
     ...(examples.notFound ? { 404: errorAnswer('Not found', examples.notFound) } : {}),
+    ...(examples.alreadyGrouped ? { 309: errorAnswer('A component is already in another group', examples.alreadyGrouped) } : {}),
+    ...(examples.forbidden ? { 403: errorAnswer('Forbidden', examples.forbidden) } : {}),
+    ...(examples.conflict ? { 409: errorAnswer('Conflict: a duplicate', examples.conflict) } : {}),
+    ...(examples.unprocessable ? { 422: errorAnswer('Unprocessable', examples.unprocessable) } : {}),
   });
 }

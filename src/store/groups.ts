@@ -85,6 +85,7 @@ export function createGroupRepo(db: Db, components: ComponentRepo) {
   const centerId = db.prepare("SELECT value FROM setting WHERE key = 'center.id'").pluck();
   const memberIds = db.prepare('SELECT id FROM component WHERE group_rowid = ? ORDER BY rowid').pluck();
   const componentRowids = db.prepare('SELECT id, rowid FROM component WHERE id IN (SELECT value FROM json_each(?))');
+  const memberDevices = db.prepare('SELECT DISTINCT device_rowid FROM component WHERE group_rowid = ? AND device_rowid IS NOT NULL').pluck();
 
   type PropRow = { position: number; label: string; value: string; last_update: number; id: string | null };
 
@@ -179,6 +180,11 @@ export function createGroupRepo(db: Db, components: ComponentRepo) {
     setMembers(rowid: number, componentRowids: readonly number[]): void {
       clearMembers.run(rowid);
       for (const c of componentRowids) setGroup.run(rowid, c);
+    },
+
+    /** The devices (rowids) with a component in the group: those whose risk score its changes move. */
+    memberDevices(rowid: number): number[] {
+      return memberDevices.all(rowid) as number[];
     },
 
     /** The groups as 3.0 lists them (without members), in the order of `list`. */

@@ -17,6 +17,7 @@ import deviceRiskScore from './routes/device-risk-score.js';
 import devices from './routes/devices.js';
 import externalCommunications from './routes/external-communications.js';
 import flows from './routes/flows.js';
+import groupWrites from './routes/group-writes.js';
 import groups from './routes/groups.js';
 import networkNodes from './routes/network-nodes.js';
 import networks from './routes/networks.js';
@@ -60,6 +61,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(networkNodes);
   await app.register(riskScoreCounts);
   await app.register(groups);
+  await app.register(groupWrites);
   await app.register(networks);
   await app.register(sensors);
   await app.register(tags);

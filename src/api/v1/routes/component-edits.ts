@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../errors.js';
+import { addComponent, removeComponent } from '../../../operations/groups.js';
 import * as serialize from '../serialize.js';
 import { ComponentSchema, EmptySchema, errorAnswer } from '../schemas.js';
 import { EXAMPLES, IDS, UNKNOWN_ID, answer } from '../examples.js';
@@ -28,6 +29,7 @@ const MembershipParams = z.object({
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
+  const ctx = { store, clock: app.clock, newId: () => app.newId() };
   const current = (id: string) => serialize.component(found(store.components.get(id), 'Component', id), store.tags.labels());
 
   /** Sets or clears a custom field and answers the component as it now is. */
@@ -102,17 +104,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     async (request) => setCustom(request.params.id, 'icon', null),
   );
 
-  /** The group and the component of a membership route, both checked (400 format, 404 unknown). */
-  function membership(params: { id: string; cid: string }) {
-    const groupId = checkId(params.id, 'group');
-    const componentId = checkId(params.cid, 'component');
-    return {
-      groupId,
-      componentId,
-      group: found(store.groups.rowid(groupId), 'Group', groupId),
-      component: found(store.components.rowid(componentId), 'Component', componentId),
-    };
-  }
+  /** The ids of a membership route, checked (400 format); the operation gives the 404s. */
+  const membership = (params: { id: string; cid: string }) => [checkId(params.id, 'group'), checkId(params.cid, 'component')] as const;
 
   app.post(
     '/group/:id/component/:cid',
@@ -128,11 +121,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      store.transaction(() => {
-        const m = membership(request.params);
-        if (store.groups.groupOf(m.component) !== null) throw errors.alreadyGrouped(m.componentId);
-        store.groups.setMembership(m.component, m.group);
-      });
+      addComponent(ctx, ...membership(request.params));
       return reply.send();
     },
   );
@@ -150,11 +139,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      store.transaction(() => {
-        const m = membership(request.params);
-        if (store.groups.groupOf(m.component) !== m.group) throw errors.notInGroup(m.componentId, m.groupId);
-        store.groups.setMembership(m.component, null);
-      });
+      removeComponent(ctx, ...membership(request.params));
       return reply.send();
     },
   );

@@ -1,14 +1,13 @@
-/** Groups (guide 6.5): read, create, edit and explode. Each write is one transaction. */
+/** Groups (guide 6.5): read, create, edit and explode; the writes are src/operations/groups.ts's. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { GroupProperty } from '../../../domain/types.js';
 import { GROUP_COLORS, INDUSTRIAL_IMPACTS } from '../../../domain/vocabulary.js';
 import { errors } from '../../../errors.js';
-import type { GroupChange } from '../../../store/groups.js';
+import { type GroupFields, createGroup, deleteGroup, editGroup } from '../../../operations/groups.js';
 import * as serialize from '../serialize.js';
 import { EmptySchema, GroupSchema, errorAnswer } from '../schemas.js';
 import { EXAMPLES, IDS, UNKNOWN_ID, answer } from '../examples.js';
-import { MESSAGES, checkId, componentRowids, docs, errorResponses, found, idErrors } from '../kit.js';
+import { MESSAGES, checkId, docs, errorResponses, found, idErrors } from '../kit.js';
 import { idParams, uuid } from '../params.js';
 
 const TAG = 'Groups';
@@ -55,6 +54,11 @@ const EditBody = z
   .strict()
   .meta({ example: { comments: "Sentryo Sensor's in right servers rack", color: 'PINK' } });
 
+/** The fields both writes share, as the operations take them. */
+function fields(b: z.infer<typeof EditBody>): GroupFields {
+  return { description: b.description, comments: b.comments, color: b.color, industrialImpact: b.industrial_impact, properties: b.properties };
+}
+
 const CONFLICTS = {
   309: errorAnswer('A listed component is already in a group', errors.alreadyGrouped('93b5cfca-77bb-5551-ad5f-e9443279c640').message),
   409: errorAnswer('A group with this label already exists', errors.labelTaken('GROUP SIEMENS').message),
@@ -63,23 +67,7 @@ const CONFLICTS = {
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
 
-  /** Properties as the Group holds them: positions in the given order, updated now. */
-  const properties = (list: { label: string; value: string }[] | undefined): GroupProperty[] | undefined =>
-    list?.map((p, position) => ({ position, label: p.label, value: p.value, lastUpdate: app.clock.now() }));
-
-  /** 309 when a component is in a group other than `own` (guide 6.5.3, 6.5.4). */
-  function checkUngrouped(ids: readonly string[], rowids: readonly number[], own: number | null): void {
-    rowids.forEach((rowid, i) => {
-      const holder = store.groups.groupOf(rowid);
-      if (holder !== null && holder !== own) throw errors.alreadyGrouped(ids[i] ?? '');
-    });
-  }
-
-  /** 409 when another group has the label (compared without case). */
-  function checkLabel(label: string, own: number | null): void {
-    const holder = store.groups.withLabel(label);
-    if (holder !== undefined && holder !== own) throw errors.labelTaken(label);
-  }
+  const ctx = { store, clock: app.clock, newId: () => app.newId() };
 
   app.get(
     '/group',
@@ -125,27 +113,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const b = request.body;
-      const ids = [...new Set(b.components.map((id) => id.toLowerCase()))];
-      const id = app.newId();
-      store.transaction(() => {
-        const rowids = componentRowids(app, ids, 400);
-        checkLabel(b.label, null);
-        checkUngrouped(ids, rowids, null);
-        store.groups.insert(
-          {
-            id,
-            creationTime: app.clock.now(),
-            label: b.label,
-            description: b.description ?? '',
-            comments: b.comments ?? '',
-            // divergence: the guide does not say; these are the values of its sample group (5.4).
-            color: b.color ?? 'GRAY',
-            industrialImpact: b.industrial_impact ?? 'VERY_LOW',
-            properties: properties(b.properties) ?? [],
-          },
-          rowids,
-        );
-      });
+      const id = createGroup(ctx, { ...fields(b), label: b.label, members: { componentIds: b.components } });
       return serialize.group(found(store.groups.get(id), 'Group', id), store.tags.labels());
     },
   );
@@ -167,24 +135,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const id = checkId(request.params.id, 'group');
       const b = request.body;
-      store.transaction(() => {
-        const rowid = found(store.groups.rowid(id), 'Group', id);
-        if (b.label !== undefined) checkLabel(b.label, rowid);
-        // Every check before the first write.
-        const ids = b.components ? [...new Set(b.components.map((c) => c.toLowerCase()))] : undefined;
-        const members = ids ? componentRowids(app, ids, 400) : undefined;
-        if (ids && members) checkUngrouped(ids, members, rowid);
-        const change: GroupChange = {
-          label: b.label,
-          description: b.description,
-          comments: b.comments,
-          color: b.color,
-          industrialImpact: b.industrial_impact,
-          properties: properties(b.properties),
-        };
-        store.groups.update(rowid, change);
-        if (members) store.groups.setMembers(rowid, members);
-      });
+      editGroup(ctx, id, { ...fields(b), label: b.label, members: b.components ? { componentIds: b.components } : undefined });
       return reply.send();
     },
   );
@@ -200,7 +151,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const id = checkId(request.params.id, 'group');
-      store.transaction(() => store.groups.delete(found(store.groups.rowid(id), 'Group', id)));
+      deleteGroup(ctx, id);
       return reply.send();
     },
   );
