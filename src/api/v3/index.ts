@@ -18,6 +18,7 @@ import devices from './routes/devices.js';
 import externalCommunications from './routes/external-communications.js';
 import flows from './routes/flows.js';
 import groups from './routes/groups.js';
+import labels from './routes/labels.js';
 import networkNodes from './routes/network-nodes.js';
 import networks from './routes/networks.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
@@ -63,6 +64,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(networks);
   await app.register(sensors);
   await app.register(tags);
+  // Writes (issue 16).
+  await app.register(labels);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
