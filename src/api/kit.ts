@@ -29,6 +29,8 @@ export interface ErrorExamples {
   badRequest?: string;
   /** A 404 this route gives: what it names does not exist. */
   notFound?: string;
+  /** A 412 this route gives: a precondition of Cisco's (a length) the input misses. */
+  preconditionFailed?: string;
 }
 
 /**
@@ -44,5 +46,6 @@ export function errorResponsesOf<S>(errorAnswer: (description: string, message: 
     ...(examples.badRequest ? { 400: errorAnswer('Bad request: a parameter or the body is invalid', examples.badRequest) } : {}),
     ...auth,
     ...(examples.notFound ? { 404: errorAnswer('Not found', examples.notFound) } : {}),
+    ...(examples.preconditionFailed ? { 412: errorAnswer('Precondition failed', examples.preconditionFailed) } : {}),
   });
 }

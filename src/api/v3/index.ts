@@ -28,6 +28,7 @@ import riskScoreCounts from './routes/risk-score-counts.js';
 import securityInsights from './routes/security-insights.js';
 import sensors from './routes/sensors.js';
 import tags from './routes/tags.js';
+import userProperties from './routes/user-properties.js';
 import version from './routes/version.js';
 import vulnerabilities from './routes/vulnerabilities.js';
 import vulnerabilityDashboard from './routes/vulnerability-dashboard.js';
@@ -66,6 +67,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(tags);
   // Writes (issue 16).
   await app.register(labels);
+  await app.register(userProperties);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
