@@ -3,7 +3,7 @@
  * (src/plugins/error-handler.ts) renders the guide's envelope (5.7):
  * {"status": "error", "message": "…"}.
  */
-export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 309 | 409 | 422 | 500 | HttpLayerStatus;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 309 | 409 | 412 | 422 | 500 | HttpLayerStatus;
 
 /**
  * What the HTTP layer (Node's parser and server, Fastify's router) refuses before any route
@@ -47,6 +47,9 @@ export const errors = {
   alreadyGrouped: (componentId: string) =>
     new ApiError(309, `The component ${componentId} is already in a group`),
   labelTaken: (label: string) => new ApiError(409, `A group with the label "${label}" already exists`),
+  // Cisco's 3.0 document (postExtraField, putExtraField): "412 precondition failed. Label should be <= 60 characters and Value <= 180 characters".
+  tooLong: (field: string, max: number, length: number) =>
+    new ApiError(412, `Precondition failed: the ${field} should be <= ${max} characters (it has ${length})`),
   // guide 6.3.10: "400 … the given Component isn't in the given Group".
   notInGroup: (componentId: string, groupId: string) =>
     new ApiError(400, `The component ${componentId} is not in the group ${groupId}`),

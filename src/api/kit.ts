@@ -37,6 +37,8 @@ export interface ErrorExamples {
   conflict?: string;
   /** A 422 this route gives: the body is well formed but cannot be applied. */
   unprocessable?: string;
+  /** A 412 this route gives: a precondition of Cisco's (a length) the input misses. */
+  preconditionFailed?: string;
 }
 
 /**
@@ -56,5 +58,6 @@ export function errorResponsesOf<S>(errorAnswer: (description: string, message: 
     ...(examples.forbidden ? { 403: errorAnswer('Forbidden', examples.forbidden) } : {}),
     ...(examples.conflict ? { 409: errorAnswer('Conflict: a duplicate', examples.conflict) } : {}),
     ...(examples.unprocessable ? { 422: errorAnswer('Unprocessable', examples.unprocessable) } : {}),
+    ...(examples.preconditionFailed ? { 412: errorAnswer('Precondition failed', examples.preconditionFailed) } : {}),
   });
 }

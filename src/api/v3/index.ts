@@ -19,6 +19,7 @@ import externalCommunications from './routes/external-communications.js';
 import flows from './routes/flows.js';
 import groupWrites from './routes/group-writes.js';
 import groups from './routes/groups.js';
+import labels from './routes/labels.js';
 import networkNodes from './routes/network-nodes.js';
 import networks from './routes/networks.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
@@ -28,6 +29,7 @@ import riskScoreCounts from './routes/risk-score-counts.js';
 import securityInsights from './routes/security-insights.js';
 import sensors from './routes/sensors.js';
 import tags from './routes/tags.js';
+import userProperties from './routes/user-properties.js';
 import version from './routes/version.js';
 import vulnerabilities from './routes/vulnerabilities.js';
 import vulnerabilityDashboard from './routes/vulnerability-dashboard.js';
@@ -65,6 +67,9 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(networks);
   await app.register(sensors);
   await app.register(tags);
+  // Writes (issue 16).
+  await app.register(labels);
+  await app.register(userProperties);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {

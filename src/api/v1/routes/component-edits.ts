@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../errors.js';
 import { addComponent, removeComponent } from '../../../operations/groups.js';
+import { createLabelOperations } from '../../../operations/labels.js';
 import * as serialize from '../serialize.js';
 import { ComponentSchema, EmptySchema, errorAnswer } from '../schemas.js';
 import { EXAMPLES, IDS, UNKNOWN_ID, answer } from '../examples.js';
@@ -32,15 +33,24 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   const ctx = { store, clock: app.clock, newId: () => app.newId() };
   const current = (id: string) => serialize.component(found(store.components.get(id), 'Component', id), store.tags.labels());
 
-  /** Sets or clears a custom field and answers the component as it now is. */
-  function setCustom(rawId: string, field: 'name' | 'icon', value: string | null) {
+  const labels = createLabelOperations(store);
+
+  /** Sets or clears the custom name (one operation with 3.0's POST /components/{id}/label) and answers the component as it now is. */
+  function setName(rawId: string, value: string | null) {
+    const id = checkId(rawId, 'component');
+    labels.setComponentLabel(id, value);
+    return current(id);
+  }
+
+  /** Sets or clears the custom icon and answers the component as it now is. */
+  function setIcon(rawId: string, value: string | null) {
     const id = checkId(rawId, 'component');
     return store.transaction(() => {
       const rowid = found(store.components.rowid(id), 'Component', id);
-      if (field === 'icon' && value !== null && !store.icons.get(value)) {
+      if (value !== null && !store.icons.get(value)) {
         throw errors.badRequest(`Unknown icon key: "${value}" (see GET /api/1.0/icon)`);
       }
-      store.components.setCustom(rowid, field, value);
+      store.components.setCustom(rowid, 'icon', value);
       return current(id);
     });
   }
@@ -58,7 +68,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => [setCustom(request.params.id, 'name', request.body.custom_name)],
+    async (request) => [setName(request.params.id, request.body.custom_name)],
   );
 
   app.delete(
@@ -73,7 +83,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => [setCustom(request.params.id, 'name', null)],
+    async (request) => [setName(request.params.id, null)],
   );
 
   app.put(
@@ -89,7 +99,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => setCustom(request.params.id, 'icon', request.body.custom_icon),
+    async (request) => setIcon(request.params.id, request.body.custom_icon),
   );
 
   app.delete(
@@ -101,7 +111,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         response: { 200: answer(ComponentSchema, 'The component without its custom icon (guide 5.2)', EXAMPLES.customIconDeleted), ...errorResponses(idErrors('component', 'Component')) },
       },
     },
-    async (request) => setCustom(request.params.id, 'icon', null),
+    async (request) => setIcon(request.params.id, null),
   );
 
   /** The ids of a membership route, checked (400 format); the operation gives the 404s. */
