@@ -79,6 +79,15 @@ export function createPresetRepo(db: Db) {
        @filters, @search, @componentTagless, @activityTagless, @groupless, @hasExternalCommunications, @operationalStarred, @securityStarred)`,
   );
   const deleteStmt = db.prepare('DELETE FROM preset WHERE id = ?');
+  const updateStmt = db.prepare(
+    `UPDATE preset SET label = @label, description = @description, category_id = @categoryId, last_update = @lastUpdate, priority_order = @priorityOrder,
+       filters_json = @filters, search = @search, component_tagless = @componentTagless, activity_tagless = @activityTagless, groupless = @groupless,
+       has_external_communications = @hasExternalCommunications
+     WHERE id = @id`,
+  );
+  const byLabel = db.prepare('SELECT id FROM preset WHERE lower(label) = lower(?)');
+  const categoryByLabel = db.prepare('SELECT id, label, priority_order AS priorityOrder FROM preset_category WHERE label = ?');
+  const lastInCategory = db.prepare('SELECT coalesce(max(priority_order), 0) AS n FROM preset WHERE category_id = ?');
   const dataInfoStmt = db.prepare(
     'SELECT data_available, last_refresh, last_refresh_duration_ms, refresh_in_progress, force_refresh_requested FROM preset WHERE id = ?',
   );
@@ -115,6 +124,31 @@ export function createPresetRepo(db: Db) {
         securityStarred: p.securityStarred ? 1 : 0,
       });
       this.setDataInfo(p.id, dataInfo);
+    },
+
+    /** The category with this label, if any. */
+    category(label: string): Category | undefined {
+      return categoryByLabel.get(label) as Category | undefined;
+    },
+
+    /** The highest priority_order of the presets in a category (0 when it has none). */
+    lastPriorityIn(categoryId: string): number {
+      return (lastInCategory.get(categoryId) as { n: number }).n;
+    },
+
+    /** The ids of the presets with this label, compared without case. */
+    withLabel(label: string): string[] {
+      return (byLabel.all(label) as { id: string }[]).map((r) => r.id);
+    },
+
+    /**
+     * Writes what a user may change of a preset (label, description, category, filters, search,
+     * the tri-state flags, lastUpdate, priority order); its category is added when it is new.
+     * false for an unknown preset.
+     */
+    update(p: Preset): boolean {
+      upsertCategory.run(p.category.id, p.category.label, p.category.priorityOrder);
+      return updateStmt.run({ ...p, categoryId: p.category.id, filters: JSON.stringify(p.filters) }).changes > 0;
     },
 
     /** false when there was no such preset. */
