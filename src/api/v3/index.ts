@@ -24,6 +24,7 @@ import networkNodes from './routes/network-nodes.js';
 import networks from './routes/networks.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
+import presetWrites from './routes/preset-writes.js';
 import presets from './routes/presets.js';
 import riskScoreCounts from './routes/risk-score-counts.js';
 import securityInsights from './routes/security-insights.js';
@@ -48,6 +49,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   app.decorate('lookups', lookupsOf(app.store));
   await app.register(version);
   await app.register(presets);
+  await app.register(presetWrites);
   await app.register(presetVulnerabilities);
   await app.register(securityInsights);
   await app.register(vulnerabilities);
