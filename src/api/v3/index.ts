@@ -32,6 +32,7 @@ import tags from './routes/tags.js';
 import userProperties from './routes/user-properties.js';
 import version from './routes/version.js';
 import vulnerabilities from './routes/vulnerabilities.js';
+import vulnerabilityAcks from './routes/vulnerability-acks.js';
 import vulnerabilityDashboard from './routes/vulnerability-dashboard.js';
 
 export const API_V3_PREFIX = V3.prefix;
@@ -70,6 +71,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Writes (issue 16).
   await app.register(labels);
   await app.register(userProperties);
+  await app.register(vulnerabilityAcks);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
