@@ -21,6 +21,7 @@ import groupWrites from './routes/group-writes.js';
 import groups from './routes/groups.js';
 import labels from './routes/labels.js';
 import networkNodes from './routes/network-nodes.js';
+import networkWrites from './routes/network-writes.js';
 import networks from './routes/networks.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
@@ -72,6 +73,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(labels);
   await app.register(userProperties);
   await app.register(vulnerabilityAcks);
+  await app.register(networkWrites);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
