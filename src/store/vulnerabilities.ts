@@ -92,6 +92,11 @@ export function createVulnerabilityRepo(db: Db, components: ComponentRepo, devic
     `INSERT INTO vulnerability_ack (device_id, vulnerability_rowid, ack_time, author, comment) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (device_id, vulnerability_rowid) DO UPDATE SET ack_time = excluded.ack_time, author = excluded.author, comment = excluded.comment`,
   );
+  const matchedOnDeviceStmt = db.prepare(
+    `SELECT DISTINCT v.id FROM vulnerability_match m JOIN vulnerability v ON v.rowid = m.vulnerability_rowid
+     JOIN component c ON c.rowid = m.component_rowid JOIN device d ON d.rowid = c.device_rowid
+     WHERE d.id = ? AND v.cve = ? ORDER BY v.id`,
+  ).pluck();
   const deleteAck = db.prepare('DELETE FROM vulnerability_ack WHERE device_id = ? AND vulnerability_rowid = (SELECT rowid FROM vulnerability WHERE id = ?)');
   const ACK_FROM = `SELECT a.device_id, v.id AS vulnerability_id, v.cve, a.ack_time, a.author, a.comment
      FROM vulnerability_ack a JOIN vulnerability v ON v.rowid = a.vulnerability_rowid`;
@@ -152,6 +157,11 @@ export function createVulnerabilityRepo(db: Db, components: ComponentRepo, devic
         ...r,
         reasons: JSON.parse(r.reasons) as string[],
       }));
+    },
+
+    /** The catalogue entries of a CVE matched on the components of a device (their ids); [] when none is. */
+    matchedOnDevice(deviceId: string, cve: string): string[] {
+      return matchedOnDeviceStmt.all(deviceId, cveKey(cve)) as string[];
     },
 
     /** Acknowledges a vulnerability on a device (again: the newer one replaces it); false when the entry is unknown. */

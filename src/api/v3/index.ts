@@ -21,6 +21,7 @@ import groupWrites from './routes/group-writes.js';
 import groups from './routes/groups.js';
 import labels from './routes/labels.js';
 import networkNodes from './routes/network-nodes.js';
+import networkWrites from './routes/network-writes.js';
 import networks from './routes/networks.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
@@ -33,6 +34,7 @@ import tags from './routes/tags.js';
 import userProperties from './routes/user-properties.js';
 import version from './routes/version.js';
 import vulnerabilities from './routes/vulnerabilities.js';
+import vulnerabilityAcks from './routes/vulnerability-acks.js';
 import vulnerabilityDashboard from './routes/vulnerability-dashboard.js';
 
 export const API_V3_PREFIX = V3.prefix;
@@ -72,6 +74,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Writes (issue 16).
   await app.register(labels);
   await app.register(userProperties);
+  await app.register(vulnerabilityAcks);
+  await app.register(networkWrites);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
