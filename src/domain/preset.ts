@@ -94,6 +94,18 @@ export type PresetFilters = z.infer<typeof PresetFiltersSchema>;
 
 export const NO_FILTERS: PresetFilters = { tags: [], groups: [], sensors: [], centers: [], networks: [], riskScores: [] };
 
+/** What a preset keeps when it keeps everything: no filter, no search, every tri-state undecided, no star. */
+export const UNFILTERED = {
+  filters: NO_FILTERS,
+  search: '',
+  componentTagless: 'indeterminate',
+  activityTagless: 'indeterminate',
+  groupless: 'indeterminate',
+  hasExternalCommunications: 'indeterminate',
+  operationalStarred: false,
+  securityStarred: false,
+} as const satisfies Partial<Preset>;
+
 export const PresetSchema = z.object({
   id: z.string(),
   label: z.string().min(1),

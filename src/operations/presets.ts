@@ -6,7 +6,7 @@
  * in them at once.
  */
 import type { Clock } from '../clock.js';
-import { type Category, NO_FILTERS, type Preset, type PresetFilters, type TriState, categoryId } from '../domain/preset.js';
+import { type Category, NO_FILTERS, type Preset, UNFILTERED, type PresetFilters, type TriState, categoryId } from '../domain/preset.js';
 import { ApiError, errors } from '../errors.js';
 import type { Store } from '../store/store.js';
 
@@ -122,14 +122,7 @@ export function createPreset(ctx: PresetContext, f: PresetFields & { label: stri
       lastUpdate: ctx.clock.now(),
       priorityOrder: store.presets.lastPriorityIn(category.id) + 1,
       badges: [],
-      filters: NO_FILTERS,
-      search: '',
-      componentTagless: 'indeterminate',
-      activityTagless: 'indeterminate',
-      groupless: 'indeterminate',
-      hasExternalCommunications: 'indeterminate',
-      operationalStarred: false,
-      securityStarred: false,
+      ...UNFILTERED,
     };
     store.presets.insert(applied(store, ctx.clock, blank, { ...f, category: undefined }));
   });

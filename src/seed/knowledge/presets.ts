@@ -5,7 +5,7 @@
  * tags and on risk scores, so that they hold the same in every scenario. Ids derive from labels.
  */
 import { uuidv5 } from '../../domain/ids.js';
-import { type Badge, type Category, NO_FILTERS, type Preset, type PresetFilters, categoryId } from '../../domain/preset.js';
+import { type Badge, type Category, NO_FILTERS, type Preset, type PresetFilters, UNFILTERED, categoryId } from '../../domain/preset.js';
 import { KDB_TAGS } from '../../ingest/knowledge-db.js';
 import { KDB_RELEASE } from './entries.js';
 
@@ -55,14 +55,7 @@ export function presetBase(label: string, c: Category, custom: boolean): Preset 
     lastUpdate: KDB_RELEASE,
     priorityOrder: 0,
     badges: [custom ? BADGES.custom : BADGES.organize],
-    filters: NO_FILTERS,
-    search: '',
-    componentTagless: 'indeterminate',
-    activityTagless: 'indeterminate',
-    groupless: 'indeterminate',
-    hasExternalCommunications: 'indeterminate',
-    operationalStarred: false,
-    securityStarred: false,
+    ...UNFILTERED,
   };
 }
 
