@@ -1,0 +1,55 @@
+/**
+ * Issue 16: "writes survive a restart". A file database written through the 3.0 writes (a
+ * group, a component's label, a user property, a preset, an acknowledgement, a custom network),
+ * closed, then opened by a new server: each reads back as it was written.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testCenter } from '../../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ccv-writes-restart-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Component {
+  id: string;
+  customLabel: string;
+  group: { id: string } | null;
+  device: { id: string } | null;
+  userProperties: { id: string; key: string; value: string }[];
+}
+
+describe('the 3.0 writes, after a restart', () => {
+  it('read back as written', async () => {
+    const db = join(dir, 'center.db');
+    const first = await testCenter('small', db);
+    const components = await first.json3<Component[]>('/components');
+    const free = components.find((x) => x.group === null) as Component;
+    const group = (await first.v3('POST', '/groups', { label: 'Restart cell', componentIds: [free.id], color: '#123456', criticalness: 4 })).json<{ id: string }>();
+    expect((await first.v3('POST', `/components/${free.id}/label`, { name: 'kept across restarts' })).statusCode).toBe(200);
+    const property = (await first.v3('POST', `/components/${free.id}/usersProperties`, { label: 'room', value: 'B12' })).json<{ id: string }>();
+    const preset = (await first.v3('POST', '/presets', { label: 'Restart preset', description: 'kept' })).json<{ id: string }>();
+    expect((await first.v3('POST', '/networks/', [{ name: 'Restart net', type: 'OT Internal', ipRange: '10.250.0.0/24' }])).statusCode).toBe(200);
+    const vulnerable = (await first.json3<{ id: string; vulnerabilitiesCount: number }[]>('/devices')).find((d) => d.vulnerabilitiesCount > 0) as { id: string };
+    const [vulnerability] = await first.json3<{ cve: string }[]>(`/devices/${vulnerable.id}/vulnerabilities`);
+    const ack = await first.v3('PUT', '/vulnerability/acknowledge', { cve: vulnerability?.cve, deviceIds: [vulnerable.id], comment: 'patched next shutdown' });
+    expect(ack.statusCode, ack.body).toBe(200);
+    await first.close();
+
+    const second = await testCenter('small', db);
+    try {
+      const [g] = await second.json3<{ id: string; label: string; color: string; criticalness: number; componentIds: string[] }[]>(`/groups/${group.id}`);
+      expect(g).toMatchObject({ label: 'Restart cell', color: '#123456', criticalness: 4, componentIds: [free.id] });
+      const [c] = await second.json3<Component[]>(`/components/${free.id}`);
+      expect(c?.customLabel).toBe('kept across restarts');
+      expect(c?.userProperties).toEqual([{ id: property.id, key: 'room', value: 'B12' }]);
+      expect((await second.json3<{ id: string; label: string }>(`/presets/${preset.id}`)).label).toBe('Restart preset');
+      expect((await second.json3<{ name: string }[]>('/networks/')).map((n) => n.name)).toContain('Restart net');
+      const acked = (await second.json3<{ cve: string; ackComment: string }[]>(`/devices/${vulnerable.id}/vulnerabilities`)).find((v) => v.cve === vulnerability?.cve);
+      expect(acked?.ackComment).toBe('patched next shutdown');
+    } finally {
+      await second.close();
+    }
+  });
+});
