@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS, type Preset, type PresetFilters } from '../../src/domain/preset.js';
+import { NO_FILTERS, type Preset, type PresetFilters, UNFILTERED } from '../../src/domain/preset.js';
 import { type PresetScope, needsFacts, passesRanges, presetScope } from '../../src/domain/preset-scope.js';
 
 type Scoped = Pick<Preset, 'filters' | 'search' | 'componentTagless' | 'activityTagless' | 'groupless' | 'hasExternalCommunications'>;
-const NONE: Scoped = {
-  filters: NO_FILTERS,
-  search: '',
-  componentTagless: 'indeterminate',
-  activityTagless: 'indeterminate',
-  groupless: 'indeterminate',
-  hasExternalCommunications: 'indeterminate',
-};
+const NONE: Scoped = UNFILTERED;
 const CENTER = 'b6a1b1a4-0000-4000-8000-000000000001';
 const ctx = { centerId: CENTER, isComponentTag: (k: string) => ['PLC', 'SWITCH'].includes(k) };
 const scope = (change: Partial<Scoped> = {}, filters: Partial<PresetFilters> = {}): PresetScope =>

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { riskScore } from '../../../src/domain/risk-score.js';
 import type { GroupDetailSchema } from '../../../src/api/v3/schemas/groups.js';
+import { groupFixtures } from './group-fixtures.js';
 import { API, API3, TOKEN, UNKNOWN, expectError, expectError3, testCenter, type TestCenter } from '../../helpers.js';
 
 type GroupDetail = z.infer<typeof GroupDetailSchema>;
@@ -16,18 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-const used = new Set<string>();
-function freeDevice(): { id: string; components: string[] } {
-  for (const d of c.store.devices.all()) {
-    const parts = c.store.devices.components(d.id) ?? [];
-    if (used.has(d.id) || parts.length === 0 || parts.some((p) => p.groupId !== null)) continue;
-    used.add(d.id);
-    return { id: d.id, components: parts.map((p) => p.id) };
-  }
-  throw new Error('no free device left');
-}
-const groupedComponent = () => (c.store.groups.list().find((g) => g.components.length > 0)?.components[0]?.id ?? '') as string;
-const world = () => JSON.stringify([c.store.groups.list(), c.store.groups.summaries(), [...c.store.devices.all()].map((d) => d.riskScore)]);
+const { freeDevice, groupedComponent, world } = groupFixtures(() => c);
 const members = (id: string) => [...(c.store.groups.componentIds(id) ?? [])].sort();
 let n = 0;
 async function create(body: Record<string, unknown> = {}): Promise<GroupDetail> {

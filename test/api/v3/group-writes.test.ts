@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { riskScore } from '../../../src/domain/risk-score.js';
 import { GroupDetailSchema } from '../../../src/api/v3/schemas/groups.js';
+import { groupFixtures } from './group-fixtures.js';
 import { API, API3, TOKEN, UNKNOWN, expectError3, expectShape, testCenter, type TestCenter } from '../../helpers.js';
 
 type GroupDetail = z.infer<typeof GroupDetailSchema>;
@@ -24,20 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-/** Devices none of whose components is in a group, each handed out once. */
-const used = new Set<string>();
-function freeDevice(): { id: string; components: string[] } {
-  for (const d of c.store.devices.all()) {
-    const parts = c.store.devices.components(d.id) ?? [];
-    if (used.has(d.id) || parts.length === 0 || parts.some((p) => p.groupId !== null)) continue;
-    used.add(d.id);
-    return { id: d.id, components: parts.map((p) => p.id) };
-  }
-  throw new Error('no free device left');
-}
-const groupedComponent = () => (c.store.groups.list().find((g) => g.components.length > 0)?.components[0]?.id ?? '') as string;
-/** Everything a group write may change: groups, their 3.0 fields, members, and the devices' scores. */
-const world = () => JSON.stringify([c.store.groups.list(), c.store.groups.summaries(), [...c.store.devices.all()].map((d) => d.riskScore)]);
+const { freeDevice, groupedComponent, world } = groupFixtures(() => c);
 const detail = async (id: string) => (await c.json3<GroupDetail[]>(`/groups/${id}`))[0] as GroupDetail;
 const create = async (body: Record<string, unknown>) => {
   const res = await c.v3('POST', '/groups', body);

@@ -4,6 +4,7 @@
  * named in the 3.0 registry. Times are integer ms; ids are UUIDs except tag ids (keys).
  */
 import { z } from 'zod';
+import { PresetSensorSchema } from '../../../domain/preset.js';
 import { named } from '../registry.js';
 
 export const int = z.number().int();
@@ -86,13 +87,6 @@ export const FlowEndpointSchema = named(
 
 export const SensorSchema = named(
   'Sensor',
-  z.looseObject({
-    id: z.string(),
-    label: z.string().optional(),
-    ip: z.string().optional(),
-    serialNumber: z.string().optional(),
-    captureMode: z.string().optional(),
-    centerId: z.string().nullable().optional(),
-  }),
+  PresetSensorSchema,
   'The sensor that saw a flow, or that a preset names (`centerId` is null in the recorded presets).',
 );
