@@ -23,6 +23,7 @@ import labels from './routes/labels.js';
 import networkNodes from './routes/network-nodes.js';
 import networkWrites from './routes/network-writes.js';
 import networks from './routes/networks.js';
+import notEmulated from './routes/not-emulated.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presetWrites from './routes/preset-writes.js';
@@ -76,6 +77,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(userProperties);
   await app.register(vulnerabilityAcks);
   await app.register(networkWrites);
+  // Last: what the plugins above left of Cisco's document.
+  await app.register(notEmulated);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {

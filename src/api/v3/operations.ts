@@ -30,5 +30,8 @@ export function ciscoOperation(method: string, path: string): CiscoOperation {
   return op;
 }
 
-/** Fastify's form of a Cisco path: `/components/{id}` → `/components/:id`. */
-export const fastifyPath = (path: string): string => path.replace(/\{([^}]+)\}/g, ':$1');
+/**
+ * Fastify's form of a Cisco path: `/components/{id}` → `/components/:id`. A parameter name ends
+ * at a hyphen for Fastify's router (`:a-:b` is two), so Cisco's `{reports-id}` becomes `:reports_id`.
+ */
+export const fastifyPath = (path: string): string => path.replace(/\{([^}]+)\}/g, (_, name: string) => `:${name.replace(/-/g, '_')}`);
