@@ -41,6 +41,14 @@ describe("Cisco's operations that no route serves", () => {
     expectError3(await c.app.inject({ url: `${API3}${concrete(op?.path ?? '')}` }), 401, /no token was given/);
   });
 
+  it("are the README's list, by Cisco's tag", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.split('### Not emulated in API 3.0')[1]?.split('\n### ')[0] ?? '';
+    const items = section.split('\n').filter((line) => line.startsWith('- **')).join('\n');
+    const listed = [...items.matchAll(/`((?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE) \/[^`]*)`/g)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(unserved.map((o) => `${o.method} ${o.path}`).sort());
+  });
+
   it('leaves an unknown path a 404', async () => {
     expectError3(await c.v3('GET', '/no-such-route'), 404, /not found/);
   });
