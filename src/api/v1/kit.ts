@@ -55,13 +55,3 @@ export function propertyFilter(...lists: (PropertyFilter[] | undefined)[]): Prop
  * emulator does not hold (divergence: they answer an empty list).
  */
 export const isLive = (generation: number | undefined): boolean => generation === undefined || generation === 0;
-
-
-/** The rowids of components named by id; 404 naming every unknown one (guide 6.3.14 takes a list). */
-export function componentRowids(app: FastifyInstance, ids: readonly string[], status: 400 | 404 = 404): number[] {
-  const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
-  const rowids = unique.map((id) => app.store.components.rowid(id));
-  const unknown = unique.filter((_, i) => rowids[i] === undefined);
-  if (unknown.length > 0) throw errors.unknownComponents(unknown, status);
-  return rowids as number[];
-}

@@ -5,12 +5,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../errors.js';
+import { clearComponentData, setComponentIcon } from '../../../operations/component-edits.js';
 import { addComponent, removeComponent } from '../../../operations/groups.js';
 import { createLabelOperations } from '../../../operations/labels.js';
 import * as serialize from '../serialize.js';
 import { ComponentSchema, EmptySchema, errorAnswer } from '../schemas.js';
 import { EXAMPLES, IDS, UNKNOWN_ID, answer } from '../examples.js';
-import { MESSAGES, checkId, componentRowids, docs, errorResponses, found, idErrors } from '../kit.js';
+import { MESSAGES, checkId, docs, errorResponses, found, idErrors } from '../kit.js';
 import { ComponentIdsBody, idParams } from '../params.js';
 
 const TAG = 'Components';
@@ -45,14 +46,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   /** Sets or clears the custom icon and answers the component as it now is. */
   function setIcon(rawId: string, value: string | null) {
     const id = checkId(rawId, 'component');
-    return store.transaction(() => {
-      const rowid = found(store.components.rowid(id), 'Component', id);
-      if (value !== null && !store.icons.get(value)) {
-        throw errors.badRequest(`Unknown icon key: "${value}" (see GET /api/1.0/icon)`);
-      }
-      store.components.setCustom(rowid, 'icon', value);
-      return current(id);
-    });
+    setComponentIcon(store, id, value);
+    return current(id);
   }
 
   app.put(
@@ -156,11 +151,11 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
 
   // guide 6.3.14: remove-* take a JSON array of component ids, purge-* act on every component.
   const removals = [
-    ['tags', 'Tags', (rowids?: number[]) => store.components.clearTags(rowids)],
-    ['variables', 'Variables', (rowids?: number[]) => store.variables.clear(rowids)],
-    ['vulns', 'Vulnerabilities', (rowids?: number[]) => store.components.clearVulnerabilities(rowids)],
+    ['tags', 'Tags'],
+    ['variables', 'Variables'],
+    ['vulns', 'Vulnerabilities'],
   ] as const;
-  for (const [what, name, clear] of removals) {
+  for (const [what, name] of removals) {
     app.delete(
       `/component/remove-${what}`,
       {
@@ -174,7 +169,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        store.transaction(() => clear(componentRowids(app, request.body)));
+        clearComponentData(store, what, request.body);
         return reply.send();
       },
     );
@@ -187,7 +182,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (_request, reply) => {
-        store.transaction(() => clear());
+        clearComponentData(store, what);
         return reply.send();
       },
     );

@@ -6,10 +6,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PortRule, PropertyRule } from '../../../domain/rules.js';
-import { type RuleContext, describeRuleLanguage, parsePortRule, parsePropertyRule } from '../../../engine/parse-rule.js';
+import { describeRuleLanguage } from '../../../engine/parse-rule.js';
 import { errors } from '../../../errors.js';
-import type { RuleRepo } from '../../../store/rules.js';
-import type { Store } from '../../../store/store.js';
+import { PORT_RULES, PROPERTY_RULES, type RuleKind as RuleOperations, createRule, deleteRule, updateRule } from '../../../operations/rules.js';
 import { EmptySchema, PortRuleSchema, PropertyRuleSchema } from '../schemas.js';
 import { EXAMPLES, IDS, answer } from '../examples.js';
 import { MESSAGES, checkId, docs, errorResponses, found, idErrors } from '../kit.js';
@@ -28,8 +27,8 @@ interface RuleKind<R extends { id: string }> {
   example: Omit<R, 'id'>;
   /** The guide's rules of this kind (6.8.2.1, 6.8.3.1). */
   printed: readonly unknown[];
-  repo: (store: Store) => RuleRepo<R>;
-  parse: (body: unknown, ctx: RuleContext) => Omit<R, 'id'>;
+  /** The writes (src/operations/rules.ts). */
+  operations: RuleOperations<R>;
 }
 
 const PROPERTY: RuleKind<PropertyRule> = {
@@ -39,8 +38,7 @@ const PROPERTY: RuleKind<PropertyRule> = {
   schema: PropertyRuleSchema,
   example: { test: { operator: 'or', conditions: [{ name: 'HasProp', params: { property: 's7plus-function' } }] }, actions: [tagFlow] },
   printed: EXAMPLES.propertyRules,
-  repo: (store) => store.propertyRules,
-  parse: parsePropertyRule,
+  operations: PROPERTY_RULES,
 };
 
 const PORT: RuleKind<PortRule> = {
@@ -50,17 +48,16 @@ const PORT: RuleKind<PortRule> = {
   schema: PortRuleSchema,
   example: { ports: ['22'], actions: [{ name: 'TagFlow', params: { tag: 'SSH', type: 'important', throw_admin_event: true } }] },
   printed: EXAMPLES.portRules,
-  repo: (store) => store.portRules,
-  parse: parsePortRule,
+  operations: PORT_RULES,
 };
 
 /** The five routes of one kind of rule. */
 function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyncZod {
   return async (app) => {
-    const repo = k.repo(app.store);
-    const ctx: RuleContext = { tagExists: (key) => app.store.tags.get(key) !== undefined };
+    const repo = k.operations.repo(app.store);
+    const ctx = { store: app.store, newId: () => app.newId() };
     const base = `/analyzer/${k.kind}/rule`;
-    const name = `${k.title} rule`;
+    const name = k.operations.name;
     const [first] = k.printed;
     const created = { id: '0b9e3f7a-5d2c-4e81-9f64-3a7c1d2e8b50', ...k.example };
     const updated = { id: IDS.rule, ...k.example };
@@ -104,14 +101,7 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
           response: { 200: answer(k.schema, 'The created rule, with its id', created), ...errorResponses({ badRequest: invalid }) },
         },
       },
-      async (request) => {
-        // Parsed under the write lock, as PUT does: the tags it names cannot go meanwhile.
-        return app.store.transaction(() => {
-          const rule = { ...k.parse(request.body, ctx), id: app.newId() } as R;
-          repo.insert(rule);
-          return rule;
-        });
-      },
+      async (request) => createRule(ctx, k.operations, request.body),
     );
 
     app.put(
@@ -124,17 +114,7 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
           response: { 200: answer(k.schema, 'The updated rule', updated), ...errorResponses({ badRequest: invalid, notFound: MESSAGES.notFound(name) }) },
         },
       },
-      async (request) => {
-        const id = checkId(request.params.id, 'rule');
-        return app.store.transaction(() => {
-          found(repo.get(id), name, id);
-          const given = (request.body as { id?: unknown } | null)?.id;
-          if (given !== undefined && (typeof given !== 'string' || given.toLowerCase() !== id)) throw errors.idMismatch(String(given), id);
-          const rule = { ...k.parse(request.body, ctx), id } as R;
-          repo.update(rule);
-          return rule;
-        });
-      },
+      async (request) => updateRule(ctx, k.operations, checkId(request.params.id, 'rule'), request.body),
     );
 
     app.delete(
@@ -147,11 +127,7 @@ function ruleRoutes<R extends { id: string }>(k: RuleKind<R>): FastifyPluginAsyn
         },
       },
       async (request, reply) => {
-        const id = checkId(request.params.id, 'rule');
-        app.store.transaction(() => {
-          found(repo.get(id), name, id);
-          repo.delete(id);
-        });
+        deleteRule(ctx, k.operations, checkId(request.params.id, 'rule'));
         return reply.send();
       },
     );

@@ -1,19 +1,15 @@
 /** Tags (guide 6.8.1): the catalogue, and the tags clients add ("My tag"). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Tag } from '../../../domain/types.js';
 import { TAG_TYPES } from '../../../domain/vocabulary.js';
-import { tagsNamedBy } from '../../../engine/parse-rule.js';
 import { errors } from '../../../errors.js';
+import { createTag, deleteTag, updateTag } from '../../../operations/tags.js';
 import * as serialize from '../serialize.js';
 import { EmptySchema, TagSchema, TagSummarySchema, errorAnswer } from '../schemas.js';
 import { EXAMPLES, answer } from '../examples.js';
 import { MESSAGES, docs, errorResponses, found } from '../kit.js';
 
 const TAG = 'Tags and analyzer rules';
-
-/** guide 6.8.1.3: "Tags created via the API are grouped in the "My tag" category". */
-export const API_TAG_CATEGORY = 'My tag';
 
 /** guide 6.8.1.3: "The key can only contain char between a and z (lower or uppercase) and _". */
 const key = z
@@ -42,13 +38,6 @@ const OwnTagParams = tagParams('WEB_CUSTOM');
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
-
-  /** An API-created tag, or 404 / 400 (Knowledge DB tags are read-only, guide 6.8.1.5). */
-  function ownTag(key: string, verb: 'changed' | 'deleted'): Tag {
-    const tag = found(store.tags.get(key), 'Tag', key);
-    if (tag.origin === 'kdb') throw errors.knowledgeDbTag(key, verb);
-    return tag;
-  }
 
   app.get(
     '/tags',
@@ -88,21 +77,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const b = request.body;
-      const tag: Tag = {
-        key: b.tag,
-        label: b.label,
-        description: b.desc ?? '',
-        category: API_TAG_CATEGORY,
-        type: b.type ?? 'flow',
-        it: b.IT ?? true,
-        ot: b.OT ?? true,
-        origin: 'api',
-      };
-      store.transaction(() => {
-        if (store.tags.get(tag.key)) throw errors.tagTaken(tag.key);
-        store.tags.insert(tag);
-      });
-      return serialize.tagDetail(tag);
+      return serialize.tagDetail(createTag(store, { key: b.tag, label: b.label, description: b.desc ?? '', type: b.type ?? 'flow', it: b.IT ?? true, ot: b.OT ?? true }));
     },
   );
 
@@ -121,20 +96,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const b = request.body;
-      return store.transaction(() => {
-        const current = ownTag(request.params.tag, 'changed');
-        if (b.tag !== undefined && b.tag !== current.key) throw errors.idMismatch(b.tag, current.key, 'tag');
-        const next: Tag = {
-          ...current,
-          label: b.label ?? current.label,
-          description: b.desc ?? current.description,
-          type: b.type ?? current.type,
-          it: b.IT ?? current.it,
-          ot: b.OT ?? current.ot,
-        };
-        store.tags.update(next);
-        return serialize.tagDetail(next);
-      });
+      return serialize.tagDetail(updateTag(store, request.params.tag, b.tag, { label: b.label, description: b.desc, type: b.type, it: b.IT, ot: b.OT }));
     },
   );
 
@@ -151,12 +113,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      store.transaction(() => {
-        const tag = ownTag(request.params.tag, 'deleted');
-        const rules = [...store.propertyRules.list(), ...store.portRules.list()].filter((r) => tagsNamedBy(r.actions).includes(tag.key));
-        if (rules.length > 0) throw errors.tagInUse(tag.key, rules.map((r) => r.id));
-        store.tags.delete(tag.key);
-      });
+      deleteTag(store, request.params.tag);
       return reply.send();
     },
   );
