@@ -11,6 +11,7 @@ import { V3 } from '../surfaces.js';
 import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
 import activities from './routes/activities.js';
+import componentWrites from './routes/component-writes.js';
 import components from './routes/components.js';
 import deviceRecords from './routes/device-records.js';
 import deviceRiskScore from './routes/device-risk-score.js';
@@ -76,6 +77,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(userProperties);
   await app.register(vulnerabilityAcks);
   await app.register(networkWrites);
+  await app.register(componentWrites);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
