@@ -18,6 +18,7 @@ import deviceRiskScore from './routes/device-risk-score.js';
 import devices from './routes/devices.js';
 import externalCommunications from './routes/external-communications.js';
 import flows from './routes/flows.js';
+import globalCredentials from './routes/global-credentials.js';
 import groupWrites from './routes/group-writes.js';
 import groups from './routes/groups.js';
 import labels from './routes/labels.js';
@@ -78,6 +79,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(vulnerabilityAcks);
   await app.register(networkWrites);
   await app.register(componentWrites);
+  await app.register(globalCredentials);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
