@@ -61,6 +61,12 @@ export const errors = {
   // Cisco 3.0 PUT and PATCH /groups/{id}: "422 unprocessable entity. Invalid parent hierarchy".
   invalidHierarchy: (childId: string, parentId: string) =>
     new ApiError(422, `Invalid parent hierarchy: the group ${parentId} cannot hold the group ${childId}, which holds it`),
+  // Cisco 3.0 /globalCredentials: "409 conflict with existing global credentials" (POST), "404 global credentials not found" (GET, DELETE).
+  globalCredentialsExist: () => new ApiError(409, 'Global credentials already exist: change them with PUT /globalCredentials'),
+  noGlobalCredentials: () => new ApiError(404, 'Global credentials not found'),
+  // Cisco 3.0 POST and PUT /globalCredentials: "412 precondition failed. Too much depth of parameters or missing values for global credentials".
+  credentialMissing: (field: string) => new ApiError(412, `Precondition failed: missing value for global credentials: "${field}"`),
+  credentialTooDeep: (field: string) => new ApiError(412, `Precondition failed: too much depth of parameters: "${field}" holds an object`),
   // guide 6.8: the one rule error the guide prints is `Invalid syntax for rule.\nWrong action name : "TagFlow2"`.
   invalidRule: (reason: string) => new ApiError(400, `Invalid syntax for rule.\n${reason}`),
   idMismatch: (bodyId: string, pathId: string, field = 'id') =>

@@ -250,6 +250,28 @@ export function removeComponent(ctx: GroupContext, groupId: string, componentId:
   });
 }
 
+/**
+ * Cisco 3.0 PATCH /components/{id} ("op" can only be "set" on path "/group"; no group id means
+ * "unset"): the component's group from now on, or none (`groupId` null), through the 1.0
+ * membership operations above, in one transaction, so the devices of both groups are scored
+ * again. 404 for an unknown component, then for an unknown group.
+ * divergence: "set" to another group while the component is in one moves it (1.0's
+ * POST /group/{id}/component/{cid} answers 309 to that, guide 6.3.9): "set" names the group the
+ * component is in from now on. Setting the group it is in, or unsetting a component in none,
+ * changes nothing and is no error.
+ */
+export function setComponentGroup(ctx: GroupContext, componentId: string, groupId: string | null): void {
+  const { store } = ctx;
+  store.transaction(() => {
+    const current = store.components.get(componentId);
+    if (current === undefined) throw errors.notFound('Component', componentId);
+    if (groupId !== null && store.groups.rowid(groupId) === undefined) throw errors.notFound('Group', groupId);
+    if (current.groupId === groupId) return;
+    if (current.groupId !== null) removeComponent(ctx, current.groupId, componentId);
+    if (groupId !== null) addComponent(ctx, groupId, componentId);
+  });
+}
+
 /** The group and the component of a membership change (404 for either unknown, the group first). */
 function membership(store: Store, groupId: string, componentId: string): { group: number; component: number } {
   const group = store.groups.rowid(groupId);

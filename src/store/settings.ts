@@ -1,20 +1,29 @@
-/** Key/value settings of the emulated Center: licence, admin key, how the world was made. */
+/**
+ * Key/value settings of the emulated Center: licence, admin key, how the world was made, and the
+ * sensors' global credentials (Cisco 3.0 /globalCredentials, stored as Center parameters under
+ * their keys, src/store/global-credentials.ts).
+ */
 import type { Db } from './db.js';
 import { type Version, perVersion } from './version.js';
 
-export type SettingKey = 'license.api' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at' | 'world.version' | 'center.id';
+export type SettingKey = 'license.api' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at' | 'world.version' | 'center.id' | 'sensor.security.login' | 'sensor.security.password';
 
 export function createSettingRepo(db: Db, version: Version) {
   const get = db.prepare('SELECT value FROM setting WHERE key = ?').pluck();
   // Asked on every API request: read again only after a write.
   const licensed = perVersion(version, () => get.get('license.api') !== 'false');
   const set = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const remove = db.prepare('DELETE FROM setting WHERE key = ?');
   return {
     get(key: SettingKey): string | undefined {
       return get.get(key) as string | undefined;
     },
     set(key: SettingKey, value: string): void {
       set.run(key, value);
+    },
+    /** Whether the key was set. */
+    delete(key: SettingKey): boolean {
+      return remove.run(key).changes > 0;
     },
     /** guide 4: 402 when the licence does not allow the API. Allowed unless set otherwise. */
     apiLicensed(): boolean {

@@ -12,6 +12,7 @@ import { createEventRepo } from './events.js';
 import { createExternalCommunicationRepo } from './external-communications.js';
 import { createFlowRepo } from './flows.js';
 import { createFlowViewRepo } from './flow-views.js';
+import { createGlobalCredentialRepo } from './global-credentials.js';
 import { createGroupContentRepo } from './group-contents.js';
 import { createGroupRepo } from './groups.js';
 import { createIconRepo, createTagRepo } from './catalog.js';
@@ -53,6 +54,7 @@ export function openStore(path: string) {
   const userProperties = createUserPropertyRepo(db);
   const networkNodes = createNetworkNodeRepo(db, components, devices, nodeCounts);
   const componentViews = createComponentViewRepo(db, components, nodeCounts);
+  const settings = createSettingRepo(db, version);
   return {
     db,
     path,
@@ -79,7 +81,9 @@ export function openStore(path: string) {
     credentials: createCredentialRepo(db),
     externalCommunications: createExternalCommunicationRepo(db),
     securityInsights: createSecurityInsightRepo(db, componentViews),
-    settings: createSettingRepo(db, version),
+    settings,
+    /** The sensors' global credentials (3.0 /globalCredentials), two of the settings. */
+    globalCredentials: createGlobalCredentialRepo(settings),
     vulnerabilities: createVulnerabilityRepo(db, components, devices),
     presets: createPresetRepo(db),
     scopes: createScopeRepo(db, version),

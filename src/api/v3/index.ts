@@ -11,12 +11,14 @@ import { V3 } from '../surfaces.js';
 import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
 import activities from './routes/activities.js';
+import componentWrites from './routes/component-writes.js';
 import components from './routes/components.js';
 import deviceRecords from './routes/device-records.js';
 import deviceRiskScore from './routes/device-risk-score.js';
 import devices from './routes/devices.js';
 import externalCommunications from './routes/external-communications.js';
 import flows from './routes/flows.js';
+import globalCredentials from './routes/global-credentials.js';
 import groupWrites from './routes/group-writes.js';
 import groups from './routes/groups.js';
 import labels from './routes/labels.js';
@@ -77,6 +79,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(userProperties);
   await app.register(vulnerabilityAcks);
   await app.register(networkWrites);
+  await app.register(componentWrites);
+  await app.register(globalCredentials);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

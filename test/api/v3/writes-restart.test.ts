@@ -1,7 +1,8 @@
 /**
  * Issue 16: "writes survive a restart". A file database written through the 3.0 writes (a
- * group, a component's label, a user property, a preset, an acknowledgement, a custom network),
- * closed, then opened by a new server: each reads back as it was written.
+ * group, a component's label, a user property, a preset, an acknowledgement, a custom network,
+ * a component moved into a group by PATCH, the global credentials), closed, then opened by a new
+ * server: each reads back as it was written.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,12 +36,19 @@ describe('the 3.0 writes, after a restart', () => {
     const [vulnerability] = await first.json3<{ cve: string }[]>(`/devices/${vulnerable.id}/vulnerabilities`);
     const ack = await first.v3('PUT', '/vulnerability/acknowledge', { cve: vulnerability?.cve, deviceIds: [vulnerable.id], comment: 'patched next shutdown' });
     expect(ack.statusCode, ack.body).toBe(200);
+    const moved = components.find((x) => x.group === null && x.id !== free.id) as Component;
+    expect((await first.v3('PATCH', `/components/${moved.id}`, { op: 'set', path: '/group', value: [group.id] })).statusCode).toBe(200);
+    const credentials = { 'sensor.security.login': 'admin', 'sensor.security.password': 'kept across restarts' };
+    expect((await first.v3('POST', '/globalCredentials', { SensorsGlobalCredentials: credentials })).statusCode).toBe(200);
     await first.close();
 
     const second = await testCenter('small', db);
     try {
       const [g] = await second.json3<{ id: string; label: string; color: string; criticalness: number; componentIds: string[] }[]>(`/groups/${group.id}`);
-      expect(g).toMatchObject({ label: 'Restart cell', color: '#123456', criticalness: 4, componentIds: [free.id] });
+      expect(g).toMatchObject({ label: 'Restart cell', color: '#123456', criticalness: 4 });
+      expect(g?.componentIds.sort()).toEqual([free.id, moved.id].sort());
+      expect((await second.json3<Component[]>(`/components/${moved.id}`))[0]?.group?.id).toBe(group.id);
+      expect(await second.json3('/globalCredentials')).toEqual(credentials);
       const [c] = await second.json3<Component[]>(`/components/${free.id}`);
       expect(c?.customLabel).toBe('kept across restarts');
       expect(c?.userProperties).toEqual([{ id: property.id, key: 'room', value: 'B12' }]);

@@ -67,8 +67,11 @@ const PartialUpdateSchema = named(
   'One change (RFC 6902): `op` add, remove or replace on `path` /components, /devices (every component of each device) or /groups (nested groups); `value` the ids.',
 );
 
-/** The string of a double-encoded body parsed (a string that is no JSON stays, and fails), one operation as a list of one. */
-function operations(body: unknown): unknown {
+/**
+ * The string of a double-encoded body parsed (a string that is no JSON stays, and fails), one
+ * operation as a list of one: how every 3.0 PATCH taking Cisco's PartialUpdate reads its body.
+ */
+export function partialUpdates(body: unknown): unknown {
   let v = body;
   if (typeof v === 'string') {
     try {
@@ -80,7 +83,7 @@ function operations(body: unknown): unknown {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v;
 }
 
-export const PatchGroupBodySchema = doc(z.preprocess(operations, z.array(PartialUpdateSchema, { error: 'must be an operation {op, path, value} or an array of them' }).min(1, 'must hold at least one operation')), {
+export const PatchGroupBodySchema = doc(z.preprocess(partialUpdates, z.array(PartialUpdateSchema, { error: 'must be an operation {op, path, value} or an array of them' }).min(1, 'must hold at least one operation')), {
   description:
     "Cisco's PartialUpdate, a single object; an RFC 6902 array of them is applied in order, all or none; either may come as a JSON string (MEV double-encodes it). An error names the operation by its index: `0.op`.",
   example: { op: 'add', path: '/devices', value: ['5b3a8b4e-5a4b-5d6c-9e1f-0a1b2c3d4e5f'] },
