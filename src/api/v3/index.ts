@@ -29,6 +29,7 @@ import presetWrites from './routes/preset-writes.js';
 import presets from './routes/presets.js';
 import riskScoreCounts from './routes/risk-score-counts.js';
 import securityInsights from './routes/security-insights.js';
+import sensorWrites from './routes/sensor-writes.js';
 import sensors from './routes/sensors.js';
 import tags from './routes/tags.js';
 import userProperties from './routes/user-properties.js';
@@ -76,6 +77,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(userProperties);
   await app.register(vulnerabilityAcks);
   await app.register(networkWrites);
+  await app.register(sensorWrites);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
