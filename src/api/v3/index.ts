@@ -12,6 +12,7 @@ import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
 import activities from './routes/activities.js';
 import components from './routes/components.js';
+import deployments from './routes/deployments.js';
 import deviceRecords from './routes/device-records.js';
 import deviceRiskScore from './routes/device-risk-score.js';
 import devices from './routes/devices.js';
@@ -78,6 +79,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(vulnerabilityAcks);
   await app.register(networkWrites);
   await app.register(sensorWrites);
+  await app.register(deployments);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
