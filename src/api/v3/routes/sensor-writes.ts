@@ -38,7 +38,8 @@ import { createdSensor } from '../serialize/sensors.js';
 const EXAMPLE_ID = 'e352adf5-6125-4194-805c-dc61b7cc7c4b';
 const IdParams = z.object({ id: doc(z.string(), { description: 'sensor id (uuid)', example: EXAMPLE_ID }) });
 const EMPTY = doc(z.literal(''), { description: 'success (empty response)', example: '' });
-const NO_CONTENT = (description: string) => doc(z.null(), { description });
+// `type: 'null'`: the document shows no body for a 204 (@fastify/swagger leaves `content` out).
+const NO_CONTENT = (description: string) => doc(z.null(), { description, type: 'null' });
 const BAD_ID = errors.badId('sensor', 'IC3000').message;
 const NOT_FOUND = errors.notFound('Sensor', EXAMPLE_ID).message;
 const mandatory = (what: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined ? 'is mandatory' : `must be ${what}`) });
@@ -91,9 +92,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...pack.docs,
         body: doc(GetSensorPackageBodySchema, { example: { id: EXAMPLE_ID } }),
-        produces: ['application/zip'],
         response: {
-          200: doc(z.string(), { description: 'the packaging zip file', format: 'binary' }),
+          200: doc(z.string(), { description: 'the packaging zip file', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } }),
           ...errorResponses({ badRequest: 'Invalid body field "id": must be a sensor id (a UUID)', notFound: NOT_FOUND }),
         },
       },
