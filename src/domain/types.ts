@@ -2,6 +2,7 @@
  * The domain objects the store returns and the serializers shape. Version-neutral: camelCase,
  * times in microseconds, no wire-format decisions (those live in src/api/v1/serialize.ts).
  */
+import type { ActiveDiscoveryInterface, SensorLocation } from './sensor.js';
 import type { Micros } from './time.js';
 import type {
   CaptureMode,
@@ -61,6 +62,10 @@ export interface Sensor {
   flowRateDay: number;
   flowCountDay: number;
   flowsPercentage: string;
+  /** Where it is (API 3.0 PUT /sensors/{id}/location); null or absent: nowhere given. */
+  location?: SensorLocation | null;
+  /** Its active discovery interfaces (API 3.0); absent: none. */
+  activeDiscovery?: ActiveDiscoveryInterface[];
 }
 
 /** guide 5.2: the normalized fields "may be missing": absent ones are null. */

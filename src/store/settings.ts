@@ -6,7 +6,7 @@
 import type { Db } from './db.js';
 import { type Version, perVersion } from './version.js';
 
-export type SettingKey = 'license.api' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at' | 'world.version' | 'center.id' | 'sensor.security.login' | 'sensor.security.password';
+export type SettingKey = 'license.api' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at' | 'world.version' | 'center.id' | 'sensor.security.login' | 'sensor.security.password' | 'deployment.jwt_secret';
 
 export function createSettingRepo(db: Db, version: Version) {
   const get = db.prepare('SELECT value FROM setting WHERE key = ?').pluck();

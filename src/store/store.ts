@@ -5,6 +5,7 @@ import { createComponentViewRepo } from './component-views.js';
 import { createCredentialRepo } from './credentials.js';
 import { createCustomNetworkRepo } from './custom-networks.js';
 import { type Db, openDb } from './db.js';
+import { createDeploymentRepo } from './deployments.js';
 import { createDeviceDetailRepo } from './device-details.js';
 import { createRowCounts } from './counts.js';
 import { createDeviceRepo } from './devices.js';
@@ -88,6 +89,7 @@ export function openStore(path: string) {
     presets: createPresetRepo(db),
     scopes: createScopeRepo(db, version),
     customNetworks: createCustomNetworkRepo(db),
+    deployments: createDeploymentRepo(db),
     userProperties,
     rowCounts: createRowCounts(db),
     // API 3.0's lists of components and flows: a list request over them, each page completed in bulk.

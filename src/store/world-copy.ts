@@ -5,8 +5,8 @@
  */
 import type { Store } from './store.js';
 
-/** Settings that belong to the Center's access, not to its world. */
-export const KEPT_SETTINGS = ['admin_key', 'token_seed', 'license.api'] as const;
+/** Settings that belong to the Center's access, not to its world (the deployment JWTs' signing key is one). */
+export const KEPT_SETTINGS = ['admin_key', 'token_seed', 'license.api', 'deployment.jwt_secret'] as const;
 const ACCESS_TABLES = new Set(['token', 'setting']);
 
 function worldTables(store: Store): string[] {

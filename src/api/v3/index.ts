@@ -13,6 +13,7 @@ import { type Lookups, lookupsOf } from './serialize/common.js';
 import activities from './routes/activities.js';
 import componentWrites from './routes/component-writes.js';
 import components from './routes/components.js';
+import deployments from './routes/deployments.js';
 import deviceRecords from './routes/device-records.js';
 import deviceRiskScore from './routes/device-risk-score.js';
 import devices from './routes/devices.js';
@@ -32,6 +33,7 @@ import presetWrites from './routes/preset-writes.js';
 import presets from './routes/presets.js';
 import riskScoreCounts from './routes/risk-score-counts.js';
 import securityInsights from './routes/security-insights.js';
+import sensorWrites from './routes/sensor-writes.js';
 import sensors from './routes/sensors.js';
 import tags from './routes/tags.js';
 import userProperties from './routes/user-properties.js';
@@ -81,6 +83,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(networkWrites);
   await app.register(componentWrites);
   await app.register(globalCredentials);
+  await app.register(sensorWrites);
+  await app.register(deployments);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

@@ -6,8 +6,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Micros, parseTimestamp } from '../../domain/time.js';
+import { isEnrolled } from '../../domain/sensor.js';
 import { FLOW_DIRECTIONS } from '../../domain/vocabulary.js';
+import { errors } from '../../errors.js';
 import type { FlowObservation } from '../../ingest/observation.js';
+import type { Store } from '../../store/store.js';
 import { ErrorSchema } from '../../api/schemas.js';
 import { CONTROL_TAG } from './common.js';
 
@@ -77,6 +80,19 @@ function toObservation(o: Observed, now: Micros): FlowObservation {
   };
 }
 
+/**
+ * Only an enrolled sensor captures: a `sensor_id` that names no sensor, or one declared through
+ * API 3.0 that has not enrolled (1.0 status "Unknown"), is a 400 naming the observation.
+ */
+function checkSensors(store: Store, flows: readonly Observed[]): void {
+  const enrolled = new Set(store.sensors.list().filter((s) => isEnrolled(s.status)).map((s) => s.id));
+  flows.forEach((o, i) => {
+    if (o.sensor_id !== undefined && !enrolled.has(o.sensor_id.toLowerCase())) {
+      throw errors.badRequest(`Invalid body field "flows.${i}.sensor_id": ${o.sensor_id} is not a sensor enrolled in the Center`);
+    }
+  });
+}
+
 const plugin: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/ingest/flows',
@@ -93,6 +109,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      checkSensors(app.store, request.body.flows);
       const now = app.clock.now();
       const results = app.services.ingest.ingest(request.body.flows.map((o) => toObservation(o, now)));
       return { flows: results.map((r) => ({ id: r.flowId, new: r.isNew, components: r.createdComponents, events: r.events })) };

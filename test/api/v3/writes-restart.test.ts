@@ -1,13 +1,15 @@
 /**
  * Issue 16: "writes survive a restart". A file database written through the 3.0 writes (a
  * group, a component's label, a user property, a preset, an acknowledgement, a custom network,
- * a component moved into a group by PATCH, the global credentials), closed, then opened by a new
- * server: each reads back as it was written.
+ * a component moved into a group by PATCH, the global credentials, a sensor with its location
+ * and capture mode, a deployment and the use of it), closed, then opened by a new server: each
+ * reads back as it was written.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { verifyJwt } from '../../../src/domain/jwt.js';
 import { testCenter } from '../../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccv-writes-restart-'));
@@ -40,6 +42,12 @@ describe('the 3.0 writes, after a restart', () => {
     expect((await first.v3('PATCH', `/components/${moved.id}`, { op: 'set', path: '/group', value: [group.id] })).statusCode).toBe(200);
     const credentials = { 'sensor.security.login': 'admin', 'sensor.security.password': 'kept across restarts' };
     expect((await first.v3('POST', '/globalCredentials', { SensorsGlobalCredentials: credentials })).statusCode).toBe(200);
+    const sensor = (await first.v3('POST', '/sensors', { serial: 'FOC-RESTART', name: 'Restart sensor', model: 'iox' })).json<{ id: string }>();
+    expect((await first.v3('PUT', `/sensors/${sensor.id}/location`, { latitude: 45.5, longitude: -73.25 })).statusCode).toBe(204);
+    expect((await first.v3('POST', `/sensors/${sensor.id}/capture-mode`, { filter: 'not arp' })).statusCode).toBe(200);
+    const deployment = (await first.v3('POST', '/deployments', { name: 'Restart rollout', maxUsageCount: 5, expirationDate: '2027-06-30' })).json<{ id: string }>();
+    const jwt = (await first.v3('POST', '/deployments/jwt', { deploymentName: 'Restart rollout', sensorSerials: ['FOC-RESTART'] })).json<Record<string, string>>();
+    const deployments = await first.json3<unknown[]>('/deployments');
     await first.close();
 
     const second = await testCenter('small', db);
@@ -56,6 +64,20 @@ describe('the 3.0 writes, after a restart', () => {
       expect((await second.json3<{ name: string }[]>('/networks/')).map((n) => n.name)).toContain('Restart net');
       const acked = (await second.json3<{ cve: string; ackComment: string }[]>(`/devices/${vulnerable.id}/vulnerabilities`)).find((v) => v.cve === vulnerability?.cve);
       expect(acked?.ackComment).toBe('patched next shutdown');
+      expect(await second.json3(`/sensors/${sensor.id}`)).toMatchObject({
+        name: 'Restart sensor',
+        serialNumber: 'FOC-RESTART',
+        model: 'iox',
+        status: { enrollmentStatus: 'UNKNOWN', operationalStatus: 'UNKNOWN' },
+        filter: { capture_mode: 'custom', custom_input: 'not arp' },
+        latitude: 45.5,
+        longitude: -73.25,
+      });
+      expect((await second.json<Record<string, { status: string }>>(`/api/1.0/sensor`))[sensor.id]?.status).toBe('Unknown');
+      expect(await second.json3('/deployments')).toEqual(deployments);
+      expect(deployments).toMatchObject([{ id: deployment.id, name: 'Restart rollout', usageCount: 1, maxUsageCount: 5, expirationDate: '2027-06-30T23:59:59Z' }]);
+      // The Center signs with the key it kept: the JWT signed before the restart verifies after it.
+      expect(verifyJwt(jwt['FOC-RESTART'] as string, second.store.settings.get('deployment.jwt_secret') as string)).toMatchObject({ sub: 'FOC-RESTART', deployment: 'Restart rollout' });
     } finally {
       await second.close();
     }

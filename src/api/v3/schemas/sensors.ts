@@ -3,16 +3,10 @@
  * SensorStatus, SensorFilter). Times are integer ms.
  */
 import { z } from 'zod';
+import { ENROLLMENT_STATUSES, OPERATIONAL_STATUSES } from '../../../domain/sensor.js';
 import { named } from '../registry.js';
+import { ActiveDiscoveryInterfaceSchema } from './sensor-payload.js';
 import { int, ms } from './common.js';
-
-/**
- * Cisco's SensorEnrollStatus and SensorOperationalStatus are bare strings in its document (no
- * enum). The values clients test are ENROLLED and CONNECTED (clients.md row 29, Ansible).
- * divergence: the others are ours: DISCONNECTED, and UNKNOWN for a 1.0 status we cannot read.
- */
-export const ENROLLMENT_STATUSES = ['ENROLLED', 'UNKNOWN'] as const;
-export const OPERATIONAL_STATUSES = ['CONNECTED', 'DISCONNECTED', 'UNKNOWN'] as const;
 
 export const SensorStatusSchema = named(
   'SensorStatus',
@@ -58,6 +52,9 @@ export const SensorDetailsSchema = named(
     awaitingSync: z.boolean(),
     activeDiscoveryEnabled: z.boolean(),
     activeDiscoveryInProgress: z.boolean(),
+    activeDiscoveryConfig: z.array(ActiveDiscoveryInterfaceSchema),
+    latitude: z.number().optional(),
+    longitude: z.number().optional(),
   }),
-  'A sensor with its details: `uptime` in seconds (0 when it is not connected); `recordingLastStart` and `recordingLastStop` (ms) only when it has recorded.',
+  'A sensor with its details: `uptime` in seconds (0 when it is not connected); `recordingLastStart` and `recordingLastStop` (ms) only when it has recorded; `latitude` and `longitude` (WGS84 decimal degrees) only when a location was given; `activeDiscoveryConfig` its active discovery interfaces.',
 );

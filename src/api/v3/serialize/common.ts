@@ -17,6 +17,9 @@ export type Wire<S extends z.ZodType> = z.infer<S>;
 
 export const ms = (t: Micros): number => msFromMicros(t);
 
+/** ISO 8601 to the second, UTC (`2026-11-01T12:00:00Z`): the dates of deployments and sensor packages. */
+export const isoSecond = (t: Micros): string => new Date(msFromMicros(t)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /**
  * The 3.0 category of a tag: 1.0's categories (guide 6.8.1.1) under the labels a 5.x Center
  * shows (the samples: Protocol, Device - Level 0-1 / 2 / 3-4, Control system behavior, Security

@@ -1,24 +1,10 @@
 /** The 1.0 sensors → 3.0 (../schemas/sensors.ts): SensorOverview and SensorDetails. */
 import { uuidv5 } from '../../../domain/ids.js';
 import type { Sensor } from '../../../domain/types.js';
-import type { ENROLLMENT_STATUSES, OPERATIONAL_STATUSES, SensorDetailsSchema, SensorOverviewSchema } from '../schemas/sensors.js';
+import { sensorStatus } from '../../../domain/sensor.js';
+import type { CreatedSensorSchema } from '../schemas/sensor-payload.js';
+import type { SensorDetailsSchema, SensorOverviewSchema } from '../schemas/sensors.js';
 import { type Wire, ms } from './common.js';
-
-type Status = { enrollmentStatus: (typeof ENROLLMENT_STATUSES)[number]; operationalStatus: (typeof OPERATIONAL_STATUSES)[number] };
-
-/**
- * guide 5.1's statuses ("Active", "Inactive", "Connected", "Disconnected", "Unknown"…) as 3.0's
- * pair. Every sensor the Center lists is enrolled in it; Active (SENSOR3's word for it) is up.
- */
-const STATUSES: Record<string, Status> = {
-  connected: { enrollmentStatus: 'ENROLLED', operationalStatus: 'CONNECTED' },
-  active: { enrollmentStatus: 'ENROLLED', operationalStatus: 'CONNECTED' },
-  disconnected: { enrollmentStatus: 'ENROLLED', operationalStatus: 'DISCONNECTED' },
-  inactive: { enrollmentStatus: 'ENROLLED', operationalStatus: 'DISCONNECTED' },
-};
-const UNKNOWN: Status = { enrollmentStatus: 'UNKNOWN', operationalStatus: 'UNKNOWN' };
-
-export const sensorStatus = (status: string): Status => (Object.hasOwn(STATUSES, status.toLowerCase()) ? (STATUSES[status.toLowerCase()] as Status) : UNKNOWN);
 
 /**
  * invented: the 1.0 sensor has no MAC and no certificate; both are derived from its id, so that
@@ -56,7 +42,9 @@ export function sensorOverview(s: Sensor, centerId: string): Wire<typeof SensorO
 /**
  * divergence: Cisco's SensorDetails names no field for 1.0's processing status or flow counts,
  * so they are not served (1.0 GET /sensor has them); nor its network settings (gateway, netmask…),
- * which the world does not hold. Active discovery is off on every sensor of the world.
+ * which the world does not hold. Active discovery is on when the sensor has interfaces for it
+ * (POST /sensors/active-discovery); none of the world's has. The location (PUT
+ * /sensors/{id}/location) is `latitude` and `longitude`, absent when none was given.
  */
 export function sensorDetails(s: Sensor, centerId: string): Wire<typeof SensorDetailsSchema> {
   return {
@@ -71,7 +59,14 @@ export function sensorDetails(s: Sensor, centerId: string): Wire<typeof SensorDe
     ...(s.recordingLastStart === null ? {} : { recordingLastStart: ms(s.recordingLastStart) }),
     ...(s.recordingLastStop === null ? {} : { recordingLastStop: ms(s.recordingLastStop) }),
     awaitingSync: false,
-    activeDiscoveryEnabled: false,
+    activeDiscoveryEnabled: (s.activeDiscovery ?? []).length > 0,
     activeDiscoveryInProgress: false,
+    activeDiscoveryConfig: s.activeDiscovery ?? [],
+    ...(s.location ? { latitude: s.location.latitude, longitude: s.location.longitude } : {}),
   };
+}
+
+/** Cisco's Sensor as POST /sensors answers it, with `Id` beside `id` (divergence: real Centers answer it; Ansible reads it). */
+export function createdSensor(s: Sensor, centerId: string): Wire<typeof CreatedSensorSchema> {
+  return { id: s.id, Id: s.id, label: s.name, ip: s.ip, serialNumber: s.serialNumber, captureMode: s.captureMode, centerId };
 }
