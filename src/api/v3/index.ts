@@ -24,6 +24,8 @@ import networkNodes from './routes/network-nodes.js';
 import networkWrites from './routes/network-writes.js';
 import networks from './routes/networks.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
+import presetSettings from './routes/preset-settings.js';
+import presetStarring from './routes/preset-starring.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presetWrites from './routes/preset-writes.js';
 import presets from './routes/presets.js';
@@ -76,6 +78,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(userProperties);
   await app.register(vulnerabilityAcks);
   await app.register(networkWrites);
+  await app.register(presetStarring);
+  await app.register(presetSettings);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {
