@@ -97,7 +97,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     app.post(
       url,
       { schema: { ...docs, body: OptionalPresetPreviewPayloadSchema, querystring: Query, response: { 200: Answer, ...errorResponses(PREVIEW_ERRORS) } } },
-      async (request, reply) => nodeList(previewOf(app, request.body ?? {}), request.query, reply),
+      async (request, reply) => nodeList(previewOf(app, request.body), request.query, reply),
     );
   }
 };

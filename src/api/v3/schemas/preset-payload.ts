@@ -55,7 +55,7 @@ const previewObject = z.object({ ...fields, label: text.optional() }, { error: '
 export const PresetPreviewPayloadSchema = doc(previewObject, { description: PREVIEW_DESCRIPTION, example: { filters: EXAMPLE.filters } });
 
 /** The body of POST /presets/preview/visualisations/networknode-list, which Cisco does not mark required: none is an empty payload (every node). */
-export const OptionalPresetPreviewPayloadSchema = doc(previewObject.optional(), {
+export const OptionalPresetPreviewPayloadSchema = doc(z.preprocess((body) => body ?? {}, previewObject), {
   description: `${PREVIEW_DESCRIPTION} Cisco does not require it here: without a body, the preview keeps everything.`,
   example: { filters: EXAMPLE.filters },
 });
