@@ -48,11 +48,11 @@ describe('categoryId', () => {
 });
 
 describe('withoutObjects', () => {
-  const g = (id: string, operator: 'include' | 'exclude' = 'include', children?: PresetFilters['groups']) => ({ operator, value: { id, label: id, ...(children ? { children } : {}) } });
-  const net = (id: string, operator: 'include' | 'exclude' = 'include') => ({ operator, value: { id, subnet: '10.0.0.0/8', vlan: null } });
+  const g = (id: string, operator: 'include' | 'exclude' = 'include', children?: PresetFilters['groups']): PresetFilters['groups'][number] => ({ operator, value: { id, label: id, ...(children ? { children } : {}) } });
+  const net = (id: string, operator: 'include' | 'exclude' = 'include'): PresetFilters['networks'][number] => ({ operator, value: { id, subnet: '10.0.0.0/8', vlan: null } });
   const filters = (groups: PresetFilters['groups'], networks: PresetFilters['networks'] = []): PresetFilters => ({ ...NO_FILTERS, groups, networks });
 
-  it.each([
+  it.each<[string, PresetFilters, { groups?: string[]; networks?: string[] }, PresetFilters]>([
     ['a group at the top', filters([g('a'), g('b', 'exclude')]), { groups: ['a'] }, filters([g('b', 'exclude')])],
     ['the only group: no group filter left', filters([g('a')]), { groups: ['a'] }, filters([])],
     ['a group nested: its parent stays, without it', filters([g('p', 'include', [g('a'), g('c', 'exclude')])]), { groups: ['a'] }, filters([g('p', 'include', [g('c', 'exclude')])])],
@@ -62,7 +62,7 @@ describe('withoutObjects', () => {
     ['groups and networks at once', filters([g('a')], [net('a')]), { groups: ['a'], networks: ['a'] }, filters([], [])],
     ['a group id does not name a network', filters([], [net('a')]), { groups: ['a'] }, filters([], [net('a')])],
   ])('drops %s', (_, before, gone, after) => {
-    const sets = { ...(gone.groups ? { groups: new Set(gone.groups) } : {}), ...(gone.networks ? { networks: new Set(gone.networks) } : {}) };
+    const sets = { ...(gone.groups ? { groups: new Set<string>(gone.groups) } : {}), ...(gone.networks ? { networks: new Set<string>(gone.networks) } : {}) };
     expect(withoutObjects(before, sets)).toEqual(after);
   });
 
