@@ -106,6 +106,15 @@ export const UNFILTERED = {
   securityStarred: false,
 } as const satisfies Partial<Preset>;
 
+/**
+ * The stars a preset may carry (Cisco POST/DELETE /presets/{preset_id}/starring/{type}): the
+ * Preset's `operationalStarred` and `securityStarred`, the two kinds of favourite presets
+ * GET /homepage/presets-highlights filters on (`favoriteType` "operational" or "security").
+ */
+export const PRESET_STAR_TYPES = ['operational', 'security'] as const;
+export type PresetStarType = (typeof PRESET_STAR_TYPES)[number];
+export const STARRED_FIELD = { operational: 'operationalStarred', security: 'securityStarred' } as const satisfies Record<PresetStarType, keyof Preset>;
+
 export const PresetSchema = z.object({
   id: z.string(),
   label: z.string().min(1),
@@ -140,3 +149,26 @@ export const PresetDataInfoSchema = z.object({
   forceRefreshRequested: z.boolean(),
 });
 export type PresetDataInfo = z.infer<typeof PresetDataInfoSchema>;
+
+type GroupFilter = PresetFilters['groups'][number];
+
+/**
+ * The group filters without the groups named (ids compared without case): a filter naming one is
+ * dropped, and the subgroups it nested (`children`) take its place, each with its own operator,
+ * as the group's subgroups go to the top when it is deleted.
+ */
+export function withoutGroups(filters: PresetFilters['groups'], ids: ReadonlySet<string>): PresetFilters['groups'] {
+  return filters.flatMap((f): GroupFilter[] => {
+    const children = f.value.children === undefined ? undefined : withoutGroups(f.value.children, ids);
+    if (ids.has(f.value.id.toLowerCase())) return children ?? [];
+    return [children === undefined ? f : { ...f, value: { ...f.value, children } }];
+  });
+}
+
+/** A preset's filters without the groups and custom networks named (ids lower case); the same object when it names none. */
+export function withoutObjects(filters: PresetFilters, gone: { groups?: ReadonlySet<string>; networks?: ReadonlySet<string> }): PresetFilters {
+  const groups = gone.groups ? withoutGroups(filters.groups, gone.groups) : filters.groups;
+  const networks = gone.networks ? filters.networks.filter((f) => !gone.networks?.has(f.value.id.toLowerCase())) : filters.networks;
+  const same = JSON.stringify(groups) === JSON.stringify(filters.groups) && networks.length === filters.networks.length;
+  return same ? filters : { ...filters, groups, networks };
+}

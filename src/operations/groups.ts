@@ -13,6 +13,7 @@ import type { GroupColor, IndustrialImpact } from '../domain/vocabulary.js';
 import { errors } from '../errors.js';
 import { scoreDevices } from '../ingest/risk-scores.js';
 import type { Store } from '../store/store.js';
+import { dropFromPresets } from './presets.js';
 
 export interface GroupContext {
   store: Store;
@@ -290,6 +291,8 @@ export function deleteGroup(ctx: GroupContext, id: string): void {
     const before = store.groups.memberDevices(rowid);
     for (const child of store.groups.summary(id)?.groupIds ?? []) store.groups.setAttributes(child, { parentId: null });
     store.groups.delete(rowid);
+    // The presets filtering on it no longer name it (src/operations/presets.ts dropFromPresets).
+    dropFromPresets(store, { groups: [id] });
     scoreDevices(store, store.riskInputs.ofRowids(before));
   });
 }

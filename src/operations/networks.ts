@@ -8,6 +8,7 @@ import { type CustomNetwork, type CustomNetworkType, overlaps, parseCidr } from 
 import type { Network } from '../domain/queries.js';
 import { errors } from '../errors.js';
 import type { Store } from '../store/store.js';
+import { dropFromPresets } from './presets.js';
 
 export interface NetworkContext {
   store: Store;
@@ -98,10 +99,11 @@ export function updateNetworks(ctx: NetworkContext, items: readonly (NetworkFiel
   });
 }
 
-/** Deletes networks by id; 404 for an unknown one (and none is deleted). */
+/** Deletes networks by id; 404 for an unknown one (and none is deleted). The presets filtering on one no longer name it. */
 export function deleteNetworks(ctx: NetworkContext, ids: readonly string[]): void {
   ctx.store.transaction(() => {
     for (const id of new Set(ids)) if (!ctx.store.customNetworks.remove(id)) throw errors.notFound('Custom network', id);
+    dropFromPresets(ctx.store, { networks: ids });
   });
 }
 

@@ -1,12 +1,26 @@
 /**
  * Preset writes (Cisco 3.0 "Presets": POST /presets, PUT, PATCH and DELETE /presets/{preset_id},
- * POST /presets/{preset_id}/refreshData). Each operation is one transaction and throws ApiErrors,
+ * POST /presets/{preset_id}/refreshData, POST and DELETE /presets/{preset_id}/starring/{type},
+ * PUT /presets/{preset_id}/settings), the preview of a preset not saved (POST
+ * /presets/preview/visualisations/…), and what deleting a group or a custom network does to the
+ * presets naming it (`dropFromPresets`). Each write is one transaction and throws ApiErrors,
  * every check before the first write, so a failing request changes nothing. A preset's filters are
  * its scope: the visualisations read them at each request (src/store/scopes.ts), so a write shows
  * in them at once.
  */
 import type { Clock } from '../clock.js';
-import { type Category, NO_FILTERS, type Preset, UNFILTERED, type PresetFilters, type TriState, categoryId } from '../domain/preset.js';
+import {
+  type Category,
+  NO_FILTERS,
+  type Preset,
+  type PresetFilters,
+  type PresetStarType,
+  type TriState,
+  UNFILTERED,
+  categoryId,
+  withoutObjects,
+} from '../domain/preset.js';
+import type { PresetSettings } from '../domain/preset-settings.js';
 import { ApiError, errors } from '../errors.js';
 import type { Store } from '../store/store.js';
 
@@ -100,6 +114,26 @@ function applied(store: Store, clock: Clock, p: Preset, f: PresetFields): Preset
   };
 }
 
+/** The custom preset a payload describes, not stored: what POST /presets would store (and a preview scopes). */
+function drafted(ctx: PresetContext, id: string, f: PresetFields & { label: string }): Preset {
+  const { store } = ctx;
+  const category = categoryOf(store, f.category ?? MY_PRESETS);
+  const blank: Preset = {
+    id,
+    label: f.label,
+    description: '',
+    category,
+    custom: true,
+    imported: false,
+    creatorEmail: '',
+    lastUpdate: ctx.clock.now(),
+    priorityOrder: store.presets.lastPriorityIn(category.id) + 1,
+    badges: [],
+    ...UNFILTERED,
+  };
+  return applied(store, ctx.clock, blank, { ...f, category: undefined });
+}
+
 /**
  * Cisco POST /presets: a custom preset, in "My preset" unless a category is named; its data is
  * not computed yet (dataInfo `presetDataAvailable: false` until a refresh).
@@ -110,23 +144,21 @@ export function createPreset(ctx: PresetContext, f: PresetFields & { label: stri
   const id = ctx.newId();
   store.transaction(() => {
     checkLabel(store, f.label, null);
-    const category = categoryOf(store, f.category ?? MY_PRESETS);
-    const blank: Preset = {
-      id,
-      label: f.label,
-      description: '',
-      category,
-      custom: true,
-      imported: false,
-      creatorEmail: '',
-      lastUpdate: ctx.clock.now(),
-      priorityOrder: store.presets.lastPriorityIn(category.id) + 1,
-      badges: [],
-      ...UNFILTERED,
-    };
-    store.presets.insert(applied(store, ctx.clock, blank, { ...f, category: undefined }));
+    store.presets.insert(drafted(ctx, id, f));
   });
   return id;
+}
+
+/** The id a preview's preset carries: it is never stored, and no stored preset has it. */
+export const PREVIEW_ID = 'preview';
+
+/**
+ * Cisco POST /presets/preview/visualisations/…: the preset a PresetPayload describes, parsed as
+ * POST /presets parses it (a group the filters name that the world lacks is the same 404), and
+ * not stored. Its label is not checked: nothing is saved under it.
+ */
+export function previewPreset(ctx: PresetContext, f: PresetFields): Preset {
+  return drafted(ctx, PREVIEW_ID, { ...f, label: f.label ?? '' });
 }
 
 /** Cisco PUT /presets/{preset_id}: absent fields stay; `filters`, when given, replace the filters. */
@@ -161,4 +193,60 @@ export function refreshPreset(ctx: PresetContext, id: string): void {
     const done = { presetDataAvailable: true, lastRefresh: ctx.clock.now(), lastRefreshDuration: 0, refreshInProgress: false, forceRefreshRequested: false };
     if (!store.presets.setDataInfo(id, done)) throw errors.notFound('Preset', id);
   });
+}
+
+/**
+ * Cisco POST and DELETE /presets/{preset_id}/starring/{type}: puts the star on or takes it off
+ * (again is no error). divergence: a preset the Center ships is starred too (a star is the user's
+ * mark, not the preset's content, so `custom` does not matter), and `lastUpdate` stays.
+ */
+export function starPreset(ctx: PresetContext, id: string, type: PresetStarType, starred: boolean): void {
+  ctx.store.transaction(() => {
+    if (!ctx.store.presets.setStarred(id, type, starred)) throw errors.notFound('Preset', id);
+  });
+}
+
+/** What PUT /presets/{preset_id}/settings may set; `defaultSeverities`, `presetId` and `lastEditUpdate` are not the client's. */
+export type PresetSettingsFields = Partial<Omit<PresetSettings, 'lastEditUpdate'>>;
+
+/**
+ * Cisco PUT /presets/{preset_id}/settings ("Update the preset settings"): the fields given
+ * replace, absent ones stay (the defaults for a preset never set), `lastEditUpdate` is now.
+ * Answers the settings as stored. A preset the Center ships has settings too (Cisco says
+ * nothing against it). divergence: an `activeBaselineId` other than "" is a 400: the emulator
+ * keeps no baselines, so it can name none.
+ */
+export function writePresetSettings(ctx: PresetContext, id: string, f: PresetSettingsFields): PresetSettings {
+  const { store } = ctx;
+  return store.transaction(() => {
+    const before = store.presets.settings(id);
+    if (!before) throw errors.notFound('Preset', id);
+    if (f.activeBaselineId !== undefined && f.activeBaselineId !== '') {
+      throw errors.badRequest(`Invalid body field "activeBaselineId": no baseline ${f.activeBaselineId} (the emulator keeps no baselines)`);
+    }
+    const given = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as PresetSettingsFields;
+    const settings: PresetSettings = { ...before, ...given, lastEditUpdate: ctx.clock.now() };
+    store.presets.setSettings(id, settings);
+    return settings;
+  });
+}
+
+/**
+ * What deleting groups or custom networks does to the presets (called inside the delete's
+ * transaction): every filter entry naming one goes, a group's nested subgroups taking its place
+ * (src/domain/preset.ts `withoutGroups`). A preset left with no group (or network) filter keeps
+ * every group (or address), as a preset never filtered on them: the entries are gone, not
+ * replaced by a filter that keeps nothing. divergence: Cisco's document does not say what
+ * becomes of such a preset; `lastUpdate` stays (the user did not edit it), and the presets the
+ * Center ships are cleaned too. Ids lower case.
+ */
+export function dropFromPresets(store: Store, gone: { groups?: readonly string[]; networks?: readonly string[] }): void {
+  const sets = {
+    ...(gone.groups ? { groups: new Set(gone.groups.map((g) => g.toLowerCase())) } : {}),
+    ...(gone.networks ? { networks: new Set(gone.networks.map((n) => n.toLowerCase())) } : {}),
+  };
+  for (const p of store.presets.list()) {
+    const filters = withoutObjects(p.filters, sets);
+    if (filters !== p.filters) store.presets.setFilters(p.id, filters);
+  }
 }

@@ -2,7 +2,8 @@
  * Presets (API 3.0): their categories, their filters as GET /presets prints them, and the state
  * of the data the Center computed for each (`dataInfo`).
  */
-import type { Badge, Category, Preset, PresetDataInfo, PresetFilters, TriState } from '../domain/preset.js';
+import { type Badge, type Category, type Preset, type PresetDataInfo, type PresetFilters, type PresetStarType, type TriState } from '../domain/preset.js';
+import { DEFAULT_PRESET_SETTINGS, type PresetSettings, PresetSettingsSchema } from '../domain/preset-settings.js';
 import type { Db } from './db.js';
 import { bool } from './sql.js';
 
@@ -96,6 +97,19 @@ export function createPresetRepo(db: Db) {
      WHERE id = ?`,
   );
 
+  const starStmts = {
+    operational: db.prepare('UPDATE preset SET operational_starred = ? WHERE id = ?'),
+    security: db.prepare('UPDATE preset SET security_starred = ? WHERE id = ?'),
+  } satisfies Record<PresetStarType, unknown>;
+  const setFiltersStmt = db.prepare('UPDATE preset SET filters_json = ? WHERE id = ?');
+  const settingsStmt = db.prepare(
+    'SELECT p.rowid AS presetRowid, s.settings_json AS json, s.last_edit_update AS lastEditUpdate FROM preset p LEFT JOIN preset_settings s ON s.preset_rowid = p.rowid WHERE p.id = ?',
+  );
+  const upsertSettingsStmt = db.prepare(
+    `INSERT INTO preset_settings (preset_rowid, settings_json, last_edit_update) VALUES (?, ?, ?)
+     ON CONFLICT (preset_rowid) DO UPDATE SET settings_json = excluded.settings_json, last_edit_update = excluded.last_edit_update`,
+  );
+
   return {
     list(): Preset[] {
       return (all.all() as PresetRow[]).map(toPreset);
@@ -154,6 +168,33 @@ export function createPresetRepo(db: Db) {
     /** false when there was no such preset. */
     delete(id: string): boolean {
       return deleteStmt.run(id).changes > 0;
+    },
+
+    /** Puts a star of this type on the preset, or takes it off; false for an unknown preset. */
+    setStarred(id: string, type: PresetStarType, starred: boolean): boolean {
+      return starStmts[type].run(starred ? 1 : 0, id).changes > 0;
+    },
+
+    /** Replaces a preset's filters, nothing else (not even lastUpdate); false for an unknown preset. */
+    setFilters(id: string, filters: PresetFilters): boolean {
+      return setFiltersStmt.run(JSON.stringify(filters), id).changes > 0;
+    },
+
+    /** A preset's settings, the defaults (src/domain/preset-settings.ts) when never written; undefined for an unknown preset. */
+    settings(id: string): PresetSettings | undefined {
+      const r = settingsStmt.get(id) as { presetRowid: number; json: string | null; lastEditUpdate: number | null } | undefined;
+      if (!r) return undefined;
+      if (r.json === null) return DEFAULT_PRESET_SETTINGS;
+      return PresetSettingsSchema.parse({ ...DEFAULT_PRESET_SETTINGS, ...(JSON.parse(r.json) as object), lastEditUpdate: r.lastEditUpdate });
+    },
+
+    /** Writes a preset's settings whole; false for an unknown preset. */
+    setSettings(id: string, settings: PresetSettings): boolean {
+      const r = settingsStmt.get(id) as { presetRowid: number } | undefined;
+      if (!r) return false;
+      const { lastEditUpdate, ...rest } = settings;
+      upsertSettingsStmt.run(r.presetRowid, JSON.stringify(rest), lastEditUpdate);
+      return true;
     },
 
     dataInfo(id: string): PresetDataInfo | undefined {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,17 @@ describe('openDb', () => {
     const db = openDb(join(dir, 'wal.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('cache_size', { simple: true })).toBe(-SERVING_CACHE_KIB);
+    db.close();
+  });
+
+  it('applies every migration: their numbers are distinct and follow on (a second 004 would be skipped)', () => {
+    const numbers = readdirSync(new URL('../../src/store/migrations/', import.meta.url))
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => Number.parseInt(f, 10))
+      .sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    const db = openDb(':memory:');
+    expect(db.pragma('user_version', { simple: true })).toBe(numbers.length);
     db.close();
   });
 });

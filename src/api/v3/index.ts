@@ -28,6 +28,8 @@ import networkWrites from './routes/network-writes.js';
 import networks from './routes/networks.js';
 import notEmulated from './routes/not-emulated.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
+import presetSettings from './routes/preset-settings.js';
+import presetStarring from './routes/preset-starring.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presetWrites from './routes/preset-writes.js';
 import presets from './routes/presets.js';
@@ -85,6 +87,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(globalCredentials);
   await app.register(sensorWrites);
   await app.register(deployments);
+  await app.register(presetStarring);
+  await app.register(presetSettings);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

@@ -332,6 +332,19 @@ describe('group writes (guide 6.5.3–6.5.5), each on a fresh Center', () => {
       expect((await create({ label: 'GROUP SIEMENS', components: [SIEMENS_84_5B_A6] })).statusCode).toBe(200);
     });
 
+    it('drops the group from the filters of the 3.0 presets naming it, read back through GET /api/3.0/presets/{id}', async () => {
+      const PLC = { operator: 'include', value: { id: 'PLC', label: 'Controller', type: 'component' } };
+      const siemens = { operator: 'include', value: { id: GROUP_SIEMENS, label: 'GROUP SIEMENS' } };
+      const other = groups.find((g) => g.id !== GROUP_SIEMENS) as Group;
+      const kept = { operator: 'exclude', value: { id: other.id, label: other.label } };
+      const res = await w.v3('POST', '/presets', { label: 'Siemens PLCs', filters: { groups: [siemens, kept], tags: [PLC] } });
+      expect(res.statusCode, res.body).toBe(200);
+      const preset = res.json<{ id: string; filters: Record<string, unknown[]> }>();
+      expect((await w.send('DELETE', `${API}/group/${GROUP_SIEMENS}`)).statusCode).toBe(200);
+      const after = await w.json3<{ filters: Record<string, unknown[]> }>(`/presets/${preset.id}`);
+      expect(after).toEqual({ ...preset, filters: { ...preset.filters, groups: [kept] } });
+    });
+
     it('answers 400 to a bad id and 404 to an unknown group', async () => {
       expectError(await w.send('DELETE', `${API}/group/x`), 400);
       expectError(await w.send('DELETE', `${API}/group/${UNKNOWN}`), 404);

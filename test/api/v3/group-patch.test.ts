@@ -145,6 +145,50 @@ describe('DELETE /groups/{id}', () => {
     expect(scores(d.id).stored).toBe(scores(d.id).computed);
   });
 
+  it('drops the group from the filters of every preset naming it, its nested subgroups taking its place; a preset left with no group keeps every group', async () => {
+    const g = await create({ deviceIds: [freeDevice().id] });
+    const child = await create({ parentId: g.id, deviceIds: [freeDevice().id] });
+    const other = await create({ deviceIds: [freeDevice().id] });
+    const PLC = { operator: 'include', value: { id: 'PLC', label: 'Controller', type: 'component' } };
+    const nested = { operator: 'include', value: { id: g.id, label: g.label, children: [{ operator: 'exclude', value: { id: child.id, label: child.label } }] } };
+    const kept = { operator: 'include', value: { id: other.id, label: other.label } };
+    const preset = async (filters: Record<string, unknown>) => {
+      const res = await c.v3('POST', '/presets', { label: `Naming groups ${++n}`, filters });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ id: string; lastUpdate: number; filters: Record<string, unknown[]> }>();
+    };
+    const several = await preset({ groups: [nested, kept], tags: [PLC] });
+    const only = await preset({ groups: [{ operator: 'include', value: { id: g.id } }] });
+    const shouting = await preset({ groups: [{ operator: 'exclude', value: { id: g.id.toUpperCase() } }] });
+    const untouched = await preset({ groups: [kept] });
+    const componentList = async (id: string) => (await c.json3<{ id: string }[]>(`/presets/${id}/visualisations/component-list`)).map((x) => x.id);
+    // Before: the preset naming only the group keeps its components and its subgroup's.
+    expect((await componentList(only.id)).sort()).toEqual([...members(g.id), ...members(child.id)].sort());
+    c.clock.advance(1_000_000);
+
+    expect((await c.v3('DELETE', `/groups/${g.id}`)).statusCode).toBe(200);
+    const after = async (id: string) => c.json3<{ lastUpdate: number; filters: Record<string, unknown[]> }>(`/presets/${id}`);
+    // The subgroup it nested is named at the top, with its own operator; the rest stays, lastUpdate too.
+    expect(await after(several.id)).toEqual({ ...several, filters: { ...several.filters, groups: [{ operator: 'exclude', value: { id: child.id, label: child.label } }, kept] } });
+    expect((await after(only.id)).filters.groups).toEqual([]);
+    expect((await after(shouting.id)).filters.groups).toEqual([]);
+    expect(await after(untouched.id)).toEqual(untouched);
+    // A preset without a group filter keeps every group: the same components as "All data".
+    const all = (await c.json3<{ id: string; label: string }[]>('/presets')).find((p) => p.label === 'All data') as { id: string };
+    expect(await componentList(only.id)).toEqual(await componentList(all.id));
+    // GET /presets agrees with GET /presets/{id}.
+    expect((await c.json3<{ id: string }[]>('/presets')).find((p) => p.id === several.id)).toEqual(await after(several.id));
+  });
+
+  it('leaves the presets as they were when the delete fails', async () => {
+    const g = await create();
+    const res = await c.v3('POST', '/presets', { label: `Naming groups ${++n}`, filters: { groups: [{ operator: 'include', value: { id: g.id } }] } });
+    const before = JSON.stringify(c.store.presets.list());
+    expectError3(await c.v3('DELETE', `/groups/${UNKNOWN}`), 404);
+    expect(JSON.stringify(c.store.presets.list())).toBe(before);
+    expect((await c.json3<{ filters: { groups: { value: { id: string } }[] } }>(`/presets/${res.json<{ id: string }>().id}`)).filters.groups[0]?.value.id).toBe(g.id);
+  });
+
   it('answers 404 to an unknown group and 400 to a malformed id', async () => {
     expectError3(await c.v3('DELETE', `/groups/${UNKNOWN}`), 404, new RegExp(`Group not found: ${UNKNOWN}`));
     expectError3(await c.v3('DELETE', '/groups/room-214'), 400, /Invalid group id/);

@@ -113,6 +113,34 @@ describe('DELETE /networks/', () => {
     await unchanged();
   });
 
+  it('drops the deleted networks from the filters of every preset naming them; a preset left with none keeps every address', async () => {
+    ok(await c.v3('POST', '/networks/', [NEW, { ...NEW, name: 'Lab 2', ipRange: '192.0.3.0/24' }]));
+    const [a, b] = (await list()).slice(before.length) as [Net, Net];
+    const filter = (n: Net, operator = 'include') => ({ operator, value: { id: n.id, subnet: n.ipRange, vlan: n.vlanId } });
+    let n = 0;
+    const preset = async (networks: unknown[]) => {
+      const res = await c.v3('POST', '/presets', { label: `Naming networks ${++n}`, filters: { networks } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ id: string; filters: Record<string, unknown[]> }>();
+    };
+    const both = await preset([filter(a), filter(b, 'exclude')]);
+    const onlyA = await preset([filter(a)]);
+    const onlyB = await preset([filter(b)]);
+    const read = (id: string) => c.json3<{ id: string; filters: Record<string, unknown[]> }>(`/presets/${id}`);
+    const nodes = async (id: string) => (await c.json3<{ id: string }[]>(`/presets/${id}/visualisations/networknode-list`)).map((x) => x.id);
+    // 192.0.2.0/24 holds no address of the world: the preset keeps nothing while it names it.
+    expect(await nodes(onlyA.id)).toEqual([]);
+    ok(await c.v3('DELETE', '/networks/', [a.id.toUpperCase()]));
+    expect(await read(both.id)).toEqual({ ...both, filters: { ...both.filters, networks: [filter(b, 'exclude')] } });
+    expect((await read(onlyA.id)).filters.networks).toEqual([]);
+    expect(await read(onlyB.id)).toEqual(onlyB);
+    const all = (await c.json3<{ id: string; label: string }[]>('/presets')).find((p) => p.label === 'All data') as { id: string };
+    expect(await nodes(onlyA.id)).toEqual(await nodes(all.id));
+    // A failed delete (an unknown id among them) drops nothing.
+    expectError3(await c.v3('DELETE', '/networks', [b.id, UNKNOWN]), 404);
+    expect(await read(onlyB.id)).toEqual(onlyB);
+  });
+
   it('404 for an unknown id; none is deleted', async () => {
     ok(await c.v3('POST', '/networks/', [NEW]));
     const now = await list();

@@ -1,8 +1,10 @@
 /**
  * A preset's vulnerabilities (Cisco's "Vulnerabilities"): the vulnerability-list, one row per
  * vulnerability and device (or device-less component) of the preset's scope, and the devices of
- * the scope a vulnerability affects.
+ * the scope a vulnerability affects; and their previews (POST /presets/preview/visualisations/…,
+ * a PresetPayload not saved), which answer what the GET answers once the payload is saved.
  */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { VULNERABILITY_LIST_FIELDS } from '../../../domain/vulnerability.js';
@@ -10,17 +12,37 @@ import { checkId, found } from '../../kit.js';
 import { format, sendList } from '../answer.js';
 import { errorResponses, operation } from '../kit.js';
 import { filterParam, listRequest, millis, page, size, sortParam } from '../params.js';
-import { PRESET_ERRORS, presetId, presetScopeOf } from '../preset-lookup.js';
+import { PREVIEW_ERRORS, PRESET_ERRORS, type ScopedPreset, componentsOf, presetId, presetOf, previewOf } from '../preset-lookup.js';
 import { doc } from '../registry.js';
+import { PresetPreviewPayloadSchema } from '../schemas/preset-payload.js';
 import { VulnerabilityListSchema } from '../schemas/vulnerability-list.js';
 import { vulnerabilityForList } from '../serialize/vulnerability-list.js';
 
 const ListQuery = z.object({ page, size, from: millis, to: millis, sort: sortParam(VULNERABILITY_LIST_FIELDS), filter: filterParam(VULNERABILITY_LIST_FIELDS), format });
+// Cisco's preview lists no `format`.
+const PreviewListQuery = ListQuery.omit({ format: true });
 const WindowQuery = z.object({ from: millis, to: millis });
 const ListParams = z.object({ preset_id: presetId });
-const DevicesParams = z.object({ preset_id: presetId, vuln_id: doc(z.string(), { description: 'vulnerability id (uuid): the `id` of GET /vulnerabilities' }) });
+const vulnId = doc(z.string(), { description: 'vulnerability id (uuid): the `id` of GET /vulnerabilities' });
+const DevicesParams = z.object({ preset_id: presetId, vuln_id: vulnId });
+const PreviewDevicesParams = z.object({ vuln_id: vulnId });
+const UNKNOWN_VULNERABILITY = 'Vulnerability not found: 00000000-0000-4000-8000-000000000000';
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
+  /** The vulnerability-list of a scoped preset, saved or previewed. */
+  const vulnerabilityList = (preset: ScopedPreset, q: Partial<z.infer<typeof ListQuery>>, reply: FastifyReply) => {
+    const req = listRequest(q);
+    const l = app.lookups();
+    return sendList(reply, req, { rows: app.store.vulnerabilities.listInScope(componentsOf(app, preset), req), serialize: (r) => vulnerabilityForList(r, l) }, q.format);
+  };
+
+  /** The devices of a scoped preset, saved or previewed, that a catalogue entry affects. */
+  const devicesIds = (preset: ScopedPreset, rawVulnId: string, q: z.infer<typeof WindowQuery>) => {
+    const id = checkId(rawVulnId, 'vulnerability');
+    return found(app.store.vulnerabilities.devicesAffected(id, componentsOf(app, preset), listRequest(q)), 'Vulnerability', id);
+  };
+
+  const ListAnswer = doc(VulnerabilityListSchema, { description: 'object successful' });
   {
     const { url, docs } = operation(
       'GET',
@@ -30,22 +52,24 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     );
     app.get(
       url,
-      {
-        schema: {
-          ...docs,
-          params: ListParams,
-          querystring: ListQuery,
-          response: { 200: doc(VulnerabilityListSchema, { description: 'object successful' }), ...errorResponses(PRESET_ERRORS) },
-        },
-      },
-      async (request, reply) => {
-        const { componentIds } = presetScopeOf(app, request.params.preset_id);
-        const req = listRequest(request.query);
-        const l = app.lookups();
-        return sendList(reply, req, { rows: app.store.vulnerabilities.listInScope(componentIds, req), serialize: (r) => vulnerabilityForList(r, l) }, request.query.format);
-      },
+      { schema: { ...docs, params: ListParams, querystring: ListQuery, response: { 200: ListAnswer, ...errorResponses(PRESET_ERRORS) } } },
+      async (request, reply) => vulnerabilityList(presetOf(app, request.params.preset_id), request.query, reply),
     );
   }
+  {
+    const { url, docs } = operation(
+      'POST',
+      '/presets/preview/visualisations/vulnerability-list',
+      'The vulnerability-list of a preset with this payload: what GET /presets/{preset_id}/visualisations/vulnerability-list answers once the payload is saved by POST /presets. Nothing is stored.',
+    );
+    app.post(
+      url,
+      { schema: { ...docs, body: PresetPreviewPayloadSchema, querystring: PreviewListQuery, response: { 200: ListAnswer, ...errorResponses(PREVIEW_ERRORS) } } },
+      async (request, reply) => vulnerabilityList(previewOf(app, request.body), request.query, reply),
+    );
+  }
+
+  const DevicesAnswer = doc(z.array(z.string()), { description: 'list of device ids.', example: ['86bc937a-19cf-5f0a-9b28-1f9a8347590e'] });
   {
     const { url, docs } = operation(
       'GET',
@@ -59,17 +83,30 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
           ...docs,
           params: DevicesParams,
           querystring: WindowQuery,
-          response: {
-            200: doc(z.array(z.string()), { description: 'list of device ids.', example: ['86bc937a-19cf-5f0a-9b28-1f9a8347590e'] }),
-            ...errorResponses({ ...PRESET_ERRORS, notFound: 'Vulnerability not found: 00000000-0000-4000-8000-000000000000' }),
-          },
+          response: { 200: DevicesAnswer, ...errorResponses({ ...PRESET_ERRORS, notFound: UNKNOWN_VULNERABILITY }) },
         },
       },
-      async (request) => {
-        const { componentIds } = presetScopeOf(app, request.params.preset_id);
-        const id = checkId(request.params.vuln_id, 'vulnerability');
-        return found(app.store.vulnerabilities.devicesAffected(id, componentIds, listRequest(request.query)), 'Vulnerability', id);
+      async (request) => devicesIds(presetOf(app, request.params.preset_id), request.params.vuln_id, request.query),
+    );
+  }
+  {
+    const { url, docs } = operation(
+      'POST',
+      '/presets/preview/visualisations/vulnerability-list/{vuln_id}/devices-ids',
+      'The ids of the devices of a preset with this payload that the catalogue entry `vuln_id` affects: what the GET answers once the payload is saved by POST /presets. Nothing is stored.',
+    );
+    app.post(
+      url,
+      {
+        schema: {
+          ...docs,
+          params: PreviewDevicesParams,
+          body: PresetPreviewPayloadSchema,
+          querystring: WindowQuery,
+          response: { 200: DevicesAnswer, ...errorResponses({ badRequest: 'Invalid vulnerability id: "x" is not a UUID', notFound: UNKNOWN_VULNERABILITY }) },
+        },
       },
+      async (request) => devicesIds(previewOf(app, request.body), request.params.vuln_id, request.query),
     );
   }
 };

@@ -10,7 +10,7 @@ import { errors } from '../../../errors.js';
 import { type PresetFields, createPreset, deletePreset, editPreset, presetErrors, refreshPreset } from '../../../operations/presets.js';
 import { checkId } from '../../kit.js';
 import { errorResponses, operation } from '../kit.js';
-import { PRESET_ERRORS, presetId, presetOf } from '../preset-lookup.js';
+import { PRESET_ERRORS, fieldsOf, presetId, presetOf } from '../preset-lookup.js';
 import { doc } from '../registry.js';
 import { CreatePresetPayloadSchema, PRESET_PATCH_PATHS, PatchPresetBodySchema, UpdatePresetPayloadSchema } from '../schemas/preset-payload.js';
 import { PresetSchema } from '../schemas/presets.js';
@@ -26,11 +26,6 @@ const MESSAGES = {
   notFound: PRESET_ERRORS.notFound,
   conflict: presetErrors.labelTaken('Room 214 PLCs').message,
 };
-
-type Payload = z.infer<typeof UpdatePresetPayloadSchema>;
-
-/** A PresetPayload as the operations take it. */
-const fieldsOf = (p: Payload): PresetFields => ({ ...p, filters: p.filters as PresetFields['filters'] });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const ctx = { store: app.store, clock: app.clock, newId: () => app.newId() };

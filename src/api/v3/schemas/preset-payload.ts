@@ -47,6 +47,19 @@ export const UpdatePresetPayloadSchema = doc(z.object({ ...fields, label: fields
   example: { description: 'The controllers of Room 214 and 215', filters: EXAMPLE.filters },
 });
 
+const PREVIEW_DESCRIPTION =
+  "Cisco's PresetPayload: the preset to preview, parsed as POST /presets parses it (`filters` as GET /presets prints them, a dimension left out being empty; a group the world lacks is a 404). Nothing is stored. divergence: `label` may be left out, and is not checked against the other presets' (nothing is saved under it).";
+const previewObject = z.object({ ...fields, label: text.optional() }, { error: 'a JSON object is required' });
+
+/** The body of POST /presets/preview/visualisations/… (Cisco: `preview`, a PresetPayload, required). */
+export const PresetPreviewPayloadSchema = doc(previewObject, { description: PREVIEW_DESCRIPTION, example: { filters: EXAMPLE.filters } });
+
+/** The body of POST /presets/preview/visualisations/networknode-list, which Cisco does not mark required: none is an empty payload (every node). */
+export const OptionalPresetPreviewPayloadSchema = doc(z.preprocess((body) => body ?? {}, previewObject), {
+  description: `${PREVIEW_DESCRIPTION} Cisco does not require it here: without a body, the preview keeps everything.`,
+  example: { filters: EXAMPLE.filters },
+});
+
 export const PRESET_PATCH_PATHS = ['/name', '/label', '/description', '/search'] as const;
 
 const PresetPartialUpdateSchema = named(
