@@ -49,6 +49,12 @@ describe("Cisco's operations that no route serves", () => {
     expect(listed.sort()).toEqual(unserved.map((o) => `${o.method} ${o.path}`).sort());
   });
 
+  it("leave the README's count of served operations right", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`**${servedKeys.size} of its ${CISCO_OPERATIONS.length} operations**`);
+    expect(readme).toContain(`\`openapi/openapi-3.0.json\` (${servedKeys.size})`);
+  });
+
   it('leaves an unknown path a 404', async () => {
     expectError3(await c.v3('GET', '/no-such-route'), 404, /not found/);
   });
