@@ -38,10 +38,16 @@ export interface EndPair {
   right: readonly number[];
 }
 
-/** The flows between the ends of any of these pairs (both ends JSON arrays of rowids). */
+/**
+ * The rows between the ends of any of these pairs, either way (`src`, `dst`: the columns of the
+ * two ends). Each direction is read from its source's side: the `+` keeps SQLite off the
+ * destination's index, which it would otherwise pick as readily. Traffic converges on servers
+ * (in `large` one component is the destination of 440 839 flows, and none the source of more
+ * than 1 175), so the source side is the short one.
+ */
 export function betweenPairs(where: Where, pairs: readonly EndPair[], src = 'f.src_component', dst = 'f.dst_component'): void {
   const inSet = (col: string) => `${col} IN (SELECT value FROM json_each(?))`;
-  const one = `((${inSet(src)} AND ${inSet(dst)}) OR (${inSet(src)} AND ${inSet(dst)}))`;
+  const one = `((${inSet(src)} AND ${inSet(`+${dst}`)}) OR (${inSet(src)} AND ${inSet(`+${dst}`)}))`;
   where.add(
     `(${pairs.map(() => one).join(' OR ') || '0'})`,
     ...pairs.flatMap((p) => [JSON.stringify(p.left), JSON.stringify(p.right), JSON.stringify(p.right), JSON.stringify(p.left)]),

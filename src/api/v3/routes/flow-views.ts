@@ -39,7 +39,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     { schema: { ...properties.docs, params: Params, response: { 200: doc(FlowPropertiesSchema, { description: 'object successful' }), ...failures } } },
     async (request) => {
       const id = checkId(request.params.id, 'flow');
-      const { flow } = found(app.store.flowViews.get(id), 'Flow', id);
+      const flow = found(app.store.flows.get(id), 'Flow', id);
       return Object.keys(flow.properties)
         .sort()
         .map((property) => ({ property, value: flow.properties[property] ?? '', count: 1, first_seen: msFromMicros(flow.firstSeen), last_seen: msFromMicros(flow.lastSeen) }));
