@@ -157,11 +157,35 @@ describe('GET /devices/{device_id}/vulnerabilities/{vulnerability_id}', () => {
     }
   });
 
+  /** A vulnerable device of several components, its vulnerability matched on a second component too (earlier, for another reason); made once. */
+  let made: Promise<{ device: Device; vid: string; components: string[] }> | undefined;
+  const onTwoComponents = () => (made ??= matchTwice());
+  async function matchTwice(): Promise<{ device: Device; vid: string; components: string[] }> {
+    for (const device of devices.filter((d) => d.components.length > 1)) {
+      const rows = await c.json3<Infos[]>(`/devices/${device.id}/vulnerabilities`);
+      const row = rows[0];
+      if (!row) continue;
+      const own = new Set((await Promise.all(device.components.map((m) => c.json3<Infos[]>(`/components/${m.id}/vulnerabilities`)))).map((r, i) => (r.some((v) => v.id === row.id) ? device.components[i]?.id : undefined)));
+      const other = device.components.find((m) => !own.has(m.id)) as { id: string };
+      expect(c.store.vulnerabilities.match(other.id, row.id, Date.UTC(2020, 0, 1) * 1000, ['os-version'])).toBe(true);
+      return { device, vid: row.id, components: device.components.map((m) => m.id).filter((id) => own.has(id) || id === other.id) };
+    }
+    throw new Error('no vulnerable device of several components');
+  }
+
+  it('merges the matches of its components: the earliest matching time, every reason', async () => {
+    const { device, vid, components } = await onTwoComponents();
+    expect(components.length).toBe(2);
+    const detail = await c.json3<Infos & { matchingTime: string; reasons: string[] }>(`/devices/${device.id}/vulnerabilities/${vid}`);
+    expect(detail.matchingTime).toBe('2020-01-01T00:00:00Z');
+    expect(detail.reasons).toContain('os-version');
+    expect(detail.reasons.length).toBeGreaterThan(1);
+    const { ackTime: _t, ackAuthor: _a, ackComment: _c, ...row } = (await c.json3<Infos[]>(`/devices/${device.id}/vulnerabilities`)).find((r) => r.id === vid) as Infos;
+    expect(detail).toEqual({ ...row, ack: [], isAllCmpAck: false });
+  });
+
   it('lists the acknowledgement on each affected component once the device acknowledged the CVE', async () => {
-    const { device, affected } = await vulnerable();
-    const [vid, components] = [...affected].reduce((a, b) => (b[1].length > a[1].length ? b : a));
-    // The small world has no device with a vulnerability on two components: one entry here.
-    expect(components.length).toBeGreaterThan(0);
+    const { device, vid, components } = await onTwoComponents();
     const { cve } = await c.json3<Infos>(`/devices/${device.id}/vulnerabilities/${vid}`);
     const res = await c.v3('PUT', '/vulnerability/acknowledge', { cve, deviceIds: [device.id], comment: 'Patched in the last shutdown' });
     expect(res.statusCode, res.body).toBe(200);
@@ -170,6 +194,7 @@ describe('GET /devices/{device_id}/vulnerabilities/{vulnerability_id}', () => {
     const detail = await c.json3<{ ack: unknown[]; isAllCmpAck: boolean }>(`/devices/${device.id}/vulnerabilities/${vid.toUpperCase()}`);
     expect(detail.isAllCmpAck).toBe(true);
     expect(detail.ack).toEqual(components.map((component) => ({ author: row.ackAuthor, comment: row.ackComment, time: row.ackTime, component })));
+    expect(detail.ack.length).toBe(2);
   });
 
   it('answers 400 for a malformed device or vulnerability id', async () => {

@@ -124,7 +124,9 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const merged = unionOfMatches(matches)[0];
       if (!merged) throw errors.notFound('Vulnerability', vid);
       const ack = store.vulnerabilities.acksOf(id).find((a) => a.cve === merged.vulnerability.cve);
-      return vulnerabilityFullInfosForDevice(merged, [...new Set(matches.map((m) => m.componentId))], ack);
+      // The affected components in the device's order (as Device.components lists them).
+      const affected = new Set(matches.map((m) => m.componentId));
+      return vulnerabilityFullInfosForDevice(merged, components.map((c) => c.id).filter((cid) => affected.has(cid)), ack);
     },
   );
 };
