@@ -250,9 +250,14 @@ export function createActivityRepo(db: Db, pager: Pager) {
       return nodeCount.get() as number;
     },
 
-    /** `/activities`: a list request (sort, filter, window, page); no page: every row lazily, a chunk at a time. */
-    list(req: ListRequest<ActivityField>): Iterable<Activity> {
+    /** `/activities`: a list request (sort, filter, window, page); no page: every row lazily, a chunk at a time. `ofComponents`: only those with an end among these component rowids. */
+    list(req: ListRequest<ActivityField>, ofComponents?: readonly number[]): Iterable<Activity> {
       const where = new Where();
+      // Those with an end among these components (a device's: /devices/{id}/activities).
+      if (ofComponents) {
+        const set = JSON.stringify(ofComponents);
+        where.add('(a.left_component IN (SELECT value FROM json_each(?)) OR a.right_component IN (SELECT value FROM json_each(?)))', set, set);
+      }
       for (const f of req.filters.filter((x) => x.field === 'tags')) where.add(hasTag('a', f.values.length), ...f.values);
       const rest = { ...req, filters: req.filters.filter((x) => x.field !== 'tags') } as ListRequest<Exclude<ActivityField, 'tags'>>;
       listConditions(where, rest, LIST);

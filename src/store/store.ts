@@ -1,5 +1,6 @@
 /** The store: one SQLite file and a repository per resource. Knows nothing of HTTP. */
 import { createActivityRepo } from './activities.js';
+import { createActivityViewRepo } from './activity-views.js';
 import { createComponentRepo } from './components.js';
 import { createComponentViewRepo } from './component-views.js';
 import { createCredentialRepo } from './credentials.js';
@@ -9,6 +10,7 @@ import { createDeploymentRepo } from './deployments.js';
 import { createDeviceDetailRepo } from './device-details.js';
 import { createRowCounts } from './counts.js';
 import { createDeviceRepo } from './devices.js';
+import { createDashboardCountRepo } from './dashboard-counts.js';
 import { createEventRepo } from './events.js';
 import { createExternalCommunicationRepo } from './external-communications.js';
 import { createFlowRepo } from './flows.js';
@@ -79,6 +81,10 @@ export function openStore(path: string) {
     riskInputs: createRiskInputRepo(db, { tagLabel: (key) => tags.labels().get(key), group: (id) => groups.summary(id) }),
     networkNodes: { ...networkNodes, ...createNetworkNodeList(db, networkNodes) },
     activities: createActivityRepo(db, pager),
+    /** What 3.0 shows over activities: their ends by node id, and the tags of their flows, counted. */
+    activityViews: createActivityViewRepo(db),
+    /** The counters of 3.0's dashboard widgets (events, protocols). */
+    dashboardCounts: createDashboardCountRepo(db),
     credentials: createCredentialRepo(db),
     externalCommunications: createExternalCommunicationRepo(db),
     securityInsights: createSecurityInsightRepo(db, componentViews),

@@ -11,13 +11,18 @@ import { V3 } from '../surfaces.js';
 import { V3_DOCS_ROUTE_PREFIX, registerOpenApi } from './openapi.js';
 import { type Lookups, lookupsOf } from './serialize/common.js';
 import activities from './routes/activities.js';
+import activityViews from './routes/activity-views.js';
 import componentWrites from './routes/component-writes.js';
+import componentViews from './routes/component-views.js';
 import components from './routes/components.js';
 import deployments from './routes/deployments.js';
 import deviceRecords from './routes/device-records.js';
 import deviceRiskScore from './routes/device-risk-score.js';
+import deviceViews from './routes/device-views.js';
+import dashboardWidgets from './routes/dashboard-widgets.js';
 import devices from './routes/devices.js';
 import externalCommunications from './routes/external-communications.js';
+import flowViews from './routes/flow-views.js';
 import flows from './routes/flows.js';
 import globalCredentials from './routes/global-credentials.js';
 import groupWrites from './routes/group-writes.js';
@@ -78,6 +83,12 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(networks);
   await app.register(sensors);
   await app.register(tags);
+  // Views over the world (issue 18).
+  await app.register(activityViews);
+  await app.register(componentViews);
+  await app.register(deviceViews);
+  await app.register(flowViews);
+  await app.register(dashboardWidgets);
   // Writes (issue 16).
   await app.register(labels);
   await app.register(userProperties);

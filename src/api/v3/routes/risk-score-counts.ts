@@ -15,10 +15,10 @@ import { errorResponses, operation } from '../kit.js';
 import { doc } from '../registry.js';
 import { RiskScoreDevicesCountResponseSchema } from '../schemas/devices.js';
 
-/** What the Center calls itself in the widget. divergence: the emulator has no Center name setting. */
+/** What the Center calls itself in the widgets. divergence: the emulator has no Center name setting. */
 export const CENTER_NAME = 'Center';
 
-const centerIds = scalar(
+export const centerIds = scalar(
   z
     .string()
     .transform((s, ctx) => {

@@ -3,13 +3,10 @@
  * through /api/1.0/analyzer/tag, by key. Cisco: no parameters, no paging (the sample lists all 442).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponses, operation } from '../kit.js';
-import { doc, named } from '../registry.js';
-import { DetailedTagSchema } from '../schemas/tags.js';
+import { doc } from '../registry.js';
+import { DetailedTagsSchema } from '../schemas/tags.js';
 import { detailedTag } from '../serialize/tags.js';
-
-const DetailedTagsSchema = named('DetailedTags', z.array(DetailedTagSchema));
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const { url, docs } = operation('GET', '/tags', 'Every tag of the catalogue, by key: the Knowledge DB and the tags created through API 1.0.');

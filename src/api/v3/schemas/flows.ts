@@ -38,3 +38,17 @@ export const FlowDetailSchema = named(
   }),
   'A flow on its own: its ends with their addresses, its properties, its sensor and its events count.',
 );
+
+export const FlowContentSchema = named(
+  'FlowContent',
+  z.object({ property: z.string(), value: z.string(), count: int }),
+  "A value the flow's contents carried for a property, and in how many of its contents (API 1.0's /flow/{id}/content records).",
+);
+export const FlowContentsSchema = named('FlowContents', z.array(FlowContentSchema));
+
+export const FlowPropertySchema = named(
+  'FlowProperty',
+  z.object({ property: z.string(), value: z.string(), count: int, first_seen: ms, last_seen: ms }),
+  "A property of the flow (Cisco's snake-case `first_seen`, `last_seen`, in ms): the emulator keeps one value per property, seen from the flow's first to its last activity.",
+);
+export const FlowPropertiesSchema = named('FlowProperties', z.array(FlowPropertySchema));

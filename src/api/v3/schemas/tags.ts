@@ -15,5 +15,8 @@ export const DetailedTagSchema = named(
     nbOccurences: int.optional(),
   }),
   'A tag of the catalogue: `id` is its key; `important` whether the Knowledge DB marks it so; `riskScoreDescription` what it adds to a risk score ("" when nothing). ' +
-    "`nbOccurences` (Cisco's spelling) only where a tag is counted: a risk score's matching tag, on how many of the device's activities.",
+    "`nbOccurences` (Cisco's spelling) only where a tag is counted: a risk score's matching tag, on how many of the device's activities; " +
+    'the flow tags of an activity or component, on how many of its flows; the activity tags of a device, on how many of its activities. There `important` is whether one of them carries it as important.',
 );
+
+export const DetailedTagsSchema = named('DetailedTags', z.array(DetailedTagSchema));
