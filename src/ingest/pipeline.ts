@@ -291,6 +291,7 @@ export function createIngest(store: Store, options: IngestOptions) {
         // Its states may have changed in place, even where no write of it moved the version (an
         // ingest inside an outer transaction that goes on).
         held.forget();
+        derived.forget();
         throw err;
       }
     },

@@ -14,6 +14,7 @@ import { VULNERABILITY_COLUMNS, type VulnerabilityRow, toVulnerability } from '.
 /** A device's risk inputs, by device id, with the scores it has stored (null: not scored yet). */
 export interface DeviceRiskInput {
   id: string;
+  rowid: number;
   input: RiskInput;
   stored: { riskScore: number | null; bestAchievableScore: number | null };
 }
@@ -94,6 +95,7 @@ export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
     }
     return devices.map((d) => ({
       id: d.id,
+      rowid: d.rowid,
       input: byDevice.get(d.rowid) as RiskInput,
       stored: { riskScore: d.risk_score, bestAchievableScore: d.best_achievable_score },
     }));
