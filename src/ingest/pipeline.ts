@@ -18,7 +18,7 @@ import type { Store } from '../store/store.js';
 import type { PropertyChanges } from '../engine/effects.js';
 import { type Analyzer, type EventSpec, type FlowView, knowledgeDbAnalyzer } from './analyzer.js';
 import { componentIds } from './component-ids.js';
-import { MAX_HELD_STATES, componentStates } from './component-states.js';
+import { LIVE_HELD_STATES, MAX_HELD_STATES, componentStates } from './component-states.js';
 import { type DerivedFlow, type DerivedSide, createDerived } from './derived.js';
 import { OPERATION_EVENTS, newComponentEvent } from './knowledge-db.js';
 import { type PacketSums, addPackets, differs, mergeProps, mergeTags } from './merge.js';
@@ -37,7 +37,10 @@ export interface IngestOptions {
   analyzers?: () => Analyzer[];
   /** Ids for events and flow contents (v4-looking); seeded when the world is seeded. */
   newId: () => string;
-  /** Hold component states across batches (src/ingest/component-states.ts). */
+  /**
+   * Hold the state of every component across batches (src/ingest/component-states.ts): the
+   * world build. Otherwise at most LIVE_HELD_STATES are held.
+   */
   holdStates?: boolean;
   /**
    * Hold activities and external communications back until `flushDeferred`, called once after
@@ -69,9 +72,9 @@ interface FlowSide extends DerivedFlow {
 export function createIngest(store: Store, options: IngestOptions) {
   const { components, flows, events } = store;
   const idOf = componentIds();
-  // Held across batches only where asked (the world build): a server's ingest would keep every
-  // component of a large plant in memory for little gain on its small batches.
-  const held = componentStates(store.versionNow, (ids) => components.states(ids), options.holdStates ? MAX_HELD_STATES : 0);
+  // All of them held across batches only where asked (the world build): a server's ingest would
+  // keep every component of a large plant in memory; it keeps a bounded number.
+  const held = componentStates(store.versionNow, (ids) => components.states(ids), options.holdStates ? MAX_HELD_STATES : LIVE_HELD_STATES);
   const derived = createDerived(store, options.deferDerived === true);
 
   /** One batch: what it has read, held in memory and written back once by `flush`. */
@@ -288,6 +291,7 @@ export function createIngest(store: Store, options: IngestOptions) {
         // Its states may have changed in place, even where no write of it moved the version (an
         // ingest inside an outer transaction that goes on).
         held.forget();
+        derived.forget();
         throw err;
       }
     },

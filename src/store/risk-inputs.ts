@@ -11,13 +11,23 @@ import { RISK_BEARING_TAGS, type RiskInput } from '../domain/risk-score.js';
 import type { Db } from './db.js';
 import { VULNERABILITY_COLUMNS, type VulnerabilityRow, toVulnerability } from './vulnerability-rows.js';
 
-/** A device's risk inputs, by device id. */
+/** A device's risk inputs, by device id, with the scores it has stored (null: not scored yet). */
 export interface DeviceRiskInput {
   id: string;
+  rowid: number;
   input: RiskInput;
+  stored: { riskScore: number | null; bestAchievableScore: number | null };
 }
 
 const IN_ROWIDS = 'SELECT value FROM json_each(?)';
+
+interface DeviceRow {
+  rowid: number;
+  id: string;
+  device_type: string;
+  risk_score: number | null;
+  best_achievable_score: number | null;
+}
 const CHUNK = 2000;
 
 export interface RiskInputLookups {
@@ -26,16 +36,22 @@ export interface RiskInputLookups {
 }
 
 export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
-  const devicesStmt = db.prepare(`SELECT rowid, id, device_type FROM device WHERE rowid IN (${IN_ROWIDS}) ORDER BY rowid`);
+  const devicesStmt = db.prepare(
+    `SELECT rowid, id, device_type, risk_score, best_achievable_score FROM device WHERE rowid IN (${IN_ROWIDS}) ORDER BY rowid`,
+  );
   const rowidsOfIds = db.prepare(`SELECT rowid FROM device WHERE id IN (${IN_ROWIDS}) ORDER BY rowid`).pluck();
   const afterStmt = db.prepare('SELECT rowid FROM device WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck();
   const MEMBERS = `m(c, d) AS (SELECT rowid, device_rowid FROM component WHERE device_rowid IN (${IN_ROWIDS}))`;
-  // Only the tags that can weigh in a score (the others would be read for nothing).
+  // Only the tags that can weigh in a score (the others would be read for nothing). The unary +
+  // keeps SQLite from seeking each of these 16 tags in each activity's tags (where an activity has
+  // one or two): it reads an activity's tags in one range and filters them. Measured on the
+  // pipeline bench's 50 000 activities, 50 reads of 370 devices (what its 50 batches of new
+  // conversations score): 1.2 to 2.0 s with the seeks, 0.37 to 0.58 s without (three runs each).
   const RISKY = `(${RISK_BEARING_TAGS.map((t) => `'${t}'`).join(', ')})`;
   const activityTags = db.prepare(
     `WITH ${MEMBERS}
-     SELECT m.d AS device, t.tag FROM m JOIN activity a ON a.left_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND t.tag IN ${RISKY}
-     UNION SELECT m.d, t.tag FROM m JOIN activity a ON a.right_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND t.tag IN ${RISKY}
+     SELECT m.d AS device, t.tag FROM m JOIN activity a ON a.left_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND +t.tag IN ${RISKY}
+     UNION SELECT m.d, t.tag FROM m JOIN activity a ON a.right_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND +t.tag IN ${RISKY}
      ORDER BY 1, 2`,
   );
   // In component order: a device's group is the first of its components' (src/store/device-rows.ts).
@@ -58,7 +74,7 @@ export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
   function inputs(rowids: readonly number[]): DeviceRiskInput[] {
     if (rowids.length === 0) return [];
     const json = JSON.stringify(rowids);
-    const devices = devicesStmt.all(json) as { rowid: number; id: string; device_type: string }[];
+    const devices = devicesStmt.all(json) as DeviceRow[];
     const byDevice = new Map<number, RiskInput>(
       devices.map((d) => [d.rowid, { deviceType: d.device_type, activityTags: [], group: null, vulnerabilities: [] }]),
     );
@@ -77,7 +93,12 @@ export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
     for (const r of matchesStmt.all(json) as (VulnerabilityRow & { device: number })[]) {
       byDevice.get(r.device)?.vulnerabilities.push({ vulnerability: toVulnerability(r), acknowledged: acked.has(`${r.device}|${r.cve}`) });
     }
-    return devices.map((d) => ({ id: d.id, input: byDevice.get(d.rowid) as RiskInput }));
+    return devices.map((d) => ({
+      id: d.id,
+      rowid: d.rowid,
+      input: byDevice.get(d.rowid) as RiskInput,
+      stored: { riskScore: d.risk_score, bestAchievableScore: d.best_achievable_score },
+    }));
   }
 
   return {

@@ -1,11 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { componentId } from '../../src/domain/ids.js';
+import { riskScore } from '../../src/domain/risk-score.js';
 import type { FlowObservation } from '../../src/ingest/observation.js';
 import { createIngest, type Ingest } from '../../src/ingest/pipeline.js';
 import { Random } from '../../src/random.js';
 import { generatePlant } from '../../src/seed/plant.js';
 import { loadProfile } from '../../src/seed/profile.js';
 import { loadKnowledgeDb } from '../../src/seed/world.js';
+import type { DeviceRiskInput } from '../../src/store/risk-inputs.js';
 import { openStore, type Store } from '../../src/store/store.js';
 
 const T0 = Date.UTC(2026, 0, 1) * 1000;
@@ -116,6 +118,35 @@ describe('activities and external communications kept by live ingest', () => {
     const [c] = store.externalCommunications.ofComponent(id(HMI));
     expect(c).toMatchObject({ direction: 'outgoing', internalIp: HMI.ip, externalIp: '8.8.8.8', protocol: 'DNS', serverPort: 53 });
     expect(store.externalCommunications.count()).toBe(1);
+  });
+});
+
+describe('risk scores kept by live ingest', () => {
+  const ENG = { mac: '00:0e:8c:00:00:03', ip: '10.10.1.30' };
+  const telnet = (time: number, client: { mac: string; ip: string }, port: number) => obs({ time, src: { ...client, port }, dst: { ...PLC, port: 23 } });
+  const deviceRowid = (ep: { mac: string; ip: string }) =>
+    store.db.prepare('SELECT device_rowid FROM component WHERE id = ?').pluck().get(id(ep)) as number;
+  const stored = (ep: { mac: string; ip: string }) => store.devices.ofComponent(id(ep))?.riskScore;
+  const computed = (ep: { mac: string; ip: string }) => riskScore((store.riskInputs.ofRowids([deviceRowid(ep)])[0] as DeviceRiskInput).input).riskScore;
+
+  it('scores a device again when its activities get a risk-bearing tag it did not have, not one it had', () => {
+    ingest.ingest([telnet(T0, HMI, 50000)]);
+    expect(stored(PLC)).toBe(computed(PLC));
+    const ofRowids = vi.spyOn(store.riskInputs, 'ofRowids');
+    // A new client's Telnet: a new activity of the PLC, with the TELNET and INSECURE its device has already.
+    ingest.ingest([telnet(T0 + 1, ENG, 50001)]);
+    expect(ofRowids.mock.calls.flatMap(([rowids]) => rowids)).not.toContain(deviceRowid(PLC));
+    expect(stored(PLC)).toBe(computed(PLC));
+    expect(stored(ENG)).toBe(computed(ENG));
+    ofRowids.mockRestore();
+  });
+
+  it('forgets what it knew once something else wrote', () => {
+    ingest.ingest([telnet(T0, HMI, 50000)]);
+    const right = stored(PLC);
+    store.devices.setRiskScore(store.devices.ofComponent(id(PLC))?.id as string, 0, 0);
+    ingest.ingest([telnet(T0 + 1, ENG, 50001)]);
+    expect(stored(PLC)).toBe(right);
   });
 });
 
