@@ -28,6 +28,7 @@ import { createRiskInputRepo } from './risk-inputs.js';
 import { createScopeRepo } from './scopes.js';
 import { createSecurityInsightRepo } from './security-insights.js';
 import { createSensorRepo } from './sensors.js';
+import { createParameterRepo } from './parameters.js';
 import { createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
 import { createUserPropertyRepo } from './user-properties.js';
@@ -58,6 +59,7 @@ export function openStore(path: string) {
   const networkNodes = createNetworkNodeRepo(db, components, devices, nodeCounts);
   const componentViews = createComponentViewRepo(db, components, nodeCounts);
   const settings = createSettingRepo(db, version);
+  const parameters = createParameterRepo(db);
   return {
     db,
     path,
@@ -89,8 +91,10 @@ export function openStore(path: string) {
     externalCommunications: createExternalCommunicationRepo(db),
     securityInsights: createSecurityInsightRepo(db, componentViews),
     settings,
-    /** The sensors' global credentials (3.0 /globalCredentials), two of the settings. */
-    globalCredentials: createGlobalCredentialRepo(settings),
+    /** The Center's parameters (3.0 /parameters), apart from the settings. */
+    parameters,
+    /** The sensors' global credentials (3.0 /globalCredentials), two of the parameters. */
+    globalCredentials: createGlobalCredentialRepo(parameters),
     vulnerabilities: createVulnerabilityRepo(db, components, devices),
     presets: createPresetRepo(db),
     scopes: createScopeRepo(db, version),

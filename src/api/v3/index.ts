@@ -32,6 +32,7 @@ import networkNodes from './routes/network-nodes.js';
 import networkWrites from './routes/network-writes.js';
 import networks from './routes/networks.js';
 import notEmulated from './routes/not-emulated.js';
+import parameters from './routes/parameters.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetSettings from './routes/preset-settings.js';
 import presetStarring from './routes/preset-starring.js';
@@ -100,6 +101,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(deployments);
   await app.register(presetStarring);
   await app.register(presetSettings);
+  await app.register(parameters);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }
