@@ -29,7 +29,7 @@ import { createScopeRepo } from './scopes.js';
 import { createSecurityInsightRepo } from './security-insights.js';
 import { createSensorRepo } from './sensors.js';
 import { createParameterRepo } from './parameters.js';
-import { createSettingRepo } from './settings.js';
+import { activityTagsPeriod, createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
 import { createUserPropertyRepo } from './user-properties.js';
 import { createVariableRepo } from './variables.js';
@@ -80,7 +80,11 @@ export function openStore(path: string) {
     /** What 3.0 shows of devices and network nodes beyond their rows (components in full, their facts). */
     deviceDetails: createDeviceDetailRepo(db, componentViews, userProperties),
     /** What devices' risk scores rest on (src/domain/risk-score.ts), for many devices at once. */
-    riskInputs: createRiskInputRepo(db, { tagLabel: (key) => tags.labels().get(key), group: (id) => groups.summary(id) }),
+    riskInputs: createRiskInputRepo(db, {
+      tagLabel: (key) => tags.labels().get(key),
+      group: (id) => groups.summary(id),
+      activityTagsPeriod: () => activityTagsPeriod(settings),
+    }),
     networkNodes: { ...networkNodes, ...createNetworkNodeList(db, networkNodes) },
     activities: createActivityRepo(db, pager),
     /** What 3.0 shows over activities: their ends by node id, and the tags of their flows, counted. */

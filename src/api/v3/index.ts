@@ -40,6 +40,7 @@ import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presetWrites from './routes/preset-writes.js';
 import presets from './routes/presets.js';
 import riskScoreCounts from './routes/risk-score-counts.js';
+import riskScorePeriod from './routes/risk-score-period.js';
 import securityInsights from './routes/security-insights.js';
 import sensorWrites from './routes/sensor-writes.js';
 import sensors from './routes/sensors.js';
@@ -102,6 +103,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(presetStarring);
   await app.register(presetSettings);
   await app.register(parameters);
+  await app.register(riskScorePeriod);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

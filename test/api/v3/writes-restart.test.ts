@@ -1,7 +1,7 @@
 /**
  * Issue 16: "writes survive a restart". A file database written through the 3.0 writes (a
  * group, a component's label, a user property, a preset, an acknowledgement, a custom network,
- * a component moved into a group by PATCH, the global credentials, Center parameters, a sensor with its location
+ * a component moved into a group by PATCH, the global credentials, Center parameters, the risk scores' activity tags period, a sensor with its location
  * and capture mode, a deployment and the use of it), closed, then opened by a new server: each
  * reads back as it was written.
  */
@@ -43,6 +43,8 @@ describe('the 3.0 writes, after a restart', () => {
     const credentials = { 'sensor.security.login': 'admin', 'sensor.security.password': 'kept across restarts' };
     expect((await first.v3('POST', '/globalCredentials', { SensorsGlobalCredentials: credentials })).statusCode).toBe(200);
     expect((await first.v3('POST', '/parameters', { 'restart.number': 42, 'restart.flag': true, 'restart.text': 'kept' })).statusCode).toBe(200);
+    expect((await first.v3('PUT', '/risk-score/activity-tags-period', { period: 3600 })).statusCode).toBe(204);
+    const riskScores = await first.json3<{ id: string; riskScore: number }[]>('/devices');
     const sensor = (await first.v3('POST', '/sensors', { serial: 'FOC-RESTART', name: 'Restart sensor', model: 'iox' })).json<{ id: string }>();
     expect((await first.v3('PUT', `/sensors/${sensor.id}/location`, { latitude: 45.5, longitude: -73.25 })).statusCode).toBe(204);
     expect((await first.v3('POST', `/sensors/${sensor.id}/capture-mode`, { filter: 'not arp' })).statusCode).toBe(200);
@@ -59,6 +61,8 @@ describe('the 3.0 writes, after a restart', () => {
       expect((await second.json3<Component[]>(`/components/${moved.id}`))[0]?.group?.id).toBe(group.id);
       expect(await second.json3('/globalCredentials')).toEqual(credentials);
       expect(await second.json3('/parameters/restart')).toEqual({ 'restart.number': 42, 'restart.flag': true, 'restart.text': 'kept' });
+      expect(await second.json3('/risk-score/activity-tags-period')).toEqual({ period: 3600 });
+      expect((await second.json3<{ id: string; riskScore: number }[]>('/devices')).map((d) => [d.id, d.riskScore])).toEqual(riskScores.map((d) => [d.id, d.riskScore]));
       const [c] = await second.json3<Component[]>(`/components/${free.id}`);
       expect(c?.customLabel).toBe('kept across restarts');
       expect(c?.userProperties).toEqual([{ id: property.id, key: 'room', value: 'B12' }]);
