@@ -29,6 +29,7 @@ import { createScopeRepo } from './scopes.js';
 import { createSecurityInsightRepo } from './security-insights.js';
 import { createSensorRepo } from './sensors.js';
 import { createParameterRepo } from './parameters.js';
+import { createSensorTemplateRepo } from './sensor-templates.js';
 import { activityTagsPeriod, createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
 import { createUserPropertyRepo } from './user-properties.js';
@@ -69,6 +70,8 @@ export function openStore(path: string) {
     groups,
     groupContents: createGroupContentRepo(db, nodeCounts),
     sensors: createSensorRepo(db),
+    /** Which sensor template (3.0 /admin/sensorTemplates) each sensor is in. */
+    sensorTemplates: createSensorTemplateRepo(db),
     variables,
     tags,
     icons: createIconRepo(db),

@@ -1,9 +1,10 @@
 /**
  * Issue 16: "writes survive a restart". A file database written through the 3.0 writes (a
  * group, a component's label, a user property, a preset, an acknowledgement, a custom network,
- * a component moved into a group by PATCH, the global credentials, Center parameters, the risk scores' activity tags period, a sensor with its location
- * and capture mode, a deployment and the use of it), closed, then opened by a new server: each
- * reads back as it was written.
+ * a component moved into a group by PATCH, the global credentials, Center parameters, the risk
+ * scores' activity tags period, a sensor with its location, capture mode and template, a
+ * deployment and the use of it), closed, then opened by a new server: each reads back as it was
+ * written.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,9 @@ describe('the 3.0 writes, after a restart', () => {
     const sensor = (await first.v3('POST', '/sensors', { serial: 'FOC-RESTART', name: 'Restart sensor', model: 'iox' })).json<{ id: string }>();
     expect((await first.v3('PUT', `/sensors/${sensor.id}/location`, { latitude: 45.5, longitude: -73.25 })).statusCode).toBe(204);
     expect((await first.v3('POST', `/sensors/${sensor.id}/capture-mode`, { filter: 'not arp' })).statusCode).toBe(200);
+    const ioxTemplate = (await first.json3<{ id: string; name: string }[]>('/admin/sensorTemplates')).find((t) => t.name === 'iox sensors') as { id: string };
+    expect((await first.v3('POST', `/admin/sensorTemplates/${ioxTemplate.id}/addSensors`, { sensorIds: [sensor.id] })).statusCode).toBe(200);
+    const templates = await first.json3<unknown[]>('/admin/sensorTemplates');
     const deployment = (await first.v3('POST', '/deployments', { name: 'Restart rollout', maxUsageCount: 5, expirationDate: '2027-06-30' })).json<{ id: string }>();
     const jwt = (await first.v3('POST', '/deployments/jwt', { deploymentName: 'Restart rollout', sensorSerials: ['FOC-RESTART'] })).json<Record<string, string>>();
     const deployments = await first.json3<unknown[]>('/deployments');
@@ -81,6 +85,8 @@ describe('the 3.0 writes, after a restart', () => {
       });
       expect((await second.json<Record<string, { status: string }>>(`/api/1.0/sensor`))[sensor.id]?.status).toBe('Unknown');
       expect(await second.json3('/deployments')).toEqual(deployments);
+      expect(await second.json3('/admin/sensorTemplates')).toEqual(templates);
+      expect(templates).toContainEqual(expect.objectContaining({ id: ioxTemplate.id, sensorIds: [sensor.id] }));
       expect(deployments).toMatchObject([{ id: deployment.id, name: 'Restart rollout', usageCount: 1, maxUsageCount: 5, expirationDate: '2027-06-30T23:59:59Z' }]);
       // The Center signs with the key it kept: the JWT signed before the restart verifies after it.
       expect(verifyJwt(jwt['FOC-RESTART'] as string, second.store.settings.get('deployment.jwt_secret') as string)).toMatchObject({ sub: 'FOC-RESTART', deployment: 'Restart rollout' });

@@ -15,8 +15,10 @@ describe('migration 006', () => {
   it('moves the global credentials out of the settings into the parameters, as JSON strings', () => {
     const path = join(dir, 'before-006.db');
     const before = openDb(path);
-    // The file as migration 005 left it: no parameter table, the credentials as settings.
+    // The file as migration 005 left it: no parameter table (nor 007's template of sensors), the credentials as settings.
     before.exec('DROP TABLE parameter');
+    before.exec('DROP TABLE sensor_template_update');
+    before.exec('ALTER TABLE sensor DROP COLUMN template_id');
     before.exec("INSERT INTO setting (key, value) VALUES ('sensor.security.login', 'admin'), ('sensor.security.password', '8'), ('token_seed', 'kept')");
     before.pragma('user_version = 5');
     before.close();
