@@ -75,6 +75,11 @@ export const errors = {
   parameterMissing: (key: string | undefined) =>
     new ApiError(412, key === undefined ? 'Precondition failed: missing values for parameters: the body holds none' : `Precondition failed: missing value for parameters: "${echo(key)}"`),
   parameterTooDeep: (key: string) => new ApiError(412, `Precondition failed: too much depth of parameters: "${echo(key)}" holds an object`),
+  // Cisco 3.0 SensorExplorer: "409 a folder with the same name already exists" (createFolder, updateFolder), and
+  // "412 given sensor or folder type is different of "folder" or "sensor"" (selection, moveTo).
+  folderLabelTaken: (label: string) => new ApiError(409, `A sensor folder with the label "${echo(label)}" already exists`),
+  selectionType: (index: number, type: unknown) =>
+    new ApiError(412, `Precondition failed: the type of entry ${index} is ${echo(JSON.stringify(type) ?? 'missing')}, not "folder" or "sensor"`),
   // guide 6.8: the one rule error the guide prints is `Invalid syntax for rule.\nWrong action name : "TagFlow2"`.
   invalidRule: (reason: string) => new ApiError(400, `Invalid syntax for rule.\n${reason}`),
   idMismatch: (bodyId: string, pathId: string, field = 'id') =>

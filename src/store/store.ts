@@ -29,6 +29,7 @@ import { createScopeRepo } from './scopes.js';
 import { createSecurityInsightRepo } from './security-insights.js';
 import { createSensorRepo } from './sensors.js';
 import { createParameterRepo } from './parameters.js';
+import { createSensorFolderRepo } from './sensor-folders.js';
 import { createSensorTemplateRepo } from './sensor-templates.js';
 import { activityTagsPeriod, createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
@@ -72,6 +73,8 @@ export function openStore(path: string) {
     sensors: createSensorRepo(db),
     /** Which sensor template (3.0 /admin/sensorTemplates) each sensor is in. */
     sensorTemplates: createSensorTemplateRepo(db),
+    /** Sensor folders (3.0 /admin/sensorExplorer) and their sensors. */
+    sensorFolders: createSensorFolderRepo(db),
     variables,
     tags,
     icons: createIconRepo(db),

@@ -42,6 +42,7 @@ import presets from './routes/presets.js';
 import riskScoreCounts from './routes/risk-score-counts.js';
 import riskScorePeriod from './routes/risk-score-period.js';
 import securityInsights from './routes/security-insights.js';
+import sensorFolders from './routes/sensor-folders.js';
 import sensorTemplates from './routes/sensor-templates.js';
 import sensorWrites from './routes/sensor-writes.js';
 import sensors from './routes/sensors.js';
@@ -106,6 +107,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(parameters);
   await app.register(riskScorePeriod);
   await app.register(sensorTemplates);
+  await app.register(sensorFolders);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

@@ -2,9 +2,9 @@
  * Issue 16: "writes survive a restart". A file database written through the 3.0 writes (a
  * group, a component's label, a user property, a preset, an acknowledgement, a custom network,
  * a component moved into a group by PATCH, the global credentials, Center parameters, the risk
- * scores' activity tags period, a sensor with its location, capture mode and template, a
- * deployment and the use of it), closed, then opened by a new server: each reads back as it was
- * written.
+ * scores' activity tags period, a sensor with its location, capture mode, template and
+ * folder, a deployment and the use of it), closed, then opened by a new server: each reads back
+ * as it was written.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,8 @@ describe('the 3.0 writes, after a restart', () => {
     const ioxTemplate = (await first.json3<{ id: string; name: string }[]>('/admin/sensorTemplates')).find((t) => t.name === 'iox sensors') as { id: string };
     expect((await first.v3('POST', `/admin/sensorTemplates/${ioxTemplate.id}/addSensors`, { sensorIds: [sensor.id] })).statusCode).toBe(200);
     const templates = await first.json3<unknown[]>('/admin/sensorTemplates');
+    const folder = (await first.v3('POST', '/admin/sensorExplorer/folders', { label: 'Restart folder', location: 'Hall R', selection: [{ id: sensor.id, type: 'sensor' }] })).json<{ id: string }>();
+    const folderProperties = await first.json3(`/admin/sensorExplorer/folders/${folder.id}/properties`);
     const deployment = (await first.v3('POST', '/deployments', { name: 'Restart rollout', maxUsageCount: 5, expirationDate: '2027-06-30' })).json<{ id: string }>();
     const jwt = (await first.v3('POST', '/deployments/jwt', { deploymentName: 'Restart rollout', sensorSerials: ['FOC-RESTART'] })).json<Record<string, string>>();
     const deployments = await first.json3<unknown[]>('/deployments');
@@ -87,6 +89,8 @@ describe('the 3.0 writes, after a restart', () => {
       expect(await second.json3('/deployments')).toEqual(deployments);
       expect(await second.json3('/admin/sensorTemplates')).toEqual(templates);
       expect(templates).toContainEqual(expect.objectContaining({ id: ioxTemplate.id, sensorIds: [sensor.id] }));
+      expect(await second.json3(`/admin/sensorExplorer/folders/${folder.id}/properties`)).toEqual(folderProperties);
+      expect(folderProperties).toMatchObject({ label: 'Restart folder', location: 'Hall R', sensorCount: 1 });
       expect(deployments).toMatchObject([{ id: deployment.id, name: 'Restart rollout', usageCount: 1, maxUsageCount: 5, expirationDate: '2027-06-30T23:59:59Z' }]);
       // The Center signs with the key it kept: the JWT signed before the restart verifies after it.
       expect(verifyJwt(jwt['FOC-RESTART'] as string, second.store.settings.get('deployment.jwt_secret') as string)).toMatchObject({ sub: 'FOC-RESTART', deployment: 'Restart rollout' });
