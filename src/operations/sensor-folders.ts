@@ -19,24 +19,27 @@ export interface SelectionEntry {
 }
 
 /**
- * The sensors a selection names: a sensor itself, a folder all its sensors. 412 for a type
- * that is neither "sensor" nor "folder" (Cisco), 404 for an unknown sensor or folder, both
- * before anything moves.
+ * A selection checked: 412 for a type that is neither "sensor" nor "folder" (Cisco), then 404
+ * for an unknown sensor or folder. Also what POST /admin/sensorExplorer/selection reads.
  */
-function selectedSensors(store: Store, selection: readonly SelectionEntry[]): string[] {
-  selection.forEach((e, i) => {
+export function checkedSelection(store: Store, selection: readonly SelectionEntry[]): { type: 'sensor' | 'folder'; id: string }[] {
+  const typed = selection.map((e, i) => {
     if (e.type !== 'sensor' && e.type !== 'folder') throw errors.selectionType(i, e.type);
+    return { type: e.type as 'sensor' | 'folder', id: e.id.toLowerCase(), given: e.id };
   });
+  for (const e of typed) {
+    if (e.type === 'sensor' && !store.sensors.get(e.id)) throw errors.notFound('Sensor', e.given);
+    if (e.type === 'folder' && !store.sensorFolders.get(e.id)) throw errors.notFound('Sensor folder', e.given);
+  }
+  return typed.map(({ type, id }) => ({ type, id }));
+}
+
+/** The sensors a selection names: a sensor itself, a folder all its sensors; checked before anything moves. */
+function selectedSensors(store: Store, selection: readonly SelectionEntry[]): string[] {
   const ids = new Set<string>();
-  for (const e of selection) {
-    const id = e.id.toLowerCase();
-    if (e.type === 'sensor') {
-      if (!store.sensors.get(id)) throw errors.notFound('Sensor', e.id);
-      ids.add(id);
-    } else {
-      if (!store.sensorFolders.get(id)) throw errors.notFound('Sensor folder', e.id);
-      for (const s of store.sensorFolders.sensorIds(id)) ids.add(s);
-    }
+  for (const e of checkedSelection(store, selection)) {
+    if (e.type === 'sensor') ids.add(e.id);
+    else for (const s of store.sensorFolders.sensorIds(e.id)) ids.add(s);
   }
   return [...ids];
 }

@@ -31,6 +31,7 @@ export function createSensorFolderRepo(db: Db) {
     'SELECT s.id, s.version, s.status, s.processing_status AS processingStatus FROM sensor s JOIN sensor_folder f ON f.rowid = s.folder_rowid WHERE f.id = ? ORDER BY s.creation_time, s.rowid',
   );
   const sensorIdsIn = db.prepare('SELECT s.id FROM sensor s JOIN sensor_folder f ON f.rowid = s.folder_rowid WHERE f.id = ? ORDER BY s.creation_time, s.rowid').pluck();
+  const rootStmt = db.prepare('SELECT id FROM sensor WHERE folder_rowid IS NULL ORDER BY creation_time, rowid').pluck();
   const moveStmt = db.prepare('UPDATE sensor SET folder_rowid = (SELECT rowid FROM sensor_folder WHERE id = ?) WHERE id = ?');
   return {
     list(): SensorFolderRow[] {
@@ -59,6 +60,10 @@ export function createSensorFolderRepo(db: Db) {
     },
     sensorIds(id: string): string[] {
       return sensorIdsIn.all(id) as string[];
+    },
+    /** The ids of the sensors in no folder (the Root folder). */
+    rootSensorIds(): string[] {
+      return rootStmt.all() as string[];
     },
     /** Moves the sensors into the folder, or to the Root folder (null). */
     move(sensorIds: readonly string[], folderId: string | null): void {

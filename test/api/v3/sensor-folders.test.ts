@@ -207,3 +207,75 @@ describe('POST /admin/sensorExplorer/selection/moveTo', () => {
     expectError3(await c.v3('POST', `${ROOT}/selection/moveTo?target=nope`, sel(sensors[0]?.id as string)), 400, /not a UUID/);
   });
 });
+
+interface Entry {
+  type: string;
+  object: { id: string; label?: string; name?: string };
+}
+const entries = (path: string) => c.json3<Entry[]>(path);
+const ids = (list: Entry[]) => list.map((e) => `${e.type}:${e.object.id}`);
+
+describe('GET /admin/sensorExplorer', () => {
+  it('lists the Root folder: every folder by label, then the sensors in no folder', async () => {
+    const [s0, ...rest] = sensors as [Sensor, ...Sensor[]];
+    const b = await create({ label: 'B', selection: sel(s0.id) });
+    const a = await create({ label: 'a' });
+    const list = await entries(ROOT);
+    expect(ids(list)).toEqual([`folder:${a.id}`, `folder:${b.id}`, ...rest.map((s) => `sensor:${s.id}`)]);
+    expect(list[1]?.object).toEqual(await props(b.id));
+    expect(list[2]?.object).toEqual((await c.json3<Sensor[]>('/sensors')).find((s) => s.id === rest[0]?.id));
+  });
+
+  it('filters, sorts and pages', async () => {
+    const f = await create({ label: 'Zone' });
+    expect(ids(await entries(`${ROOT}?filter=type:folder`))).toEqual([`folder:${f.id}`]);
+    expect(ids(await entries(`${ROOT}?sort=type:DESC&size=1&page=1`))).toEqual([`sensor:${sensors[0]?.id}`]);
+    expect(await entries(`${ROOT}?size=10&page=99`)).toEqual([]);
+  });
+
+  it('answers 400 for a sort or filter field it does not know', async () => {
+    expectError3(await c.v3('GET', `${ROOT}?sort=colour`), 400, /"sort"/);
+  });
+});
+
+describe('GET /admin/sensorExplorer/folders/{folderID}', () => {
+  it("lists the folder's sensors, oldest first, and pages", async () => {
+    const [s0, s1] = sensors as [Sensor, Sensor];
+    const f = await create({ label: 'Two', selection: sel(s1.id, s0.id) });
+    expect(ids(await entries(`${ROOT}/folders/${f.id}`))).toEqual([`sensor:${s0.id}`, `sensor:${s1.id}`]);
+    expect(ids(await entries(`${ROOT}/folders/${f.id}?page=2&size=1`))).toEqual([`sensor:${s1.id}`]);
+  });
+
+  it('answers 404 for an unknown folder (divergence: Cisco lists none)', async () => {
+    expectError3(await c.v3('GET', `${ROOT}/folders/${UNKNOWN}`), 404, /Sensor folder not found/);
+  });
+
+  it('answers 400 for an id that is not a UUID', async () => {
+    expectError3(await c.v3('GET', `${ROOT}/folders/nope`), 400, /not a UUID/);
+  });
+});
+
+describe('POST /admin/sensorExplorer/selection', () => {
+  it('answers the folders and sensors selected, in order, each once, and pages', async () => {
+    const [s0, s1] = sensors as [Sensor, Sensor];
+    const f = await create({ label: 'Sel', selection: sel(s0.id) });
+    const body = [...sel(s1.id), { id: f.id, type: 'folder' }, ...sel(s1.id)];
+    const res = await c.v3('POST', `${ROOT}/selection`, body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(ids(res.json<Entry[]>())).toEqual([`sensor:${s1.id}`, `folder:${f.id}`]);
+    expect(ids((await c.v3('POST', `${ROOT}/selection?page=2&size=1`, body)).json<Entry[]>())).toEqual([`folder:${f.id}`]);
+  });
+
+  it('answers 404 for an unknown sensor or folder', async () => {
+    expectError3(await c.v3('POST', `${ROOT}/selection`, sel(UNKNOWN)), 404, /Sensor not found/);
+    expectError3(await c.v3('POST', `${ROOT}/selection`, [{ id: UNKNOWN, type: 'folder' }]), 404, /Sensor folder not found/);
+  });
+
+  it('answers 412 for a type other than sensor or folder', async () => {
+    expectError3(await c.v3('POST', `${ROOT}/selection`, [{ id: sensors[0]?.id }]), 412, /the type of entry 0 is missing, not "folder" or "sensor"/);
+  });
+
+  it('answers 400 for a body that is not an array', async () => {
+    expectError3(await c.v3('POST', `${ROOT}/selection`, { id: sensors[0]?.id, type: 'sensor' }), 400, /an array of \{"id", "type"\} is required/);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { doc, named } from '../registry.js';
+import { SensorOverviewSchema } from './sensors.js';
 
 const count = z.number().int();
 
@@ -41,7 +42,7 @@ export const LightFolderSchema = named('LightFolder', z.object({ id: z.string(),
 export const SimpleResponseSchema = named('SimpleResponse', z.object({ Msg: z.string(), Status: count }), 'A message and its status.');
 
 export const SelectionEntrySchema = z.object(
-  { id: z.string({ error: 'must be a sensor or folder id' }), type: doc(z.unknown(), { type: 'string', description: '"sensor" or "folder" (412 otherwise)' }) },
+  { id: z.string({ error: 'must be a sensor or folder id' }), type: doc(z.unknown().optional(), { type: 'string', description: '"sensor" or "folder" (412 otherwise)' }) },
   { error: 'must be an object {"id", "type"}' },
 );
 export const SelectionSchema = doc(z.array(SelectionEntrySchema, { error: 'an array of {"id", "type"} is required' }), {
@@ -71,4 +72,13 @@ export const UpdateFolderSchema = named(
   'UpdateFolder',
   z.object({ label: label.optional(), description: text.optional(), location: text.optional() }, { error: 'a JSON object is required' }),
   'What changes in a sensor folder: the fields given.',
+);
+
+export const SensorExplorerEntrySchema = named(
+  'SensorExplorerEntry',
+  z.object({
+    object: doc(z.union([SensorFolderSchema, SensorOverviewSchema]), { description: 'A SensorFolder when `type` is "folder", the sensor as GET /sensors lists it when "sensor"' }),
+    type: z.enum(['folder', 'sensor']),
+  }),
+  'A folder or a sensor of the sensor explorer.',
 );
