@@ -67,6 +67,19 @@ export const errors = {
   // Cisco 3.0 POST and PUT /globalCredentials: "412 precondition failed. Too much depth of parameters or missing values for global credentials".
   credentialMissing: (field: string) => new ApiError(412, `Precondition failed: missing value for global credentials: "${field}"`),
   credentialTooDeep: (field: string) => new ApiError(412, `Precondition failed: too much depth of parameters: "${field}" holds an object`),
+  // Cisco 3.0 /parameters: "409 conflict with an existing parameter" (POST), "404 parameter not found" (DELETE /parameters/{key}),
+  // "412 precondition failed. Too much depth of parameters or missing values for parameters" (POST, PUT).
+  parametersExist: (keys: readonly string[]) =>
+    new ApiError(409, `Parameter${keys.length > 1 ? 's' : ''} already exist${keys.length > 1 ? '' : 's'}: ${keys.map((k) => `"${echo(k)}"`).join(', ')} (change ${keys.length > 1 ? 'them' : 'it'} with PUT /parameters)`),
+  noParameter: (key: string) => new ApiError(404, `Parameter not found: "${echo(key)}"`),
+  parameterMissing: (key: string | undefined) =>
+    new ApiError(412, key === undefined ? 'Precondition failed: missing values for parameters: the body holds none' : `Precondition failed: missing value for parameters: "${echo(key)}"`),
+  parameterTooDeep: (key: string) => new ApiError(412, `Precondition failed: too much depth of parameters: "${echo(key)}" holds an object`),
+  // Cisco 3.0 SensorExplorer: "409 a folder with the same name already exists" (createFolder, updateFolder), and
+  // "412 given sensor or folder type is different of "folder" or "sensor"" (selection, moveTo).
+  folderLabelTaken: (label: string) => new ApiError(409, `A sensor folder with the label "${echo(label)}" already exists`),
+  selectionType: (index: number, type: unknown) =>
+    new ApiError(412, `Precondition failed: the type of entry ${index} is ${echo(JSON.stringify(type) ?? 'missing')}, not "folder" or "sensor"`),
   // guide 6.8: the one rule error the guide prints is `Invalid syntax for rule.\nWrong action name : "TagFlow2"`.
   invalidRule: (reason: string) => new ApiError(400, `Invalid syntax for rule.\n${reason}`),
   idMismatch: (bodyId: string, pathId: string, field = 'id') =>

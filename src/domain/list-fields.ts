@@ -78,3 +78,16 @@ export const EXTERNAL_COMMUNICATION_FIELDS = {
   lastSeen: { kind: 'number', sort: true },
 } as const satisfies ListFields<string>;
 export type ExternalCommunicationField = keyof typeof EXTERNAL_COMMUNICATION_FIELDS;
+
+/**
+ * The sensor explorer's entries (3.0 GET /admin/sensorExplorer and its folder and selection
+ * views). divergence: Cisco's document names no field; these are ours: `type` ("folder" or
+ * "sensor"), `label` (a folder's label, a sensor's name), `serialNumber` and `version` (a
+ * sensor's; "" for a folder).
+ */
+export const SENSOR_EXPLORER_FIELDS = {
+  type: { kind: 'exact', sort: true, filter: true },
+  label: { kind: 'text', sort: true, filter: true },
+  serialNumber: { kind: 'text', sort: true, filter: true },
+  version: { kind: 'text', sort: true, filter: true },
+} as const satisfies ListFields<string>;

@@ -8,6 +8,7 @@
  */
 import type { GroupSummary } from '../domain/group.js';
 import { RISK_BEARING_TAGS, type RiskInput } from '../domain/risk-score.js';
+import { MICROS_PER_SECOND } from '../domain/time.js';
 import type { Db } from './db.js';
 import { VULNERABILITY_COLUMNS, type VulnerabilityRow, toVulnerability } from './vulnerability-rows.js';
 
@@ -33,6 +34,8 @@ const CHUNK = 2000;
 export interface RiskInputLookups {
   tagLabel(key: string): string | undefined;
   group(id: string): GroupSummary | undefined;
+  /** The activity tags period in seconds: only the activities of that period count; 0 for all of them. */
+  activityTagsPeriod(): number;
 }
 
 export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
@@ -48,12 +51,18 @@ export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
   // pipeline bench's 50 000 activities, 50 reads of 370 devices (what its 50 batches of new
   // conversations score): 1.2 to 2.0 s with the seeks, 0.37 to 0.58 s without (three runs each).
   const RISKY = `(${RISK_BEARING_TAGS.map((t) => `'${t}'`).join(', ')})`;
-  const activityTags = db.prepare(
-    `WITH ${MEMBERS}
-     SELECT m.d AS device, t.tag FROM m JOIN activity a ON a.left_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND +t.tag IN ${RISKY}
-     UNION SELECT m.d, t.tag FROM m JOIN activity a ON a.right_component = m.c JOIN activity_tag t ON t.activity_rowid = a.rowid AND +t.tag IN ${RISKY}
-     ORDER BY 1, 2`,
-  );
+  const tagsOfActivities = (since: string) =>
+    db.prepare(
+      `WITH ${MEMBERS}
+       SELECT m.d AS device, t.tag FROM m JOIN activity a ON a.left_component = m.c${since} JOIN activity_tag t ON t.activity_rowid = a.rowid AND +t.tag IN ${RISKY}
+       UNION SELECT m.d, t.tag FROM m JOIN activity a ON a.right_component = m.c${since} JOIN activity_tag t ON t.activity_rowid = a.rowid AND +t.tag IN ${RISKY}
+       ORDER BY 1, 2`,
+    );
+  const activityTags = tagsOfActivities('');
+  // With an activity tags period: the activities seen in it, the period ending at the world's
+  // newest activity (src/operations/risk-scores.ts).
+  const activityTagsSince = tagsOfActivities(' AND a.last_activity >= ?');
+  const newestActivity = db.prepare('SELECT max(last_activity) FROM activity').pluck();
   // In component order: a device's group is the first of its components' (src/store/device-rows.ts).
   const groupsStmt = db.prepare(
     `SELECT c.device_rowid AS device, g.id FROM component c JOIN grp g ON g.rowid = c.group_rowid
@@ -78,7 +87,11 @@ export function createRiskInputRepo(db: Db, lookups: RiskInputLookups) {
     const byDevice = new Map<number, RiskInput>(
       devices.map((d) => [d.rowid, { deviceType: d.device_type, activityTags: [], group: null, vulnerabilities: [] }]),
     );
-    for (const { device, tag } of activityTags.all(json) as { device: number; tag: string }[]) {
+    const period = lookups.activityTagsPeriod();
+    const newest = period > 0 ? (newestActivity.get() as number | null) : null;
+    const since = newest === null ? null : newest - period * MICROS_PER_SECOND;
+    const tagRows = since === null ? activityTags.all(json) : activityTagsSince.all(json, since, since);
+    for (const { device, tag } of tagRows as { device: number; tag: string }[]) {
       byDevice.get(device)?.activityTags.push({ key: tag, label: lookups.tagLabel(tag) ?? tag });
     }
     const groups = new Map<string, GroupSummary | undefined>();

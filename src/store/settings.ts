@@ -1,12 +1,13 @@
 /**
- * Key/value settings of the emulated Center: licence, admin key, how the world was made, and the
- * sensors' global credentials (Cisco 3.0 /globalCredentials, stored as Center parameters under
- * their keys, src/store/global-credentials.ts).
+ * Key/value settings of the emulated Center: licence, admin key, how the world was made, the
+ * risk scores' activity tags period (3.0 /risk-score/activity-tags-period). Never
+ * shown through the API: the Center's parameters (3.0 /parameters, the global credentials among
+ * them) have their own table (src/store/parameters.ts).
  */
 import type { Db } from './db.js';
 import { type Version, perVersion } from './version.js';
 
-export type SettingKey = 'license.api' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at' | 'world.version' | 'center.id' | 'sensor.security.login' | 'sensor.security.password' | 'deployment.jwt_secret';
+export type SettingKey = 'license.api' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at' | 'world.version' | 'center.id' | 'deployment.jwt_secret' | 'risk_score.activity_tags_period';
 
 export function createSettingRepo(db: Db, version: Version) {
   const get = db.prepare('SELECT value FROM setting WHERE key = ?').pluck();
@@ -33,3 +34,8 @@ export function createSettingRepo(db: Db, version: Version) {
 }
 
 export type SettingRepo = ReturnType<typeof createSettingRepo>;
+
+/** The risk scores' activity tags period in seconds (3.0 /risk-score/activity-tags-period); 0, every activity, when never set. */
+export function activityTagsPeriod(settings: SettingRepo): number {
+  return Number(settings.get('risk_score.activity_tags_period') ?? 0);
+}

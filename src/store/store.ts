@@ -28,7 +28,10 @@ import { createRiskInputRepo } from './risk-inputs.js';
 import { createScopeRepo } from './scopes.js';
 import { createSecurityInsightRepo } from './security-insights.js';
 import { createSensorRepo } from './sensors.js';
-import { createSettingRepo } from './settings.js';
+import { createParameterRepo } from './parameters.js';
+import { createSensorFolderRepo } from './sensor-folders.js';
+import { createSensorTemplateRepo } from './sensor-templates.js';
+import { activityTagsPeriod, createSettingRepo } from './settings.js';
 import { createTokenRepo } from './tokens.js';
 import { createUserPropertyRepo } from './user-properties.js';
 import { createVariableRepo } from './variables.js';
@@ -58,6 +61,7 @@ export function openStore(path: string) {
   const networkNodes = createNetworkNodeRepo(db, components, devices, nodeCounts);
   const componentViews = createComponentViewRepo(db, components, nodeCounts);
   const settings = createSettingRepo(db, version);
+  const parameters = createParameterRepo(db);
   return {
     db,
     path,
@@ -67,6 +71,10 @@ export function openStore(path: string) {
     groups,
     groupContents: createGroupContentRepo(db, nodeCounts),
     sensors: createSensorRepo(db),
+    /** Which sensor template (3.0 /admin/sensorTemplates) each sensor is in. */
+    sensorTemplates: createSensorTemplateRepo(db),
+    /** Sensor folders (3.0 /admin/sensorExplorer) and their sensors. */
+    sensorFolders: createSensorFolderRepo(db),
     variables,
     tags,
     icons: createIconRepo(db),
@@ -78,7 +86,11 @@ export function openStore(path: string) {
     /** What 3.0 shows of devices and network nodes beyond their rows (components in full, their facts). */
     deviceDetails: createDeviceDetailRepo(db, componentViews, userProperties),
     /** What devices' risk scores rest on (src/domain/risk-score.ts), for many devices at once. */
-    riskInputs: createRiskInputRepo(db, { tagLabel: (key) => tags.labels().get(key), group: (id) => groups.summary(id) }),
+    riskInputs: createRiskInputRepo(db, {
+      tagLabel: (key) => tags.labels().get(key),
+      group: (id) => groups.summary(id),
+      activityTagsPeriod: () => activityTagsPeriod(settings),
+    }),
     networkNodes: { ...networkNodes, ...createNetworkNodeList(db, networkNodes) },
     activities: createActivityRepo(db, pager),
     /** What 3.0 shows over activities: their ends by node id, and the tags of their flows, counted. */
@@ -89,8 +101,10 @@ export function openStore(path: string) {
     externalCommunications: createExternalCommunicationRepo(db),
     securityInsights: createSecurityInsightRepo(db, componentViews),
     settings,
-    /** The sensors' global credentials (3.0 /globalCredentials), two of the settings. */
-    globalCredentials: createGlobalCredentialRepo(settings),
+    /** The Center's parameters (3.0 /parameters), apart from the settings. */
+    parameters,
+    /** The sensors' global credentials (3.0 /globalCredentials), two of the parameters. */
+    globalCredentials: createGlobalCredentialRepo(parameters),
     vulnerabilities: createVulnerabilityRepo(db, components, devices),
     presets: createPresetRepo(db),
     scopes: createScopeRepo(db, version),

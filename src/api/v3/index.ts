@@ -32,6 +32,7 @@ import networkNodes from './routes/network-nodes.js';
 import networkWrites from './routes/network-writes.js';
 import networks from './routes/networks.js';
 import notEmulated from './routes/not-emulated.js';
+import parameters from './routes/parameters.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetSettings from './routes/preset-settings.js';
 import presetStarring from './routes/preset-starring.js';
@@ -39,7 +40,10 @@ import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presetWrites from './routes/preset-writes.js';
 import presets from './routes/presets.js';
 import riskScoreCounts from './routes/risk-score-counts.js';
+import riskScorePeriod from './routes/risk-score-period.js';
 import securityInsights from './routes/security-insights.js';
+import sensorFolders from './routes/sensor-folders.js';
+import sensorTemplates from './routes/sensor-templates.js';
 import sensorWrites from './routes/sensor-writes.js';
 import sensors from './routes/sensors.js';
 import tags from './routes/tags.js';
@@ -100,6 +104,10 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(deployments);
   await app.register(presetStarring);
   await app.register(presetSettings);
+  await app.register(parameters);
+  await app.register(riskScorePeriod);
+  await app.register(sensorTemplates);
+  await app.register(sensorFolders);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

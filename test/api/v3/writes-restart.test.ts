@@ -1,9 +1,10 @@
 /**
  * Issue 16: "writes survive a restart". A file database written through the 3.0 writes (a
  * group, a component's label, a user property, a preset, an acknowledgement, a custom network,
- * a component moved into a group by PATCH, the global credentials, a sensor with its location
- * and capture mode, a deployment and the use of it), closed, then opened by a new server: each
- * reads back as it was written.
+ * a component moved into a group by PATCH, the global credentials, Center parameters, the risk
+ * scores' activity tags period, a sensor with its location, capture mode, template and
+ * folder, a deployment and the use of it), closed, then opened by a new server: each reads back
+ * as it was written.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,9 +43,17 @@ describe('the 3.0 writes, after a restart', () => {
     expect((await first.v3('PATCH', `/components/${moved.id}`, { op: 'set', path: '/group', value: [group.id] })).statusCode).toBe(200);
     const credentials = { 'sensor.security.login': 'admin', 'sensor.security.password': 'kept across restarts' };
     expect((await first.v3('POST', '/globalCredentials', { SensorsGlobalCredentials: credentials })).statusCode).toBe(200);
+    expect((await first.v3('POST', '/parameters', { 'restart.number': 42, 'restart.flag': true, 'restart.text': 'kept' })).statusCode).toBe(200);
+    expect((await first.v3('PUT', '/risk-score/activity-tags-period', { period: 3600 })).statusCode).toBe(204);
+    const riskScores = await first.json3<{ id: string; riskScore: number }[]>('/devices');
     const sensor = (await first.v3('POST', '/sensors', { serial: 'FOC-RESTART', name: 'Restart sensor', model: 'iox' })).json<{ id: string }>();
     expect((await first.v3('PUT', `/sensors/${sensor.id}/location`, { latitude: 45.5, longitude: -73.25 })).statusCode).toBe(204);
     expect((await first.v3('POST', `/sensors/${sensor.id}/capture-mode`, { filter: 'not arp' })).statusCode).toBe(200);
+    const ioxTemplate = (await first.json3<{ id: string; name: string }[]>('/admin/sensorTemplates')).find((t) => t.name === 'iox sensors') as { id: string };
+    expect((await first.v3('POST', `/admin/sensorTemplates/${ioxTemplate.id}/addSensors`, { sensorIds: [sensor.id] })).statusCode).toBe(200);
+    const templates = await first.json3<unknown[]>('/admin/sensorTemplates');
+    const folder = (await first.v3('POST', '/admin/sensorExplorer/folders', { label: 'Restart folder', location: 'Hall R', selection: [{ id: sensor.id, type: 'sensor' }] })).json<{ id: string }>();
+    const folderProperties = await first.json3(`/admin/sensorExplorer/folders/${folder.id}/properties`);
     const deployment = (await first.v3('POST', '/deployments', { name: 'Restart rollout', maxUsageCount: 5, expirationDate: '2027-06-30' })).json<{ id: string }>();
     const jwt = (await first.v3('POST', '/deployments/jwt', { deploymentName: 'Restart rollout', sensorSerials: ['FOC-RESTART'] })).json<Record<string, string>>();
     const deployments = await first.json3<unknown[]>('/deployments');
@@ -57,6 +66,9 @@ describe('the 3.0 writes, after a restart', () => {
       expect(g?.componentIds.sort()).toEqual([free.id, moved.id].sort());
       expect((await second.json3<Component[]>(`/components/${moved.id}`))[0]?.group?.id).toBe(group.id);
       expect(await second.json3('/globalCredentials')).toEqual(credentials);
+      expect(await second.json3('/parameters/restart')).toEqual({ 'restart.number': 42, 'restart.flag': true, 'restart.text': 'kept' });
+      expect(await second.json3('/risk-score/activity-tags-period')).toEqual({ period: 3600 });
+      expect((await second.json3<{ id: string; riskScore: number }[]>('/devices')).map((d) => [d.id, d.riskScore])).toEqual(riskScores.map((d) => [d.id, d.riskScore]));
       const [c] = await second.json3<Component[]>(`/components/${free.id}`);
       expect(c?.customLabel).toBe('kept across restarts');
       expect(c?.userProperties).toEqual([{ id: property.id, key: 'room', value: 'B12' }]);
@@ -75,6 +87,10 @@ describe('the 3.0 writes, after a restart', () => {
       });
       expect((await second.json<Record<string, { status: string }>>(`/api/1.0/sensor`))[sensor.id]?.status).toBe('Unknown');
       expect(await second.json3('/deployments')).toEqual(deployments);
+      expect(await second.json3('/admin/sensorTemplates')).toEqual(templates);
+      expect(templates).toContainEqual(expect.objectContaining({ id: ioxTemplate.id, sensorIds: [sensor.id] }));
+      expect(await second.json3(`/admin/sensorExplorer/folders/${folder.id}/properties`)).toEqual(folderProperties);
+      expect(folderProperties).toMatchObject({ label: 'Restart folder', location: 'Hall R', sensorCount: 1 });
       expect(deployments).toMatchObject([{ id: deployment.id, name: 'Restart rollout', usageCount: 1, maxUsageCount: 5, expirationDate: '2027-06-30T23:59:59Z' }]);
       // The Center signs with the key it kept: the JWT signed before the restart verifies after it.
       expect(verifyJwt(jwt['FOC-RESTART'] as string, second.store.settings.get('deployment.jwt_secret') as string)).toMatchObject({ sub: 'FOC-RESTART', deployment: 'Restart rollout' });
