@@ -93,7 +93,9 @@ export function createActivityViewRepo(db: Db) {
       if (type !== 'flow') {
         parts.push([`SELECT t.tag, t.class FROM component c JOIN component_tag t ON t.component_rowid = c.rowid ${components.toString()}`, components.params]);
       }
-      if (type !== 'component') parts.push([`SELECT t.tag, t.class FROM flow f JOIN flow_tag t ON t.flow_rowid = f.rowid ${flows.toString()}`, flows.params]);
+      // Without a condition, flow_tag alone (no flow row is read).
+      const tagged = flows.empty ? 'flow_tag t' : `flow_tag t JOIN flow f ON f.rowid = t.flow_rowid ${flows.toString()}`;
+      if (type !== 'component') parts.push([`SELECT t.tag, t.class FROM ${tagged}`, flows.params]);
       const sql = `SELECT x.tag, max(x.class = 'important') AS important, count(*) AS n FROM (${parts.map(([q]) => q).join(' UNION ALL ')}) x GROUP BY x.tag ORDER BY x.tag`;
       return (prepare(sql).all(...parts.flatMap(([, p]) => p)) as TagCountRow[]).map(toCount);
     },
