@@ -4,9 +4,12 @@
  * tags of the activities a device's components take part in. Each count is one grouped
  * statement over the indexes, never a loop over rows (`large` has 1 000 000 flows).
  */
+import type { PresetScope } from '../domain/preset-scope.js';
 import type { Micros } from '../domain/time.js';
+import type { TagType } from '../domain/vocabulary.js';
 import type { Db } from './db.js';
 import { type EndPair, betweenPairs } from './flow-views.js';
+import { presetFlowsWhere, presetScopeWhere } from './preset-scope-sql.js';
 import { Where, statementCache } from './sql.js';
 
 /** A tag counted over some flows or activities: how many carry it, and whether one carries it as important. */
@@ -70,6 +73,31 @@ export function createActivityViewRepo(db: Db) {
       const sql = `SELECT t.tag, max(t.class = 'important') AS important, count(*) AS n FROM flow f JOIN flow_tag t ON t.flow_rowid = f.rowid
         ${where.toString()} GROUP BY t.tag ORDER BY t.tag`;
       return (prepare(sql).all(...where.params) as TagCountRow[]).map(toCount);
+    },
+
+    /**
+     * A preset's tags (its tag-list), one grouped statement: its component tags counted over the
+     * components in its scope active in [from, to] (as its component-list keeps them), and its
+     * activity tags over its flows active in [from, to] (as its flow-list keeps them), each with
+     * how many carry it; `type` ('component' or 'flow') counts one of the two only. In tag order. A
+     * tag carried by both is counted over both.
+     */
+    presetTags(scope: PresetScope, window: { from?: Micros | undefined; to?: Micros | undefined }, type?: TagType): TagCount[] {
+      const components = presetScopeWhere(scope);
+      if (window.from !== undefined) components.add('c.last_active_time >= ?', window.from);
+      if (window.to !== undefined) components.add('c.creation_time <= ?', window.to);
+      const flows = presetFlowsWhere(new Where(), scope);
+      if (window.from !== undefined) flows.add('f.last_seen >= ?', window.from);
+      if (window.to !== undefined) flows.add('f.first_seen <= ?', window.to);
+      const parts: [string, unknown[]][] = [];
+      if (type !== 'flow') {
+        parts.push([`SELECT t.tag, t.class FROM component c JOIN component_tag t ON t.component_rowid = c.rowid ${components.toString()}`, components.params]);
+      }
+      // Without a condition, flow_tag alone (no flow row is read).
+      const tagged = flows.empty ? 'flow_tag t' : `flow_tag t JOIN flow f ON f.rowid = t.flow_rowid ${flows.toString()}`;
+      if (type !== 'component') parts.push([`SELECT t.tag, t.class FROM ${tagged}`, flows.params]);
+      const sql = `SELECT x.tag, max(x.class = 'important') AS important, count(*) AS n FROM (${parts.map(([q]) => q).join(' UNION ALL ')}) x GROUP BY x.tag ORDER BY x.tag`;
+      return (prepare(sql).all(...parts.flatMap(([, p]) => p)) as TagCountRow[]).map(toCount);
     },
 
     /** The tags of the activities with an end among these components, each with how many of them carry it. */

@@ -7,11 +7,13 @@ import type { FlowDetail, FlowView } from '../domain/flow-view.js';
 import type { FlowField } from '../domain/list-fields.js';
 import type { ListRequest } from '../domain/list-request.js';
 import type { CaptureMode } from '../domain/vocabulary.js';
+import type { PresetScope } from '../domain/preset-scope.js';
 import type { Component } from '../domain/types.js';
 import type { ComponentRepo } from './components.js';
 import type { Db } from './db.js';
 import type { FlowRepo } from './flows.js';
 import { type ListShape, listConditions, listOrder } from './list-sql.js';
+import { presetFlowsWhere } from './preset-scope-sql.js';
 import { Where, placeholders, statementCache } from './sql.js';
 
 const SHAPE: ListShape<Exclude<FlowField, 'tags'>> = {
@@ -54,8 +56,10 @@ export function betweenPairs(where: Where, pairs: readonly EndPair[], src = 'f.s
   );
 }
 
-/** Which flows a list runs over: every one, a component's, or those between pairs of ends. */
-type FlowScope = { component: number } | { pairs: readonly EndPair[] } | undefined;
+/** Which flows a list runs over: every one, a component's, those between pairs of ends, or a preset's (those without tags only, when `tagless`). */
+type FlowScope = { component: number } | { pairs: readonly EndPair[] } | { preset: PresetScope; tagless: boolean } | undefined;
+
+const TAGLESS = 'NOT EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid)';
 
 export function createFlowViewRepo(db: Db, flows: FlowRepo, components: ComponentRepo) {
   const prepare = statementCache(db, 100);
@@ -91,6 +95,10 @@ export function createFlowViewRepo(db: Db, flows: FlowRepo, components: Componen
     const where = new Where();
     if (scope && 'component' in scope) where.add('(f.src_component = ? OR f.dst_component = ?)', scope.component, scope.component);
     if (scope && 'pairs' in scope) betweenPairs(where, scope.pairs);
+    if (scope && 'preset' in scope) {
+      presetFlowsWhere(where, scope.preset);
+      if (scope.tagless) where.add(TAGLESS);
+    }
     // A tag filter: the flow has one of the tags (ids, i.e. keys).
     for (const f of req.filters.filter((x) => x.field === 'tags')) {
       where.add(`EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid AND t.tag COLLATE NOCASE IN (${placeholders(f.values.length)}))`, ...f.values);
@@ -122,6 +130,14 @@ export function createFlowViewRepo(db: Db, flows: FlowRepo, components: Componen
     /** The same over the flows between the ends of these pairs (an activity's: ./activity-views.ts resolves them). */
     between(pairs: readonly EndPair[], req: ListRequest<FlowField>): Iterable<FlowView> {
       return answer(rowids(req, { pairs }), req);
+    },
+
+    /**
+     * The same over a preset's flows: those of its activity-list's activities (src/store/preset-scope-sql.ts
+     * `presetFlowsWhere`); `tagless`: only those that carry no tag.
+     */
+    ofPreset(scope: PresetScope, req: ListRequest<FlowField>, tagless = false): Iterable<FlowView> {
+      return answer(rowids(req, { preset: scope, tagless }), req);
     },
 
     /** The values a flow's contents (API 1.0's /flow/{id}/content) carried, by property, each with how many of them carried it. */

@@ -39,3 +39,33 @@ export function presetScopeWhere(scope: PresetScope): Where {
   if (scope.hasExternalCommunications !== null) where.add(scope.hasExternalCommunications ? EXTERNAL : `NOT ${EXTERNAL}`);
   return where;
 }
+
+/**
+ * The network node pairs of a preset's activity-list (src/store/activities.ts `nodeList`): those
+ * with one component activity that has an end in scope. `params` follow `sql`.
+ */
+export function keptNodePairs(scope: PresetScope): [string, unknown[]] {
+  const kept = presetScopeWhere(scope);
+  const inScope = `(SELECT c.rowid FROM component c ${kept.toString()})`;
+  return [
+    `SELECT node_a, node_b FROM activity GROUP BY node_a, node_b HAVING max(left_component IN ${inScope} OR right_component IN ${inScope})`,
+    [...kept.params, ...kept.params],
+  ];
+}
+
+/**
+ * Adds to `where` (on `flow f`) the flows of a preset's activity-list: the flows of every
+ * component activity (either way) grouped under a node pair it keeps, i.e. what GET
+ * /activities/{id}/flows lists for each of its rows. "All data" keeps every activity, so every
+ * flow: no condition.
+ */
+export function presetFlowsWhere(where: Where, scope: PresetScope): Where {
+  if (scope.all) return where;
+  const [pairs, params] = keptNodePairs(scope);
+  where.add(
+    `EXISTS (SELECT 1 FROM activity a WHERE ((a.left_component = f.src_component AND a.right_component = f.dst_component)
+       OR (a.left_component = f.dst_component AND a.right_component = f.src_component)) AND (a.node_a, a.node_b) IN (${pairs}))`,
+    ...params,
+  );
+  return where;
+}

@@ -34,6 +34,7 @@ import networks from './routes/networks.js';
 import notEmulated from './routes/not-emulated.js';
 import parameters from './routes/parameters.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
+import presetFlowsTags from './routes/preset-flows-tags.js';
 import presetSettings from './routes/preset-settings.js';
 import presetStarring from './routes/preset-starring.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
@@ -77,6 +78,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(flows);
   await app.register(activities);
   await app.register(presetComponentsActivities);
+  await app.register(presetFlowsTags);
   await app.register(devices);
   await app.register(deviceRecords);
   await app.register(deviceRiskScore);

@@ -4,7 +4,7 @@
  * same query; a preview stores nothing, and a bad body is a 400.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API3, TOKEN, UNKNOWN, expectError3, testCenter, type TestCenter } from '../../helpers.js';
+import { API3, NOW, TOKEN, UNKNOWN, expectError3, testCenter, type TestCenter } from '../../helpers.js';
 
 let c: TestCenter;
 beforeAll(async () => {
@@ -213,6 +213,98 @@ describe('POST /presets/preview/visualisations/dashboard-security/{type}/compone
     const before = world();
     expectError3(await preview('dashboard-security/dns/components', {}), 400, /property-value/);
     expectError3(await preview('dashboard-security/dns/components?property-value=x', { category: 4 }), 400, /category/);
+    expect(world()).toBe(before);
+  });
+});
+
+describe('POST /presets/preview/visualisations/flow-list', () => {
+  it.each([[''], ['?page=2&size=5&sort=lastActivity:desc'], ['?filter=protocol:TCP&from=0&to=99999999999999']])('answers what the saved preset\'s GET answers, for each payload (%s)', async (query) => {
+    const sizes: number[] = [];
+    for (const [, payload] of payloads()) sizes.push(rowIds(await expectSameAsSaved(`flow-list${query}`, payload)).length);
+    if (query === '') {
+      expect(sizes[3]).toBeGreaterThan(0);
+      expect(new Set(sizes).size).toBeGreaterThan(2);
+    }
+  });
+
+  it('takes no `format` (Cisco lists none for the preview): JSON rows', async () => {
+    const res = await preview('flow-list?format=csv', {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('answers 400 for a bad body or query, 404 for an unknown group; and stores nothing', async () => {
+    const before = world();
+    expectError3(await preview('flow-list', { filters: { tags: 'PLC' } }), 400, /filters\.tags/);
+    expectError3(await preview('flow-list?sort=bogus', {}), 400, /sort/);
+    expectError3(await preview('flow-list', { filters: { groups: [{ operator: 'include', value: { id: UNKNOWN } }] } }), 404, /filters\.groups/);
+    expect(world()).toBe(before);
+  });
+});
+
+describe('POST /presets/preview/visualisations/dashboard-security/tagless-flows', () => {
+  it.each([[''], ['?page=1&size=3&sort=firstActivity']])('answers what the saved preset\'s GET answers, for each payload (%s)', async (query) => {
+    const sizes: number[] = [];
+    for (const [, payload] of payloads()) sizes.push(rowIds(await expectSameAsSaved(`dashboard-security/tagless-flows${query}`, payload)).length);
+    if (query === '') expect(Math.max(...sizes)).toBeGreaterThan(0);
+  });
+
+  it('answers 400 for a bad body, and stores nothing', async () => {
+    const before = world();
+    expectError3(await preview('dashboard-security/tagless-flows', { groupless: 'maybe' }), 400, /groupless/);
+    expect(world()).toBe(before);
+  });
+});
+
+describe('POST /presets/preview/visualisations/tag-list', () => {
+  it.each([[''], ['?type=component'], ['?type=flow&from=0&to=99999999999999']])('answers what the saved preset\'s GET answers, for each payload (%s)', async (query) => {
+    const sizes: number[] = [];
+    for (const [, payload] of payloads()) sizes.push(rowIds(await expectSameAsSaved(`tag-list${query}`, payload)).length);
+    expect(Math.max(...sizes)).toBeGreaterThan(0);
+  });
+
+  it('answers 400 for an unknown type or a bad body, and stores nothing', async () => {
+    const before = world();
+    expectError3(await preview('tag-list?type=device', {}), 400, /type/);
+    expectError3(await preview('tag-list', { search: 3 }), 400, /search/);
+    expect(world()).toBe(before);
+  });
+});
+
+describe('POST /presets/preview/visualisations/dashboard-security/{type}/counts', () => {
+  it.each([['dns', ''], ['http', '?from=0'], ['smb', '']])('answers what the saved preset\'s GET answers, for each payload (%s%s)', async (type, query) => {
+    let values = 0;
+    for (const [, payload] of payloads()) values += (JSON.parse(await expectSameAsSaved(`dashboard-security/${type}/counts${query}`, payload)) as { top: unknown[] }).top.length;
+    if (type === 'dns') expect(values).toBeGreaterThan(0);
+  });
+
+  it('answers 400 for an unknown type or a bad body, and stores nothing', async () => {
+    const before = world();
+    expectError3(await preview('dashboard-security/ftp/counts', {}), 400, /type/);
+    expectError3(await preview('dashboard-security/dns/counts', { filters: [] }), 400, /filters/);
+    expect(world()).toBe(before);
+  });
+});
+
+describe('POST /presets/preview/visualisations/vulnerability-list/{vuln_id}/orphans-ids', () => {
+  it('answers what the saved preset\'s GET answers, for each payload and vulnerability', async () => {
+    const orphan = (c.store.devices.orphans()[0] as { id: string }).id;
+    // The seeded plants match no component without a device: one is made vulnerable here.
+    const all = c.store.presets.list().find((p) => p.label === 'All data') as Parameters<typeof c.store.scopes.ofPreset>[0];
+    const vuln = (c.store.vulnerabilities.matchesOf(c.store.scopes.ofPreset(all))[0] as { vulnerability: { id: string } }).vulnerability.id;
+    expect(c.store.vulnerabilities.match(orphan, vuln, NOW, ['model-ref'])).toBe(true);
+    let found = 0;
+    for (const query of ['', '?from=0&to=99999999999999']) {
+      for (const [, payload] of payloads()) found += (JSON.parse(await expectSameAsSaved(`vulnerability-list/${vuln}/orphans-ids${query}`, payload)) as string[]).length;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it('answers 400 for a malformed vulnerability id or a bad body, 404 for an unknown vulnerability; and stores nothing', async () => {
+    const before = world();
+    expectError3(await preview('vulnerability-list/CVE-2021-22681/orphans-ids', {}), 400, /vulnerability id/);
+    expectError3(await preview(`vulnerability-list/${UNKNOWN}/orphans-ids`, { filters: 3 }), 400, /filters/);
+    expectError3(await preview(`vulnerability-list/${UNKNOWN}/orphans-ids`, {}), 404, /Vulnerability not found/);
     expect(world()).toBe(before);
   });
 });

@@ -1,4 +1,4 @@
-/** GET /api/3.0/presets/{preset_id}/visualisations/vulnerability-list and …/{vuln_id}/devices-ids. */
+/** GET /api/3.0/presets/{preset_id}/visualisations/vulnerability-list, …/{vuln_id}/devices-ids and …/{vuln_id}/orphans-ids. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VulnerabilityListSchema } from '../../../src/api/v3/schemas/vulnerability-list.js';
 import type { Preset } from '../../../src/domain/preset.js';
@@ -205,5 +205,49 @@ describe('GET /presets/{preset_id}/visualisations/vulnerability-list/{vuln_id}/d
 
   it('answers 401 to ?token= alone', async () => {
     expectError3(await c.app.inject({ url: `${API3}/presets/${allData.id}/visualisations/vulnerability-list/${shared}/devices-ids?token=${TOKEN}` }), 401);
+  });
+});
+
+describe('GET /presets/{preset_id}/visualisations/vulnerability-list/{vuln_id}/orphans-ids', () => {
+  const ids = (p: Pick<Preset, 'id'>, vuln: string, query = '') => c.json3<string[]>(`/presets/${p.id}/visualisations/vulnerability-list/${vuln}/orphans-ids${query}`);
+
+  it("answers the components without a device of the preset's rows for the vulnerability, as many as countOrphanAffected, in id order", async () => {
+    let found = 0;
+    for (const p of [allData, ...presets.filter((x) => x.custom)]) {
+      const byEntry = new Map<string, { orphans: string[]; count: number }>();
+      for (const r of await rows(p)) {
+        const entry = byEntry.get(r.id) ?? { orphans: [], count: r.countOrphanAffected };
+        if (r.component) entry.orphans.push(r.component.id);
+        byEntry.set(r.id, entry);
+      }
+      for (const [id, { orphans, count }] of byEntry) {
+        const got = await ids(p, id);
+        expect(got, `${p.label} ${id}`).toEqual([...orphans].sort());
+        expect(got.length, `${p.label} ${id}`).toBe(count);
+        found += got.length;
+      }
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it('answers the orphan for both entries it matches, and [] for one only devices match or nothing matches', async () => {
+    expect(await ids(allData, shared)).toEqual([orphan]);
+    expect(await ids(allData, own)).toEqual([orphan]);
+    const devicesOnly = (await rows(allData)).find((r) => r.countOrphanAffected === 0) as Row;
+    expect(await ids(allData, devicesOnly.id)).toEqual([]);
+    const matched = new Set(c.store.vulnerabilities.matchesOf(c.store.scopes.ofPreset(allData)).map((m) => m.vulnerability.id));
+    const nothing = [...c.store.vulnerabilities.catalogue({ sort: [], filters: [] })].find((v) => !matched.has(v.id)) as { id: string };
+    expect(await ids(allData, nothing.id)).toEqual([]);
+  });
+
+  it('keeps the components active in the from/to window', async () => {
+    expect(await ids(allData, own, '?to=0')).toEqual([]);
+    expect(await ids(allData, own, '?from=0')).toEqual([orphan]);
+  });
+
+  it('answers 404 for an unknown preset or vulnerability, 400 for a malformed id', async () => {
+    expectError3(await c.v3('GET', `/presets/${UNKNOWN}/visualisations/vulnerability-list/${own}/orphans-ids`), 404, /Preset not found/);
+    expectError3(await c.v3('GET', `/presets/${allData.id}/visualisations/vulnerability-list/${UNKNOWN}/orphans-ids`), 404, /Vulnerability not found/);
+    expectError3(await c.v3('GET', `/presets/${allData.id}/visualisations/vulnerability-list/CVE-2021-22681/orphans-ids`), 400, /vulnerability/);
   });
 });

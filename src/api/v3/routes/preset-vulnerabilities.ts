@@ -1,7 +1,7 @@
 /**
  * A preset's vulnerabilities (Cisco's "Vulnerabilities"): the vulnerability-list, one row per
- * vulnerability and device (or device-less component) of the preset's scope, and the devices of
- * the scope a vulnerability affects; and their previews (POST /presets/preview/visualisations/…,
+ * vulnerability and device (or device-less component) of the preset's scope, and the devices and
+ * the device-less components ("orphans") of the scope a vulnerability affects; and their previews (POST /presets/preview/visualisations/…,
  * a PresetPayload not saved), which answer what the GET answers once the payload is saved.
  */
 import type { FastifyReply } from 'fastify';
@@ -40,6 +40,12 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   const devicesIds = (preset: ScopedPreset, rawVulnId: string, q: z.infer<typeof WindowQuery>) => {
     const id = checkId(rawVulnId, 'vulnerability');
     return found(app.store.vulnerabilities.devicesAffected(id, componentsOf(app, preset), listRequest(q)), 'Vulnerability', id);
+  };
+
+  /** The components without a device of a scoped preset, saved or previewed, that a catalogue entry affects. */
+  const orphansIds = (preset: ScopedPreset, rawVulnId: string, q: z.infer<typeof WindowQuery>) => {
+    const id = checkId(rawVulnId, 'vulnerability');
+    return found(app.store.vulnerabilities.orphansAffected(id, componentsOf(app, preset), listRequest(q)), 'Vulnerability', id);
   };
 
   const ListAnswer = doc(VulnerabilityListSchema, { description: 'object successful' });
@@ -107,6 +113,50 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => devicesIds(previewOf(app, request.body), request.params.vuln_id, request.query),
+    );
+  }
+
+  // Cisco: "Orphan id list of a vulnerability for a given preset". An orphan is a component
+  // without a device (the vulnerability-list's `countOrphanAffected`, its rows with a `component`).
+  const OrphansAnswer = doc(z.array(z.string()), { description: 'list of ids.', example: ['86bc937a-19cf-5f0a-9b28-1f9a8347590e'] });
+  {
+    const { url, docs } = operation(
+      'GET',
+      '/presets/{preset_id}/visualisations/vulnerability-list/{vuln_id}/orphans-ids',
+      'The ids of the components without a device of the preset that the catalogue entry `vuln_id` affects (as many as its vulnerability-list rows count in `countOrphanAffected`), in id order.',
+    );
+    app.get(
+      url,
+      {
+        schema: {
+          ...docs,
+          params: DevicesParams,
+          querystring: WindowQuery,
+          // divergence: Cisco documents no 400 here; a malformed id or time answers it, as everywhere in 3.0.
+          response: { 200: OrphansAnswer, ...errorResponses({ ...PRESET_ERRORS, notFound: UNKNOWN_VULNERABILITY }) },
+        },
+      },
+      async (request) => orphansIds(presetOf(app, request.params.preset_id), request.params.vuln_id, request.query),
+    );
+  }
+  {
+    const { url, docs } = operation(
+      'POST',
+      '/presets/preview/visualisations/vulnerability-list/{vuln_id}/orphans-ids',
+      'The ids of the components without a device of a preset with this payload that the catalogue entry `vuln_id` affects: what the GET answers once the payload is saved by POST /presets. Nothing is stored.',
+    );
+    app.post(
+      url,
+      {
+        schema: {
+          ...docs,
+          params: PreviewDevicesParams,
+          body: PresetPreviewPayloadSchema,
+          querystring: WindowQuery,
+          response: { 200: OrphansAnswer, ...errorResponses({ badRequest: 'Invalid vulnerability id: "x" is not a UUID', notFound: UNKNOWN_VULNERABILITY }) },
+        },
+      },
+      async (request) => orphansIds(previewOf(app, request.body), request.params.vuln_id, request.query),
     );
   }
 };

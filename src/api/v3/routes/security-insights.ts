@@ -17,13 +17,14 @@ import { PREVIEW_ERRORS, PRESET_ERRORS, type ScopedPreset, componentsOf, presetI
 import { doc } from '../registry.js';
 import { ComponentFieldsSchema } from '../schemas/components.js';
 import { PresetPreviewPayloadSchema } from '../schemas/preset-payload.js';
-import { InsightTypeSchema, SecurityInsightDashboardElementSchema } from '../schemas/security-insights.js';
+import { INSIGHT_COUNTS_ENDS, InsightTypeSchema, SecurityInsightDashboardCountsSchema, SecurityInsightDashboardElementSchema } from '../schemas/security-insights.js';
 import { insightRequester, insightValue } from '../serialize/security-insights.js';
 
 const type = doc(InsightTypeSchema, { description: 'protocol type' });
 const Params = z.object({ preset_id: presetId, type });
 const PreviewParams = z.object({ type });
 const ValuesQuery = z.object({ page, size, from: millis, to: millis, sort: sortParam(INSIGHT_VALUE_FIELDS), filter: filterParam(INSIGHT_VALUE_FIELDS) });
+const CountsQuery = z.object({ from: millis, to: millis });
 const ComponentsQuery = z.object({
   page,
   size,
@@ -43,6 +44,15 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   const values = (preset: ScopedPreset, insight: Insight, q: z.infer<typeof ValuesQuery>, reply: FastifyReply) => {
     const req = listRequest(q);
     return sendList(reply, req, { rows: app.store.securityInsights.list(insight, componentsOf(app, preset), req), serialize: insightValue });
+  };
+
+  /**
+   * The two ends of a scoped preset's values, saved or previewed: the values list (one grouped
+   * statement, every row in its default order), its first and last ones.
+   */
+  const counts = (preset: ScopedPreset, insight: Insight, q: z.infer<typeof CountsQuery>) => {
+    const all = app.store.securityInsights.list(insight, componentsOf(app, preset), listRequest(q)).map(insightValue);
+    return { top: all.slice(0, INSIGHT_COUNTS_ENDS), bottom: all.slice(-INSIGHT_COUNTS_ENDS) };
   };
 
   /** The components of a scoped preset, saved or previewed, that requested a value. */
@@ -76,6 +86,32 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       url,
       { schema: { ...docs, params: PreviewParams, body: PresetPreviewPayloadSchema, querystring: ValuesQuery, response: { 200: ValuesAnswer, ...errorResponses(PREVIEW) } } },
       async (request, reply) => values(previewOf(app, request.body), request.params.type, request.query, reply),
+    );
+  }
+
+  const CountsAnswer = doc(SecurityInsightDashboardCountsSchema, { description: 'object successful' });
+  {
+    const { url, docs } = operation(
+      'GET',
+      '/presets/{preset_id}/visualisations/dashboard-security/{type}/counts',
+      'The most and the least requested values of the preset\'s components: the two ends of GET …/dashboard-security/{type}/list in its default order. `from`/`to` keep the flows active in the window.',
+    );
+    app.get(
+      url,
+      { schema: { ...docs, params: Params, querystring: CountsQuery, response: { 200: CountsAnswer, ...errorResponses(ERRORS) } } },
+      async (request) => counts(presetOf(app, request.params.preset_id), request.params.type, request.query),
+    );
+  }
+  {
+    const { url, docs } = operation(
+      'POST',
+      '/presets/preview/visualisations/dashboard-security/{type}/counts',
+      'The most and the least requested values of the components of a preset with this payload: what the GET answers once the payload is saved by POST /presets. Nothing is stored.',
+    );
+    app.post(
+      url,
+      { schema: { ...docs, params: PreviewParams, body: PresetPreviewPayloadSchema, querystring: CountsQuery, response: { 200: CountsAnswer, ...errorResponses(PREVIEW) } } },
+      async (request) => counts(previewOf(app, request.body), request.params.type, request.query),
     );
   }
 

@@ -16,3 +16,12 @@ export const SecurityInsightDashboardElementSchema = named(
   z.object({ label: z.string(), value: int, componentsCount: int }),
   'A requested value: `value` is how many requests (flows) asked for it, `componentsCount` from how many components.',
 );
+
+/** How many values each end of SecurityInsightDashboardCounts holds. divergence: Cisco does not say; the dashboard's widget shows ten. */
+export const INSIGHT_COUNTS_ENDS = 10;
+
+export const SecurityInsightDashboardCountsSchema = named(
+  'SecurityInsightDashboardCounts',
+  z.object({ top: z.array(SecurityInsightDashboardElementSchema), bottom: z.array(SecurityInsightDashboardElementSchema) }),
+  `The two ends of the dashboard-security list, in its default order (the most requested first): \`top\` its first ${INSIGHT_COUNTS_ENDS} values, \`bottom\` its last ${INSIGHT_COUNTS_ENDS} (the same values when it holds fewer than ${2 * INSIGHT_COUNTS_ENDS}).`,
+);
