@@ -35,6 +35,10 @@ export const sensorStatus = (status: string): SensorStatusPair => STATUSES[statu
 /** Whether a sensor of this 1.0 status is enrolled in the Center (and so may capture traffic). */
 export const isEnrolled = (status: string): boolean => sensorStatus(status).enrollmentStatus === 'ENROLLED';
 
+/** The ids of the sensors that capture: the enrolled ones (live traffic and the control plane's ingest take only these). */
+export const enrolledIds = (sensors: readonly { id: string; status: string }[]): Set<string> =>
+  new Set(sensors.filter((s) => isEnrolled(s.status)).map((s) => s.id));
+
 /**
  * A sensor declared through 3.0 (POST /sensors) has not enrolled yet: guide 5.1's "Unknown" (3.0:
  * UNKNOWN/UNKNOWN, so a client that waits for ENROLLED/CONNECTED keeps waiting), not processing.

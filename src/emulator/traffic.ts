@@ -5,7 +5,7 @@
  * and dated by the injected clock.
  */
 import type { Clock } from '../clock.js';
-import { isEnrolled } from '../domain/sensor.js';
+import { enrolledIds } from '../domain/sensor.js';
 import type { Flow } from '../domain/types.js';
 import type { Ingest } from '../ingest/pipeline.js';
 import type { FlowObservation } from '../ingest/observation.js';
@@ -83,7 +83,7 @@ export function createTraffic(opts: TrafficOptions) {
       // n known conversations drawn in one read; a rowid that holds no flow is skipped, and so is
       // a flow whose sensor is gone or not enrolled (deleted, or declared through API 3.0): only
       // the plant's enrolled sensors capture. A flow seen by no sensor (null) goes on.
-      const enrolled = new Set(opts.store.sensors.list().filter((s) => isEnrolled(s.status)).map((s) => s.id));
+      const enrolled = enrolledIds(opts.store.sensors.list());
       const known = opts.store.flows
         .byRowids(Array.from({ length: n }, () => rng.int(1, max)))
         .filter((f) => f.sensorId === null || enrolled.has(f.sensorId));

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Micros, parseTimestamp } from '../../domain/time.js';
-import { isEnrolled } from '../../domain/sensor.js';
+import { enrolledIds } from '../../domain/sensor.js';
 import { FLOW_DIRECTIONS } from '../../domain/vocabulary.js';
 import { errors } from '../../errors.js';
 import type { FlowObservation } from '../../ingest/observation.js';
@@ -85,7 +85,7 @@ function toObservation(o: Observed, now: Micros): FlowObservation {
  * API 3.0 that has not enrolled (1.0 status "Unknown"), is a 400 naming the observation.
  */
 function checkSensors(store: Store, flows: readonly Observed[]): void {
-  const enrolled = new Set(store.sensors.list().filter((s) => isEnrolled(s.status)).map((s) => s.id));
+  const enrolled = enrolledIds(store.sensors.list());
   flows.forEach((o, i) => {
     if (o.sensor_id !== undefined && !enrolled.has(o.sensor_id.toLowerCase())) {
       throw errors.badRequest(`Invalid body field "flows.${i}.sensor_id": ${o.sensor_id} is not a sensor enrolled in the Center`);
