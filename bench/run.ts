@@ -2,217 +2,241 @@
  * `npm run bench`: measures the emulator on the `large` scenario (or BENCH_SCENARIO). Not a
  * test: it prints figures and writes bench/results/latest.json; nothing here asserts timing.
  *
- *  1. seeding time and peak RSS: a fresh server builds the world through the ingest pipeline;
+ *  1. seeding time and peak RSS: a fresh server builds the world through the ingest pipeline
+ *     (skipped with BENCH_DB=<file>: the bench then works on that database, which it changes);
  *  2. cold start: a second server on the existing DB, spawn → first 200;
  *  3. the unpaged 3.0 lists (every component, every device, streamed): MB/s and the server's RSS
- *     while it sends them; then a first read of each page: one client walks each list to offset
- *     10 000, 100 at a time;
- *  4. load: autocannon, 10 connections, on the list and item routes, each beside a bare Fastify
- *     route that returns a cached body of the same size, in turns (the ratio is the figure that
- *     matters).
- *     The same request again and again: pages and rows come from the caches (src/store/pager.ts,
- *     src/api/v1/wire-cache.ts), so this measures the warm path; step 3 measures the cold one.
+ *     while it sends them;
+ *  4. distinct pages (issue 17): 10 connections, every request a page or an item not asked
+ *     before, as a client that exports or syncs a list asks them; the caches are emptied before
+ *     each turn (a write, as any client's write would), so nothing of them is held;
+ *  5. a first read of each page by one client, offsets 0 to 10 000 by 100;
+ *  6. the warm path: the same request again and again, so pages and rows come from the caches
+ *     (src/store/pager.ts, src/api/wire-cache.ts);
+ *  7. distinct pages again with live traffic at CCV_TRAFFIC_RATE=1000 (writes every 200 ms);
+ *  8. the ingest pipeline with 0, 100 and 1 000 rules (in process, bench/pipeline.ts).
+ * Steps 4, 6 and 7 load each route beside a bare route serving a cached body of the same size,
+ * in turns (bench/load.ts). BENCH_ONLY=<words,…> runs the steps and workloads whose name holds
+ * one of the words, e.g. `BENCH_ONLY=distinct BENCH_DB=/tmp/large.db npm run bench`.
  */
-import autocannon from 'autocannon';
-import { type ChildProcess, spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { type Compared, compare, once, repeat } from './load.js';
 import { pipelineBench } from './pipeline.js';
+import { type Served, peakRssMb, serve, stop, transfer, until200 } from './server.js';
+
 const SCENARIO = process.env['BENCH_SCENARIO'] ?? 'large';
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
+const ONLY = (process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean);
 const PORT = 18080;
-const BASE_PORT = 18081;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const TOKEN = `ics-${'0123456789'.repeat(4)}-${'abcdef0123'.repeat(4)}`;
+const ADMIN_KEY = 'bench-admin-key-0123456789abcdef0123456789';
 const dir = join(tmpdir(), `ccv-bench-${SCENARIO}`);
-const db = join(dir, 'center.db');
+const db = process.env['BENCH_DB'] ?? join(dir, 'center.db');
+const FIXED = ['--token', TOKEN, '--admin-key', ADMIN_KEY];
 
-function serve(extra: string[]): { child: ChildProcess; output: () => string } {
-  // The same node flags as `npm start` (package.json).
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', 'dist/cli/main.js', '--db', db, '--scenario', SCENARIO, '--https-port', '0', '--http-port', String(PORT), '--log-level', 'silent', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  return { child, output: () => out };
+const wanted = (name: string): boolean => ONLY.length === 0 || ONLY.some((word) => name.includes(word));
+const api = (path: string) => `${ORIGIN}/api/1.0${path}${path.includes('?') ? '&' : '?'}token=${TOKEN}`;
+const headers3 = { 'x-token-id': TOKEN };
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** A write that changes nothing a client sees: every cache of the server is emptied by it, as by any write. */
+async function emptyCaches(): Promise<void> {
+  const res = await fetch(`${ORIGIN}/_emulator/license`, { method: 'PUT', headers: { 'x-emulator-key': ADMIN_KEY, 'content-type': 'application/json' }, body: '{"api":true}' });
+  if (res.status !== 200) throw new Error(`PUT /_emulator/license: ${res.status}`);
 }
 
-async function until200(url: string, limitMs: number): Promise<number> {
-  const t0 = performance.now();
-  while (performance.now() - t0 < limitMs) {
-    try {
-      const r = await fetch(url);
-      if (r.status === 200) return performance.now() - t0;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 5));
+interface Sizes {
+  components: number;
+  flows: number;
+  events: number;
+  devices: number;
+  /** Component ids spread over the table, none of them on the first pages. */
+  componentIds: string[];
+}
+
+/** What the world holds, read from the file itself (read-only) so that no request warms a cache. */
+function sizes(): Sizes {
+  const file = new Database(db, { readonly: true });
+  try {
+    const count = (table: string) => file.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const components = count('component');
+    const step = Math.max(1, Math.floor(components / 4000));
+    const componentIds = file.prepare('SELECT id FROM component WHERE rowid % ? = 0 LIMIT 4000').pluck().all(step) as string[];
+    return { components, flows: count('flow'), events: count('event'), devices: count('device'), componentIds };
+  } finally {
+    file.close();
   }
-  throw new Error(`no 200 from ${url} within ${limitMs} ms`);
 }
 
-function rssMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+interface Workload {
+  name: string;
+  /** Paths under ORIGIN, each asked once. */
+  paths: string[];
+  headers: Record<string, string>;
 }
 
-const peakRssMb = (pid: number): number => rssMb(pid, 'VmHWM');
+const range = (n: number) => Array.from({ length: n }, (_, k) => k);
 
-/** One whole answer read as it streams: its size, MB/s, and the server's highest RSS meanwhile (sampled every 20 ms). */
-async function transfer(url: string, headers: Record<string, string>, pid: number): Promise<{ mb: number; seconds: number; mbPerSecond: number; rssMb: number }> {
-  let rss = rssMb(pid, 'VmRSS');
-  const sampler = setInterval(() => (rss = Math.max(rss, rssMb(pid, 'VmRSS'))), 20);
-  const t = performance.now();
-  const res = await fetch(url, { headers });
-  if (res.status !== 200 || !res.body) throw new Error(`${url}: ${res.status}`);
-  let bytes = 0;
-  for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength;
-  const seconds = (performance.now() - t) / 1000;
-  clearInterval(sampler);
-  const mb = bytes / 1e6;
-  return { mb: Number(mb.toFixed(1)), seconds: Number(seconds.toFixed(2)), mbPerSecond: Number((mb / seconds).toFixed(1)), rssMb: rss };
+function distinctWorkloads(s: Sizes): Workload[] {
+  const pages = (rows: number, size: number, max: number) => range(Math.min(max, Math.floor(rows / size)));
+  const v1 = (path: string) => `/api/1.0${path}&token=${TOKEN}`;
+  return [
+    { name: 'GET /api/1.0/component?limit=100&offset=k·100', paths: pages(s.components, 100, 1000).map((k) => v1(`/component?limit=100&offset=${k * 100}`)), headers: {} },
+    { name: 'GET /api/1.0/flows?limit=100&offset=k·100', paths: pages(s.flows, 100, 4000).map((k) => v1(`/flows?limit=100&offset=${k * 100}`)), headers: {} },
+    { name: 'GET /api/1.0/event?limit=100&offset=k·100', paths: pages(s.events, 100, 2000).map((k) => v1(`/event?limit=100&offset=${k * 100}`)), headers: {} },
+    { name: 'GET /api/1.0/component?limit=2000&offset=k·2000', paths: pages(s.components, 2000, 100).map((k) => v1(`/component?limit=2000&offset=${k * 2000}`)), headers: {} },
+    { name: 'GET /api/1.0/component/{id}, distinct ids', paths: s.componentIds.map((id) => `/api/1.0/component/${id}?token=${TOKEN}`), headers: {} },
+    { name: 'GET /api/3.0/components?size=100&page=k', paths: pages(s.components, 100, 1000).map((k) => `/api/3.0/components?size=100&page=${k + 1}`), headers: headers3 },
+    { name: 'GET /api/3.0/devices?size=100&page=k', paths: pages(s.devices, 100, 1000).map((k) => `/api/3.0/devices?size=100&page=${k + 1}`), headers: headers3 },
+    { name: 'GET /api/3.0/flows?size=100&page=k', paths: pages(s.flows, 100, 4000).map((k) => `/api/3.0/flows?size=100&page=${k + 1}`), headers: headers3 },
+  ];
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGINT');
-  await exited;
+/** Each path of the workload once, in two turns (half the paths each, the caches emptied first), beside the baseline. */
+async function distinct(w: Workload): Promise<Compared> {
+  const first = await fetch(`${ORIGIN}${w.paths[0] as string}`, { headers: w.headers });
+  const body = await first.text();
+  if (first.status !== 200) throw new Error(`${w.name}: ${first.status} ${body.slice(0, 200)}`);
+  const half = Math.ceil(w.paths.length / 2);
+  const turns = [w.paths.slice(0, half), w.paths.slice(half)];
+  return compare(body, dir, async (i) => {
+    await emptyCaches();
+    return once(ORIGIN, turns[i] as string[], w.headers);
+  }, DURATION / 2);
 }
 
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
+function row(name: string, c: Compared): string {
+  return `| \`${name}\` | ${c.route.rps} | ${c.route.p50} | ${c.route.p99} | ${c.baseline.rps} | ${c.ratio} | ${c.route.mbPerSecond} | ${c.bytesRatio} |`;
 }
 
-async function load(url: string, seconds: number): Promise<Load> {
-  const r = await autocannon({ url, connections: 10, duration: seconds });
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
-}
-
-/** Runs of one load merged: requests/s averaged, the worse latencies kept. */
-function merged(runs: Load[]): Load {
-  return {
-    rps: Math.round(runs.reduce((sum, r) => sum + r.rps, 0) / runs.length),
-    p50: Math.max(...runs.map((r) => r.p50)),
-    p99: Math.max(...runs.map((r) => r.p99)),
-    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
-  };
-}
-
-/**
- * The route and its baseline in turns (route, baseline, route, baseline), each half of
- * DURATION: a slow spell of the machine then weighs on both, not on one of them.
- */
-async function alternate(route: string, baseline: string): Promise<{ route: Load; baseline: Load }> {
-  const runs: { route: Load[]; baseline: Load[] } = { route: [], baseline: [] };
-  for (let i = 0; i < 2; i++) {
-    runs.route.push(await load(route, DURATION / 2));
-    runs.baseline.push(await load(baseline, DURATION / 2));
-  }
-  return { route: merged(runs.route), baseline: merged(runs.baseline) };
-}
+const TABLE_HEAD = '| route | req/s | p50 ms | p99 ms | cached-body req/s | ratio | MB/s | bytes ratio |\n|---|---|---|---|---|---|---|---|';
 
 async function main(): Promise<void> {
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  const report: Record<string, unknown> = { scenario: SCENARIO, date: new Date().toISOString() };
 
   // 1. Seeding.
-  const t0 = performance.now();
-  const first = serve([]);
-  const seedWall = await until200(`http://127.0.0.1:${PORT}/ca.pem`, 600_000).then(() => performance.now() - t0);
-  const seeded = /seeded "[^"]+" in ([\d.]+) s/.exec(first.output())?.[1];
-  const token = /API token\s+(ics-[0-9a-f-]+)/.exec(first.output())?.[1];
-  if (!token) throw new Error(`no token in the server's output:\n${first.output()}`);
-  const seedRss = peakRssMb(first.child.pid as number);
-  await stop(first.child);
+  if (!process.env['BENCH_DB'] || !existsSync(db)) {
+    rmSync(db, { force: true });
+    const t0 = performance.now();
+    const first = serve(db, SCENARIO, PORT, FIXED);
+    await until200(`${ORIGIN}/ca.pem`, 600_000);
+    const seedWall = performance.now() - t0;
+    const seeded = /seeded "[^"]+" in ([\d.]+) s/.exec(first.output())?.[1];
+    report['seedingSeconds'] = seeded ? Number(seeded) : undefined;
+    report['seedingWallMs'] = Math.round(seedWall);
+    report['seedingPeakRssMb'] = peakRssMb(first.child.pid as number);
+    await stop(first.child);
+    say(`seeded in ${report['seedingSeconds']} s, peak RSS ${report['seedingPeakRssMb']} MB`);
+  }
+  const s = sizes();
 
   // 2. Cold start on the existing DB.
   const t1 = performance.now();
-  const second = serve([]);
-  const api = (path: string) => `http://127.0.0.1:${PORT}/api/1.0${path}${path.includes('?') ? '&' : '?'}token=${token}`;
-  await until200(api('/component?limit=1'), 30_000);
-  const coldStart = performance.now() - t1;
+  let server: Served = serve(db, SCENARIO, PORT, FIXED);
+  await until200(api('/component?limit=1'), 60_000);
+  report['coldStartMs'] = Math.round(performance.now() - t1);
+  say(`cold start ${report['coldStartMs']} ms`);
+  await emptyCaches();
 
-  // 3. The unpaged 3.0 lists (issue 15: streamed, the server under 300 MB), first thing on the
-  // fresh server: nothing of them cached.
-  const unpaged: Record<string, Awaited<ReturnType<typeof transfer>>> = {};
-  for (const path of ['/components', '/devices']) {
-    unpaged[path] = await transfer(`http://127.0.0.1:${PORT}/api/3.0${path}`, { 'x-token-id': token }, second.child.pid as number);
-    const u = unpaged[path];
-    process.stdout.write(`unpaged GET /api/3.0${path}: ${u.mb} MB in ${u.seconds} s, ${u.mbPerSecond} MB/s, server RSS at most ${u.rssMb} MB\n`);
-  }
-
-  // A first read of every page: one client walks each list from offset 0 to 10 000, 100 at a
-  // time, on the freshly started server (no page or row of these lists read before).
-  const walks: Record<string, { pages: number; meanMs: number; p99Ms: number }> = {};
-  for (const path of ['/component?limit=100', '/flows?limit=100&tag=Modbus', '/event?limit=100&severity=high']) {
-    const times: number[] = [];
-    for (let offset = 0; offset <= 10_000; offset += 100) {
-      const t = performance.now();
-      const res = await fetch(api(`${path}&offset=${offset}`));
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${path}&offset=${offset}: ${res.status}`);
-      times.push(performance.now() - t);
+  // 3. The unpaged 3.0 lists (issue 15: streamed, the server under 300 MB).
+  if (wanted('unpaged')) {
+    const unpaged: Record<string, Awaited<ReturnType<typeof transfer>>> = {};
+    for (const path of ['/components', '/devices']) {
+      const u = (unpaged[path] = await transfer(`${ORIGIN}/api/3.0${path}`, headers3, server.child.pid as number));
+      say(`unpaged GET /api/3.0${path}: ${u.mb} MB in ${u.seconds} s, ${u.mbPerSecond} MB/s, server RSS at most ${u.rssMb} MB`);
     }
-    times.sort((a, b) => a - b);
-    const mean = times.reduce((a, b) => a + b, 0) / times.length;
-    walks[path] = { pages: times.length, meanMs: Number(mean.toFixed(2)), p99Ms: Number((times[Math.floor(times.length * 0.99)] ?? 0).toFixed(2)) };
-    process.stdout.write(`walk ${path}: ${times.length} pages read once, mean ${walks[path].meanMs} ms, p99 ${walks[path].p99Ms} ms\n`);
+    report['unpaged'] = unpaged;
   }
 
-  // 4. Load, each route beside the cached-body baseline: the same request again and again.
-  const firstPage = (await (await fetch(api('/component?limit=100'))).json()) as { id: string }[];
-  const componentId = firstPage[50]?.id ?? firstPage[0]?.id;
-  const cases: [string, string][] = [
+  // 4. Distinct pages.
+  const distinctResults: Record<string, Compared> = {};
+  for (const w of distinctWorkloads(s)) {
+    if (!wanted(`distinct ${w.name}`) || w.paths.length < 2) continue;
+    const c = (distinctResults[w.name] = await distinct(w));
+    say(`distinct ${w.name}: ${c.route.requests} requests, ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms, ${c.route.mbPerSecond} MB/s) vs cached ${c.baseline.rps} req/s → ${c.ratio} (bytes ${c.bytesRatio})`);
+  }
+  report['distinct'] = distinctResults;
+
+  // 5. A first read of each page by one client.
+  if (wanted('walk')) {
+    await emptyCaches();
+    const walks: Record<string, { pages: number; meanMs: number; p99Ms: number }> = {};
+    for (const path of ['/component?limit=100', '/flows?limit=100&tag=Modbus', '/event?limit=100&severity=high']) {
+      const times: number[] = [];
+      for (let offset = 0; offset <= 10_000; offset += 100) {
+        const t = performance.now();
+        const res = await fetch(api(`${path}&offset=${offset}`));
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${path}&offset=${offset}: ${res.status}`);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      const mean = times.reduce((a, b) => a + b, 0) / times.length;
+      const w = (walks[path] = { pages: times.length, meanMs: Number(mean.toFixed(2)), p99Ms: Number((times[Math.floor(times.length * 0.99)] ?? 0).toFixed(2)) });
+      say(`walk ${path}: ${w.pages} pages read once, mean ${w.meanMs} ms, p99 ${w.p99Ms} ms`);
+    }
+    report['walks'] = walks;
+  }
+
+  // 6. The warm path: the same request again and again.
+  const componentId = s.componentIds[0] as string;
+  const warmCases: [string, string][] = [
     ['GET /component?limit=100', '/component?limit=100'],
     ['GET /component?limit=100&offset=10000', '/component?limit=100&offset=10000'],
     ['GET /flows?limit=100&tag=Modbus', '/flows?limit=100&tag=Modbus'],
     ['GET /flows?limit=100&tag=Modbus&offset=10000', '/flows?limit=100&tag=Modbus&offset=10000'],
     ['GET /event?limit=100&severity=high', '/event?limit=100&severity=high'],
     ['GET /event?limit=100&severity=high&offset=10000', '/event?limit=100&severity=high&offset=10000'],
-    [`GET /component/{id}`, `/component/${componentId}`],
+    ['GET /component/{id}', `/component/${componentId}`],
   ];
-  const results: Record<string, { route: Load; baseline: Load; ratio: number; bytes: number }> = {};
-  for (const [name, path] of cases) {
+  const warm: Record<string, Compared> = {};
+  for (const [name, path] of warmCases) {
+    if (!wanted(`warm ${name}`)) continue;
     const body = await (await fetch(api(path))).text();
-    const bodyFile = join(dir, 'body.json');
-    writeFileSync(bodyFile, body);
-    const baseline = spawn(process.execPath, ['bench/baseline-server.mjs', bodyFile, String(BASE_PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await until200(`http://127.0.0.1:${BASE_PORT}/cached`, 10_000);
-    const { route, baseline: base } = await alternate(api(path), `http://127.0.0.1:${BASE_PORT}/cached`);
-    await stop(baseline);
-    results[name] = { route, baseline: base, ratio: Number((route.rps / base.rps).toFixed(3)), bytes: body.length };
-    process.stdout.write(`${name}: ${route.rps} req/s (p50 ${route.p50} ms, p99 ${route.p99} ms) vs cached ${base.rps} req/s → ${results[name].ratio}\n`);
+    const c = (warm[name] = await compare(body, dir, () => repeat(api(path), DURATION / 2), DURATION / 2));
+    say(`warm ${name}: ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms) vs cached ${c.baseline.rps} req/s → ${c.ratio}`);
   }
-  const serveRss = peakRssMb(second.child.pid as number);
-  await stop(second.child);
+  report['load'] = warm;
+  report['servingPeakRssMb'] = peakRssMb(server.child.pid as number);
+  await stop(server.child);
 
-  // 5. The ingest pipeline with 0, 100 and 1 000 rules (in process).
-  const pipeline = pipelineBench();
+  // 7. Distinct pages while live traffic writes.
+  const traffic: Record<string, Compared> = {};
+  const TRAFFIC_WORKLOADS = ['GET /api/1.0/component?limit=100&offset=k·100', 'GET /api/3.0/components?size=100&page=k'];
+  const withTraffic = distinctWorkloads(s).filter((w) => TRAFFIC_WORKLOADS.includes(w.name));
+  if (withTraffic.some((w) => wanted(`traffic ${w.name}`))) {
+    server = serve(db, SCENARIO, PORT, FIXED, { CCV_TRAFFIC_RATE: '1000' });
+    await until200(api('/component?limit=1'), 60_000);
+    for (const w of withTraffic) {
+      if (!wanted(`traffic ${w.name}`)) continue;
+      const c = (traffic[w.name] = await distinct(w));
+      say(`traffic 1000/s, distinct ${w.name}: ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms) vs cached ${c.baseline.rps} req/s → ${c.ratio}`);
+    }
+    await stop(server.child);
+  }
+  report['distinctWithTraffic'] = traffic;
 
-  const report = {
-    pipeline,
-    scenario: SCENARIO,
-    date: new Date().toISOString(),
-    seedingSeconds: seeded ? Number(seeded) : undefined,
-    seedingWallMs: Math.round(seedWall),
-    coldStartMs: Math.round(coldStart),
-    peakRssMb: { seeding: seedRss, serving: serveRss },
-    unpaged,
-    walks,
-    load: results,
-  };
+  // 8. The ingest pipeline with 0, 100 and 1 000 rules (in process).
+  const pipeline = wanted('pipeline') ? pipelineBench() : [];
+  report['pipeline'] = pipeline;
+
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`\n| route | req/s | p50 ms | p99 ms | cached-body req/s | ratio |\n|---|---|---|---|---|---|\n`);
-  for (const [name, r] of Object.entries(results)) {
-    process.stdout.write(`| \`${name}\` | ${r.route.rps} | ${r.route.p50} | ${r.route.p99} | ${r.baseline.rps} | ${r.ratio} |\n`);
+  for (const [title, results] of [['distinct pages', distinctResults], ['warm path', warm], ['distinct pages, live traffic 1000/s', traffic]] as const) {
+    if (Object.keys(results).length === 0) continue;
+    say(`\n${title}\n${TABLE_HEAD}`);
+    for (const [name, c] of Object.entries(results)) say(row(name, c));
   }
-  for (const p of pipeline) process.stdout.write(`pipeline, ${p.rules} rules, ${p.workload} conversations: ${p.flowsPerSecond} flows/s\n`);
-  process.stdout.write(`\nseeding ${report.seedingSeconds} s, cold start ${report.coldStartMs} ms, peak RSS ${seedRss} MB (seeding) / ${serveRss} MB (serving)\n`);
+  for (const p of pipeline) say(`pipeline, ${p.rules} rules, ${p.workload} conversations: ${p.flowsPerSecond} flows/s`);
+  say(`\nseeding ${report['seedingSeconds'] ?? '(skipped)'} s, cold start ${report['coldStartMs']} ms, peak RSS ${report['seedingPeakRssMb'] ?? '–'} MB (seeding) / ${report['servingPeakRssMb']} MB (serving)`);
 }
 
 main().catch((err: unknown) => {

@@ -1,0 +1,62 @@
+/** The bench's servers: the emulator as `npm start` runs it, and what is read of it from /proc. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface Served {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** The built emulator on `db` (the same node flags as `npm start`, package.json), HTTP on `port`. */
+export function serve(db: string, scenario: string, port: number, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Served {
+  const args = ['--max-semi-space-size=4', 'dist/cli/main.js', '--db', db, '--scenario', scenario, '--https-port', '0', '--http-port', String(port), '--log-level', 'silent', ...extra];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  return { child, output: () => out };
+}
+
+/** Milliseconds until `url` answers 200. */
+export async function until200(url: string, limitMs: number): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < limitMs) {
+    try {
+      const r = await fetch(url);
+      if (r.status === 200) return performance.now() - t0;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`no 200 from ${url} within ${limitMs} ms`);
+}
+
+export function rssMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+export const peakRssMb = (pid: number): number => rssMb(pid, 'VmHWM');
+
+export async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGINT');
+  await exited;
+}
+
+/** One whole answer read as it streams: its size, MB/s, and the server's highest RSS meanwhile (sampled every 20 ms). */
+export async function transfer(url: string, headers: Record<string, string>, pid: number): Promise<{ mb: number; seconds: number; mbPerSecond: number; rssMb: number }> {
+  let rss = rssMb(pid, 'VmRSS');
+  const sampler = setInterval(() => (rss = Math.max(rss, rssMb(pid, 'VmRSS'))), 20);
+  const t = performance.now();
+  const res = await fetch(url, { headers });
+  if (res.status !== 200 || !res.body) throw new Error(`${url}: ${res.status}`);
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength;
+  const seconds = (performance.now() - t) / 1000;
+  clearInterval(sampler);
+  const mb = bytes / 1e6;
+  return { mb: Number(mb.toFixed(1)), seconds: Number(seconds.toFixed(2)), mbPerSecond: Number((mb / seconds).toFixed(1)), rssMb: rss };
+}
