@@ -13,6 +13,9 @@ export interface PdfLine {
   indent?: number;
   /** Space before the line, in points (beside its own height). */
   gap?: number;
+  /** A table row: each cell drawn at its column, `cellWidth` points apart (`text` is then unused). */
+  cells?: readonly string[];
+  cellWidth?: number;
 }
 
 export interface PdfDocument {
@@ -60,7 +63,10 @@ function contentStream(lines: readonly PdfLine[], height: number, footer: string
   let y = height - MARGIN;
   for (const line of lines) {
     y -= line.size * 1.3 + (line.gap ?? 0);
-    ops.push(`BT /${line.bold ? 'F2' : 'F1'} ${line.size} Tf ${MARGIN + (line.indent ?? 0)} ${y.toFixed(2)} Td ${pdfString(line.text)} Tj ET`);
+    const font = `/${line.bold ? 'F2' : 'F1'} ${line.size} Tf`;
+    const x = MARGIN + (line.indent ?? 0);
+    if (line.cells) line.cells.forEach((cell, i) => ops.push(`BT ${font} ${(x + i * (line.cellWidth ?? 0)).toFixed(2)} ${y.toFixed(2)} Td ${pdfString(cell)} Tj ET`));
+    else ops.push(`BT ${font} ${x} ${y.toFixed(2)} Td ${pdfString(line.text)} Tj ET`);
   }
   ops.push(`BT /F1 8 Tf ${MARGIN} ${MARGIN / 2} Td ${pdfString(footer)} Tj ET`);
   return ops.join('\n');

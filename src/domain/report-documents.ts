@@ -50,12 +50,10 @@ export function reportPdf(h: ReportHeading, tables: readonly ReportTable[]): Buf
     lines.push({ text: t.title, size: 11, bold: true, gap: 6 });
     const size = 8;
     const width = usable / Math.max(1, t.columns.length);
-    // One line per row: each cell drawn at its column's offset would need one text object per
-    // cell; a line of cells padded with spaces keeps the writer simple and the text searchable.
-    const row = (cells: readonly (string | number)[]) => cells.map((c) => fit(String(c), width, size)).join('  |  ');
-    lines.push({ text: row(t.columns), size, bold: true, gap: 2 });
+    const row = (cells: readonly (string | number)[], bold = false): PdfLine => ({ text: '', size, bold, cells: cells.map((c) => fit(String(c), width - 6, size)), cellWidth: width });
+    lines.push({ ...row(t.columns, true), gap: 2 });
     if (t.rows.length === 0) lines.push({ text: '(none)', size });
-    for (const r of t.rows) lines.push({ text: row(r), size });
+    for (const r of t.rows) lines.push(row(r));
   }
   return writePdf({ title: h.name, created: h.created, landscape, lines });
 }
