@@ -3,7 +3,7 @@
  * (src/plugins/error-handler.ts) renders the guide's envelope (5.7):
  * {"status": "error", "message": "…"}.
  */
-export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 309 | 409 | 412 | 422 | 500 | 501 | HttpLayerStatus;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 309 | 409 | 412 | 415 | 422 | 500 | 501 | HttpLayerStatus;
 
 /**
  * What the HTTP layer (Node's parser and server, Fastify's router) refuses before any route

@@ -50,7 +50,8 @@ export function documentedRoutes(doc: unknown, prefix = '/api/1.0/'): Documented
         .sort((a, b) => a - b);
       out.push({
         method: method.toUpperCase(),
-        route: path.replace(/\{([^/}]+)\}/g, ':$1'),
+        // Fastify's name of a parameter ends at a hyphen: Cisco's `{reports-id}` is the route's `:reports_id` (src/api/v3/operations.ts fastifyPath).
+        route: path.replace(/\{([^/}]+)\}/g, (_, name: string) => `:${name.replace(/-/g, '_')}`),
         operationId: typeof op['operationId'] === 'string' ? op['operationId'] : null,
         params,
         statuses,

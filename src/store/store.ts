@@ -29,6 +29,8 @@ import { createScopeRepo } from './scopes.js';
 import { createSecurityInsightRepo } from './security-insights.js';
 import { createSensorRepo } from './sensors.js';
 import { createParameterRepo } from './parameters.js';
+import { createPcapReplayRepo } from './pcap-replays.js';
+import { createReportRepo } from './reports.js';
 import { createSensorFolderRepo } from './sensor-folders.js';
 import { createSensorTemplateRepo } from './sensor-templates.js';
 import { activityTagsPeriod, createSettingRepo } from './settings.js';
@@ -110,6 +112,10 @@ export function openStore(path: string) {
     scopes: createScopeRepo(db, version),
     customNetworks: createCustomNetworkRepo(db),
     deployments: createDeploymentRepo(db),
+    /** Report definitions, their runs and documents, and the logos (3.0 /reports2/…). */
+    reports: createReportRepo(db),
+    /** PCAP replays and their tus uploads (3.0 /pcapReplays). */
+    pcapReplays: createPcapReplayRepo(db),
     userProperties,
     rowCounts: createRowCounts(db),
     // API 3.0's lists of components and flows: a list request over them, each page completed in bulk.

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Coverage, type DocumentedRoute, computeCoverage, documentedRoutes } from '../../src/emulator/coverage.js';
 import type { JournalEntry } from '../../src/emulator/journal.js';
 import { CoverageSchema } from '../../src/emulator/routes/coverage.js';
-import { API, API3, type TestCenter, UNKNOWN, expectError, expectShape, journalEntry, testCenter } from '../helpers.js';
+import { API, API3, TOKEN, type TestCenter, UNKNOWN, expectError, expectShape, journalEntry, testCenter } from '../helpers.js';
 
 describe('documentedRoutes', () => {
   it('reads the /api/1.0 operations of an OpenAPI document in Fastify form, with parameters and numeric statuses', () => {
@@ -130,7 +130,7 @@ describe('GET /_emulator/coverage', () => {
       const doc = c.app.openapiDocuments.get(version)?.() as { paths: Record<string, Record<string, unknown>> };
       return Object.entries(doc.paths)
         .filter(([p]) => p.startsWith(`${prefix}/`))
-        .flatMap(([, item]) => Object.keys(item).filter((m) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))).length;
+        .flatMap(([, item]) => Object.keys(item).filter((m) => ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'].includes(m))).length;
     };
     const cov = await coverage();
     expect(count('3.0', API3)).toBeGreaterThan(0);
@@ -170,6 +170,15 @@ describe('GET /_emulator/coverage', () => {
     await c.v3('GET', '/version');
     await c.app.inject({ url: `${API3}/version` }); // 401
     expect(routeOf(await coverage(), 'GET', `${API3}/version`)).toMatchObject({ exercised: true, requests: 2, status_codes: { seen: [200, 401], never: [402] } });
+  });
+
+  it("scores a 3.0 call on a route whose Cisco parameter has a hyphen, and the tus HEAD", async () => {
+    await c.v3('GET', `/reports2/reports-metadata/reports/${UNKNOWN}/download?filetype=PDF`); // 404
+    await c.app.inject({ method: 'HEAD', url: `${API3}/pcapReplays/uploads/0123456789abcdef0123456789abcdef`, headers: { 'x-token-id': TOKEN, 'tus-resumable': '1.0.0' } }); // 404
+    const cov = await coverage();
+    expect(routeOf(cov, 'GET', `${API3}/reports2/reports-metadata/reports/:reports_id/download`)).toMatchObject({ exercised: true, requests: 1, status_codes: { seen: [404] } });
+    expect(routeOf(cov, 'HEAD', `${API3}/pcapReplays/uploads/:tusId`)).toMatchObject({ exercised: true, requests: 1, status_codes: { seen: [404] } });
+    expect(cov.unknown_routes).toEqual([]);
   });
 
   it('leaves out what a fault answered', async () => {

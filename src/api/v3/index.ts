@@ -33,6 +33,7 @@ import networkWrites from './routes/network-writes.js';
 import networks from './routes/networks.js';
 import notEmulated from './routes/not-emulated.js';
 import parameters from './routes/parameters.js';
+import pcapReplays from './routes/pcap-replays.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetFlowsTags from './routes/preset-flows-tags.js';
 import presetSettings from './routes/preset-settings.js';
@@ -40,6 +41,7 @@ import presetStarring from './routes/preset-starring.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presetWrites from './routes/preset-writes.js';
 import presets from './routes/presets.js';
+import reports from './routes/reports.js';
 import riskScoreCounts from './routes/risk-score-counts.js';
 import riskScorePeriod from './routes/risk-score-period.js';
 import securityInsights from './routes/security-insights.js';
@@ -110,6 +112,9 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(riskScorePeriod);
   await app.register(sensorTemplates);
   await app.register(sensorFolders);
+  // Issue 18: reports and PCAP replays.
+  await app.register(reports);
+  await app.register(pcapReplays);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

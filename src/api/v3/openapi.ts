@@ -7,11 +7,46 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { V3 } from '../surfaces.js';
-import { CISCO_OPERATIONS } from './operations.js';
+import { CISCO_OPERATIONS, fastifyPath } from './operations.js';
 import { V3_REGISTRY } from './registry.js';
 
 /** Cisco's tags, in alphabetical order as its document lists them. */
 const TAGS = [...new Set(CISCO_OPERATIONS.map((o) => o.tag).filter((t): t is string => t !== null))].sort().map((name) => ({ name }));
+
+/**
+ * Cisco's path parameters that Fastify's router cannot name as they are (`{reports-id}`, see
+ * fastifyPath): the route's URL and parameter, as Fastify has them, mapped back to Cisco's.
+ */
+const RENAMED = new Map(
+  CISCO_OPERATIONS.filter((op) => op.pathParams.some((p) => p.includes('-'))).map((op) => [
+    V3.prefix + fastifyPath(op.path),
+    { path: V3.prefix + op.path, params: op.pathParams.filter((p) => p.includes('-')) },
+  ]),
+);
+
+type Transform = ReturnType<typeof createJsonSchemaTransform>;
+
+/** The document names such a route and its parameters as Cisco does. */
+function ciscoNames(transform: Transform): Transform {
+  return (input) => {
+    const out = transform(input);
+    const renamed = RENAMED.get(input.url);
+    if (!renamed) return out;
+    const schema = { ...(out.schema as Record<string, unknown>) };
+    const params = schema.params as { properties?: Record<string, unknown>; required?: string[] } | undefined;
+    if (params?.properties) {
+      const properties = { ...params.properties };
+      for (const name of renamed.params) {
+        const fastifyName = name.replace(/-/g, '_');
+        if (properties[fastifyName] === undefined) continue;
+        properties[name] = properties[fastifyName];
+        delete properties[fastifyName];
+      }
+      schema.params = { ...params, properties, required: params.required?.map((r) => renamed.params.find((n) => n.replace(/-/g, '_') === r) ?? r) };
+    }
+    return { ...out, schema, url: renamed.path } as ReturnType<Transform>;
+  };
+}
 
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
   await app.register(swagger, {
@@ -33,7 +68,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         },
       },
     },
-    transform: createJsonSchemaTransform({ schemaRegistry: V3_REGISTRY }),
+    transform: ciscoNames(createJsonSchemaTransform({ schemaRegistry: V3_REGISTRY })),
     transformObject: createJsonSchemaTransformObject({ schemaRegistry: V3_REGISTRY }),
   });
 }

@@ -3,15 +3,16 @@
  * group, a component's label, a user property, a preset, an acknowledgement, a custom network,
  * a component moved into a group by PATCH, the global credentials, Center parameters, the risk
  * scores' activity tags period, a sensor with its location, capture mode, template and
- * folder, a deployment and the use of it), closed, then opened by a new server: each reads back
- * as it was written.
+ * folder, a deployment and the use of it, a report definition with its report and documents, a
+ * PCAP upload half sent), closed, then opened by a new server: each reads back as it was written
+ * (the upload goes on where it stopped).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyJwt } from '../../../src/domain/jwt.js';
-import { testCenter } from '../../helpers.js';
+import { TOKEN, testCenter } from '../../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccv-writes-restart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +58,16 @@ describe('the 3.0 writes, after a restart', () => {
     const deployment = (await first.v3('POST', '/deployments', { name: 'Restart rollout', maxUsageCount: 5, expirationDate: '2027-06-30' })).json<{ id: string }>();
     const jwt = (await first.v3('POST', '/deployments/jwt', { deploymentName: 'Restart rollout', sensorSerials: ['FOC-RESTART'] })).json<Record<string, string>>();
     const deployments = await first.json3<unknown[]>('/deployments');
+    const report = (await first.v3('POST', '/reports2/reports-metadata', { name: 'Restart report', type: 'asset-inventory' })).json<{ metadataId: string; reportsId: string }>();
+    const reportDownload = (filetype: string) => ({ url: `/api/3.0/reports2/reports-metadata/reports/${report.reportsId}/download?filetype=${filetype}`, headers: { 'x-token-id': TOKEN } });
+    const pdf = (await first.app.inject(reportDownload('PDF'))).rawPayload;
+    const reportsMetadata = await first.json3<unknown[]>('/reports2/reports-metadata');
+    const tus = { 'x-token-id': TOKEN, 'tus-resumable': '1.0.0' };
+    const created = await first.app.inject({ method: 'POST', url: '/api/3.0/pcapReplays/uploads/', headers: { ...tus, 'upload-length': '24', 'upload-metadata': `filename ${Buffer.from('restart.pcap').toString('base64')}` } });
+    const uploadUrl = created.headers.location as string;
+    const chunk = (offset: number, bytes: number[]) =>
+      ({ method: 'PATCH' as const, url: uploadUrl, headers: { ...tus, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) }, payload: Buffer.from(bytes) });
+    expect((await first.app.inject(chunk(0, [0xd4, 0xc3, 0xb2, 0xa1]))).statusCode).toBe(204);
     await first.close();
 
     const second = await testCenter('small', db);
@@ -92,6 +103,13 @@ describe('the 3.0 writes, after a restart', () => {
       expect(await second.json3(`/admin/sensorExplorer/folders/${folder.id}/properties`)).toEqual(folderProperties);
       expect(folderProperties).toMatchObject({ label: 'Restart folder', location: 'Hall R', sensorCount: 1 });
       expect(deployments).toMatchObject([{ id: deployment.id, name: 'Restart rollout', usageCount: 1, maxUsageCount: 5, expirationDate: '2027-06-30T23:59:59Z' }]);
+      expect(await second.json3('/reports2/reports-metadata')).toEqual(reportsMetadata);
+      expect(reportsMetadata).toMatchObject([{ id: report.metadataId, name: 'Restart report', reports: { reports_id: report.reportsId, status: 'done' } }]);
+      expect((await second.app.inject(reportDownload('PDF'))).rawPayload.equals(pdf)).toBe(true);
+      // The upload goes on where it stopped: HEAD tells the offset kept, the last chunk completes it.
+      expect((await second.app.inject({ method: 'HEAD', url: uploadUrl, headers: tus })).headers['upload-offset']).toBe('4');
+      expect((await second.app.inject(chunk(4, [2, 0, 4, 0, ...new Array<number>(16).fill(0)]))).statusCode).toBe(204);
+      expect(await second.json3('/pcapReplays')).toMatchObject([{ name: 'restart.pcap', size: 24, uploadProgress: 100, dpiStatus: 'done' }]);
       // The Center signs with the key it kept: the JWT signed before the restart verifies after it.
       expect(verifyJwt(jwt['FOC-RESTART'] as string, second.store.settings.get('deployment.jwt_secret') as string)).toMatchObject({ sub: 'FOC-RESTART', deployment: 'Restart rollout' });
     } finally {
