@@ -4,6 +4,8 @@
  * routes sit one level down, behind the token check (the x-token-id header only), in one
  * visible list.
  */
+import activeDiscoveryPolicies from './routes/active-discovery-policies.js';
+import activeDiscoveryProfiles from './routes/active-discovery-profiles.js';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { requireToken } from '../../plugins/auth.js';
 import { documentationPage } from '../../plugins/docs.js';
@@ -110,6 +112,9 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(riskScorePeriod);
   await app.register(sensorTemplates);
   await app.register(sensorFolders);
+  // Issue 18: active discovery.
+  await app.register(activeDiscoveryProfiles);
+  await app.register(activeDiscoveryPolicies);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }
