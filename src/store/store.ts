@@ -1,4 +1,5 @@
 /** The store: one SQLite file and a repository per resource. Knows nothing of HTTP. */
+import { createActiveDiscoveryRepo } from './active-discovery.js';
 import { createActivityRepo } from './activities.js';
 import { createActivityViewRepo } from './activity-views.js';
 import { createComponentRepo } from './components.js';
@@ -116,6 +117,8 @@ export function openStore(path: string) {
     reports: createReportRepo(db),
     /** PCAP replays and their tus uploads (3.0 /pcapReplays). */
     pcapReplays: createPcapReplayRepo(db),
+    /** Active discovery policies, profiles and their last scans (3.0 "ActiveDiscovery"). */
+    activeDiscovery: createActiveDiscoveryRepo(db),
     userProperties,
     rowCounts: createRowCounts(db),
     // API 3.0's lists of components and flows: a list request over them, each page completed in bulk.

@@ -4,6 +4,8 @@
  * routes sit one level down, behind the token check (the x-token-id header only), in one
  * visible list.
  */
+import activeDiscoveryPolicies from './routes/active-discovery-policies.js';
+import activeDiscoveryProfiles from './routes/active-discovery-profiles.js';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { requireToken } from '../../plugins/auth.js';
 import { documentationPage } from '../../plugins/docs.js';
@@ -115,6 +117,9 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Issue 18: reports and PCAP replays.
   await app.register(reports);
   await app.register(pcapReplays);
+  // Issue 18: active discovery.
+  await app.register(activeDiscoveryProfiles);
+  await app.register(activeDiscoveryPolicies);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

@@ -4,8 +4,8 @@
  * a component moved into a group by PATCH, the global credentials, Center parameters, the risk
  * scores' activity tags period, a sensor with its location, capture mode, template and
  * folder, a deployment and the use of it, a report definition with its report and documents, a
- * PCAP upload half sent), closed, then opened by a new server: each reads back as it was written
- * (the upload goes on where it stopped).
+ * PCAP upload half sent, an active discovery policy, profile and scan), closed, then opened by a
+ * new server: each reads back as it was written (the upload goes on where it stopped).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,15 @@ describe('the 3.0 writes, after a restart', () => {
     const chunk = (offset: number, bytes: number[]) =>
       ({ method: 'PATCH' as const, url: uploadUrl, headers: { ...tus, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) }, payload: Buffer.from(bytes) });
     expect((await first.app.inject(chunk(0, [0xd4, 0xc3, 0xb2, 0xa1]))).statusCode).toBe(204);
+    expect((await first.v3('POST', '/sensors/active-discovery', { id: sensor.id, active_discovery_interfaces: [{ ip: '10.9.0.2', netmask: '24' }] })).statusCode).toBe(200);
+    expect((await first.v3('POST', '/presets/activeDiscovery/policy', { name: 'Restart policy', unicast: [{ protocol: 'S7', enabled: true }] })).statusCode).toBe(200);
+    const [adPolicy] = await first.json3<{ id: string }[]>('/presets/activeDiscovery/policy');
+    expect((await first.v3('POST', '/activeDiscovery/profile', { name: 'Restart profile', policyId: adPolicy?.id, sensors: [{ id: sensor.id }], ipTargets: ['10.9.0.5'] })).statusCode).toBe(200);
+    const [adProfile] = await first.json3<{ id: string }[]>('/activeDiscovery/profile');
+    expect((await first.v3('POST', `/activeDiscovery/profile/${adProfile?.id}/start`)).statusCode).toBe(200);
+    const adProfiles = await first.json3<unknown[]>('/activeDiscovery/profile');
+    const adPolicies = await first.json3<unknown[]>('/presets/activeDiscovery/policy');
+    const adScan = await first.json3<unknown[]>(`/activeDiscovery/profile/${adProfile?.id}/lastScan`);
     await first.close();
 
     const second = await testCenter('small', db);
@@ -112,6 +121,11 @@ describe('the 3.0 writes, after a restart', () => {
       expect(await second.json3('/pcapReplays')).toMatchObject([{ name: 'restart.pcap', size: 24, uploadProgress: 100, dpiStatus: 'done' }]);
       // The Center signs with the key it kept: the JWT signed before the restart verifies after it.
       expect(verifyJwt(jwt['FOC-RESTART'] as string, second.store.settings.get('deployment.jwt_secret') as string)).toMatchObject({ sub: 'FOC-RESTART', deployment: 'Restart rollout' });
+      expect(await second.json3('/activeDiscovery/profile')).toEqual(adProfiles);
+      expect(adProfiles).toMatchObject([{ name: 'Restart profile', schedulingStatus: 'SCHEDULED', sensors: [{ id: sensor.id }] }]);
+      expect(await second.json3('/presets/activeDiscovery/policy')).toEqual(adPolicies);
+      expect(await second.json3(`/activeDiscovery/profile/${adProfile?.id}/lastScan`)).toEqual(adScan);
+      expect(adScan).toHaveLength(1);
     } finally {
       await second.close();
     }
