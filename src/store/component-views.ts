@@ -40,7 +40,8 @@ const SHAPE: ListShape<ComponentField> = {
 };
 
 const CHUNK = 500;
-const INSIGHT_NAMES = JSON.stringify(Object.values(INSIGHT_PROPERTIES));
+/** The request properties as SQL literals, as the partial index flow_prop_request lists them (migration 011). */
+const INSIGHT_NAMES_SQL = Object.values(INSIGHT_PROPERTIES).map((name) => `'${name}'`).join(', ');
 
 interface DeviceRow {
   component: number;
@@ -85,10 +86,11 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
   );
   // The flows each component opened that carry a request, from the page's components to their
   // flows (CROSS JOIN keeps that order: starting from the property names would read every
-  // request of the world).
+  // request of the world), each looked up in the index of request properties alone.
   const requests = db.prepare(
     `SELECT f.src_component AS c, count(*) AS n FROM json_each(?) j CROSS JOIN flow f ON f.src_component = j.value
-     WHERE EXISTS (SELECT 1 FROM flow_prop p WHERE p.flow_rowid = f.rowid AND p.name IN (SELECT value FROM json_each(?))) GROUP BY f.src_component`,
+     WHERE EXISTS (SELECT 1 FROM flow_prop p INDEXED BY flow_prop_request WHERE p.flow_rowid = f.rowid AND p.name IN (${INSIGHT_NAMES_SQL}))
+     GROUP BY f.src_component`,
   );
   const userProps = db.prepare(`SELECT owner_id, id, key, value FROM user_property WHERE owner_kind = ? AND owner_id IN ${JSON_IDS} ORDER BY rowid`);
   const rowidOf = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();
@@ -150,7 +152,7 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
       mergeTag(set, t.tag, t.class);
       tags.set(t.c, set);
     }
-    const requested = new Map((requests.all(json, INSIGHT_NAMES) as { c: number; n: number }[]).map((r) => [r.c, r.n]));
+    const requested = new Map((requests.all(json) as { c: number; n: number }[]).map((r) => [r.c, r.n]));
     const props = propertiesOf('component', found.map((c) => c.id));
     const deviceProps = propertiesOf('device', [...new Set([...deviceOf.values()].map((d) => d.id))]);
     return found.map((component: Component) => {

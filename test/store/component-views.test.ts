@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVERY_ROW } from '../../src/domain/list-request.js';
+import { INSIGHT_PROPERTIES } from '../../src/domain/security-insights.js';
 import type { Store } from '../../src/store/store.js';
 import { testCenter, type TestCenter } from '../helpers.js';
 
@@ -26,5 +27,21 @@ describe('componentViews.list', () => {
     const rows = [...store.componentViews.list(EVERY_ROW)];
     const flows = store.db.prepare('SELECT c.id, count(f.rowid) AS n FROM component c LEFT JOIN flow f ON f.src_component = c.rowid OR f.dst_component = c.rowid GROUP BY c.id').all() as { id: string; n: number }[];
     expect(Object.fromEntries(rows.map((r) => [r.component.id, r.counts.flows]))).toEqual(Object.fromEntries(flows.map((f) => [f.id, f.n])));
+  });
+
+  it("counts a component's requests as the flows it opened with a request property, through the index of those alone", () => {
+    const rows = [...store.componentViews.list(EVERY_ROW)];
+    const names = Object.values(INSIGHT_PROPERTIES);
+    const requests = store.db
+      .prepare(
+        `SELECT c.id, count(DISTINCT f.rowid) AS n FROM component c LEFT JOIN flow f ON f.src_component = c.rowid
+         AND EXISTS (SELECT 1 FROM flow_prop p NOT INDEXED WHERE p.flow_rowid = f.rowid AND p.name IN (SELECT value FROM json_each(?))) GROUP BY c.id`,
+      )
+      .all(JSON.stringify(names)) as { id: string; n: number }[];
+    expect(requests.some((r) => r.n > 0)).toBe(true);
+    expect(Object.fromEntries(rows.map((r) => [r.component.id, r.counts.requests]))).toEqual(Object.fromEntries(requests.map((r) => [r.id, r.n])));
+    // The partial index lists the same names (migration 011).
+    const index = store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'flow_prop_request'").pluck().get() as string;
+    expect([...index.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort()).toEqual([...names].sort());
   });
 });
