@@ -15,7 +15,8 @@ import type { Component, TagSet } from '../domain/types.js';
 import type { UserProperty } from '../domain/user-property.js';
 import type { ComponentRepo } from './components.js';
 import type { Db } from './db.js';
-import { type ListShape, listConditions, listOrder } from './list-sql.js';
+import { type ListShape, listConditions, listRowids } from './list-sql.js';
+import type { Pager } from './pager.js';
 import type { NodeCountsRepo } from './node-counts.js';
 import { presetScopeWhere } from './preset-scope-sql.js';
 import { Where, parseJsonObject, statementCache } from './sql.js';
@@ -68,7 +69,7 @@ function mergeTag(into: TagSet, tag: string, cls: TagSet[string]): void {
   if (into[tag] !== 'important') into[tag] = cls;
 }
 
-export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeCounts: NodeCountsRepo) {
+export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeCounts: NodeCountsRepo, pager: Pager) {
   const prepare = statementCache(db, 100);
   const JSON_IDS = '(SELECT value FROM json_each(?))';
   const viewRows = db.prepare(`SELECT rowid, id, device_rowid FROM component WHERE rowid IN ${JSON_IDS}`);
@@ -182,9 +183,7 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
   /** The ordered rowids the request asks for (its page, or all of them). */
   function rowids(req: ListRequest<ComponentField>, scope?: PresetScope): number[] {
     const where = listConditions(scope ? presetScopeWhere(scope) : new Where(), req, SHAPE);
-    const order = listOrder(req, SHAPE);
-    const sql = `SELECT c.rowid FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid ${where.toString()} ${order.sql}`;
-    return prepare(sql).pluck().all(...where.params, ...order.params) as number[];
+    return listRowids({ prepare, pager }, { rowid: 'c.rowid', from: 'component c LEFT JOIN grp g ON g.rowid = c.group_rowid' }, where, req, SHAPE);
   }
 
   function details(rowids: readonly number[]): ComponentDetail[] {

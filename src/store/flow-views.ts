@@ -12,7 +12,8 @@ import type { Component } from '../domain/types.js';
 import type { ComponentRepo } from './components.js';
 import type { Db } from './db.js';
 import type { FlowRepo } from './flows.js';
-import { type ListShape, listConditions, listOrder } from './list-sql.js';
+import { type ListShape, listConditions, listRowids } from './list-sql.js';
+import type { Pager } from './pager.js';
 import { presetFlowsWhere } from './preset-scope-sql.js';
 import { Where, placeholders, statementCache } from './sql.js';
 
@@ -61,7 +62,7 @@ type FlowScope = { component: number } | { pairs: readonly EndPair[] } | { prese
 
 const TAGLESS = 'NOT EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid)';
 
-export function createFlowViewRepo(db: Db, flows: FlowRepo, components: ComponentRepo) {
+export function createFlowViewRepo(db: Db, flows: FlowRepo, components: ComponentRepo, pager: Pager) {
   const prepare = statementCache(db, 100);
   const totals = db.prepare(
     `SELECT f.id, coalesce(sum(s.nb_packets), 0) AS packets, coalesce(sum(s.l2_bytes), 0) AS bytes
@@ -105,8 +106,7 @@ export function createFlowViewRepo(db: Db, flows: FlowRepo, components: Componen
     }
     const rest = { ...req, filters: req.filters.filter((x) => x.field !== 'tags') } as ListRequest<Exclude<FlowField, 'tags'>>;
     listConditions(where, rest, SHAPE);
-    const order = listOrder(rest, SHAPE);
-    return prepare(`SELECT f.rowid FROM flow f ${where.toString()} ${order.sql}`).pluck().all(...where.params, ...order.params) as number[];
+    return listRowids({ prepare, pager }, { rowid: 'f.rowid', from: 'flow f' }, where, rest, SHAPE);
   }
 
   function* chunks(all: readonly number[]): Generator<FlowView> {

@@ -4,6 +4,8 @@
  * OFFSET. The route has checked the fields and values against the list's vocabulary.
  */
 import type { FieldKind, ListRequest } from '../domain/list-request.js';
+import type Database from 'better-sqlite3';
+import type { Pager } from './pager.js';
 import type { Where } from './sql.js';
 
 export interface ListColumn {
@@ -59,4 +61,26 @@ export function listOrder<F extends string>(req: ListRequest<F>, shape: ListShap
   const order = `ORDER BY ${[...(keys.length > 0 ? keys : [shape.defaultOrder]), shape.tieBreak].join(', ')}`;
   if (!req.window) return { sql: order, params: [] };
   return { sql: `${order} LIMIT ? OFFSET ?`, params: [req.window.limit, req.window.offset] };
+}
+
+/**
+ * The rowids a list request asks for, in order: `SELECT rowid FROM from WHERE … ORDER BY …`, its
+ * page or every row. A page in the list's default order, when that order is the tie-break alone
+ * (rowid order: components, flows), goes through the pager's marks (./pager.ts), as the 1.0
+ * lists do: a client walking the pages seeks to each one instead of stepping over every row
+ * before it (page 9 000 of `/flows?size=100` on `large`: from ~180 ms to a page's cost).
+ */
+export function listRowids<F extends string>(
+  run: { prepare: (sql: string) => Database.Statement; pager: Pager },
+  select: { rowid: string; from: string },
+  where: Where,
+  req: ListRequest<F>,
+  shape: ListShape<F>,
+): number[] {
+  const page = req.window;
+  if (page && req.sort.length === 0 && shape.defaultOrder === shape.tieBreak && shape.tieBreak === select.rowid) {
+    return [...run.pager.rowids({ from: select.from, where, key: select.rowid, rowid: select.rowid, order: 'asc', limit: page.limit, offset: page.offset })];
+  }
+  const order = listOrder(req, shape);
+  return run.prepare(`SELECT ${select.rowid} FROM ${select.from} ${where.toString()} ${order.sql}`).pluck().all(...where.params, ...order.params) as number[];
 }

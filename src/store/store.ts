@@ -62,7 +62,7 @@ export function openStore(path: string) {
   const tags = createTagRepo(db, version);
   const userProperties = createUserPropertyRepo(db);
   const networkNodes = createNetworkNodeRepo(db, components, devices, nodeCounts);
-  const componentViews = createComponentViewRepo(db, components, nodeCounts);
+  const componentViews = createComponentViewRepo(db, components, nodeCounts, pager);
   const settings = createSettingRepo(db, version);
   const parameters = createParameterRepo(db);
   return {
@@ -123,7 +123,7 @@ export function openStore(path: string) {
     rowCounts: createRowCounts(db),
     // API 3.0's lists of components and flows: a list request over them, each page completed in bulk.
     componentViews,
-    flowViews: createFlowViewRepo(db, flows, components),
+    flowViews: createFlowViewRepo(db, flows, components, pager),
     variableViews: createVariableViewRepo(db, variables, components, devices),
     /**
      * Runs `fn` in one transaction: all of it, or none of it. IMMEDIATE takes the write lock

@@ -23,6 +23,17 @@ describe('componentViews.list', () => {
     expect(rows.slice(0, 5)).toEqual(page);
   });
 
+  it('gives every page in the default order as a slice of the whole list, walked or reached at once (the pager seeks to it)', () => {
+    const ids = (rows: Iterable<{ component: { id: string } }>) => [...rows].map((r) => r.component.id);
+    const all = ids(store.componentViews.list(EVERY_ROW));
+    const flows = [...store.flowViews.list(EVERY_ROW)].map((f) => f.flow.id);
+    for (const offset of [37, 0, 5, 10, 37, 15, all.length - 3, all.length + 5]) {
+      expect(ids(store.componentViews.list({ ...EVERY_ROW, window: { offset, limit: 5 } }))).toEqual(all.slice(offset, offset + 5));
+      const page = [...store.flowViews.list({ ...EVERY_ROW, window: { offset, limit: 7 } })].map((f) => f.flow.id);
+      expect(page).toEqual(flows.slice(offset, offset + 7));
+    }
+  });
+
   it("counts a component's flows as the flows it is an end of", () => {
     const rows = [...store.componentViews.list(EVERY_ROW)];
     const flows = store.db.prepare('SELECT c.id, count(f.rowid) AS n FROM component c LEFT JOIN flow f ON f.src_component = c.rowid OR f.dst_component = c.rowid GROUP BY c.id').all() as { id: string; n: number }[];
