@@ -19,6 +19,7 @@ import deployments from './routes/deployments.js';
 import deviceRecords from './routes/device-records.js';
 import deviceRiskScore from './routes/device-risk-score.js';
 import deviceViews from './routes/device-views.js';
+import dashboardRefresh from './routes/dashboard-refresh.js';
 import dashboardWidgets from './routes/dashboard-widgets.js';
 import devices from './routes/devices.js';
 import externalCommunications from './routes/external-communications.js';
@@ -110,6 +111,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(riskScorePeriod);
   await app.register(sensorTemplates);
   await app.register(sensorFolders);
+  // Issue 18: dashboards.
+  await app.register(dashboardRefresh);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }
