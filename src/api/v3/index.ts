@@ -37,6 +37,7 @@ import parameters from './routes/parameters.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetFlowsTags from './routes/preset-flows-tags.js';
 import presetSettings from './routes/preset-settings.js';
+import presetDashboard from './routes/preset-dashboard.js';
 import presetStarring from './routes/preset-starring.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presetWrites from './routes/preset-writes.js';
@@ -113,6 +114,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(sensorFolders);
   // Issue 18: dashboards.
   await app.register(dashboardRefresh);
+  await app.register(presetDashboard);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

@@ -1,49 +1,112 @@
-/** A preset's dashboard (API 3.0): dashboard-security/{type}/counts, equal to the ends of the lists it summarizes. */
+/**
+ * GET /api/3.0/presets/{preset_id}/visualisations/dashboard: each count equals what the preset's
+ * lists give (networknode-list, activity-list, vulnerability-list, tag-list), in total and with
+ * `from`/`to`; 400 for a bad id or time, 404 for an unknown preset.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Preset } from '../../../src/domain/preset.js';
-import { UNKNOWN, expectError3, testCenter, type TestCenter } from '../../helpers.js';
-
-interface Element {
-  label: string;
-  value: number;
-  componentsCount: number;
-}
+import { API3, TOKEN, UNKNOWN, expectError3, testCenter, type TestCenter } from '../../helpers.js';
 
 let c: TestCenter;
-const preset = (label: string) => c.store.presets.list().find((p) => p.label === label) as Preset;
-const view = <T>(p: Preset, path: string) => c.json3<T>(`/presets/${p.id}/visualisations/${path}`);
-
 beforeAll(async () => {
   c = await testCenter();
 });
 afterAll(() => c.close());
 
-describe('GET /presets/{preset_id}/visualisations/dashboard-security/{type}/counts', () => {
-  it('answers the first ten and the last ten values of dashboard-security/{type}/list, for each type and preset', async () => {
-    let longest = 0;
-    for (const label of ['All data', 'IT infrastructure', 'All Controllers']) {
-      for (const type of ['dns', 'http', 'smb']) {
-        const p = preset(label);
-        const list = await view<Element[]>(p, `dashboard-security/${type}/list`);
-        expect(await view(p, `dashboard-security/${type}/counts`), `${label} ${type}`).toEqual({ top: list.slice(0, 10), bottom: list.slice(-10) });
-        longest = Math.max(longest, list.length);
-      }
+interface Count {
+  active: number;
+  created: number;
+  total: number;
+}
+interface Dashboard {
+  activity: Count;
+  credential: Count;
+  device: Count;
+  group: Count;
+  orphanComponent: Count;
+  plc: { created: number; total: number };
+  riskScoreStats: { median: number };
+  tag: { id: string; nbOccurences: number }[];
+  variable: Count;
+  vulnerability: Count & { deviceCount: number; orphanComponentCount: number };
+}
+interface Node {
+  id: string;
+  isDevice: boolean;
+  riskScore: number;
+  firstActivity: number;
+  lastActivity: number;
+}
+
+/** "All data", and a custom preset filtered on the PLC tag. */
+let cached: [string, string][] | undefined;
+async function presets(): Promise<[string, string][]> {
+  if (cached) return cached;
+  const all = (await c.json3<{ id: string; label: string }[]>('/presets')).find((p) => p.label === 'All data');
+  if (!all) throw new Error('no All data preset');
+  const PLC = { operator: 'include', value: { id: 'PLC', label: 'Controller', type: 'component' } };
+  const res = await c.v3('POST', '/presets', { label: 'Dashboard of the PLCs', filters: { tags: [PLC] } });
+  expect(res.statusCode, res.body).toBe(200);
+  cached = [
+    ['All data', all.id],
+    ['a PLC preset', res.json<{ id: string }>().id],
+  ];
+  return cached;
+}
+
+const view = (id: string, name: string, query = '') => c.json3<unknown[]>(`/presets/${id}/visualisations/${name}${query}`);
+
+describe('GET /presets/{preset_id}/visualisations/dashboard', () => {
+  it('counts what the preset\'s lists give: devices and device-less components, activities, vulnerabilities, tags', async () => {
+    for (const [what, id] of await presets()) {
+      const d = await c.json3<Dashboard>(`/presets/${id}/visualisations/dashboard`);
+      const nodes = (await view(id, 'networknode-list')) as Node[];
+      const devices = nodes.filter((n) => n.isDevice);
+      expect(devices.length, what).toBeGreaterThan(0);
+      expect(d.device, what).toEqual({ total: devices.length, active: devices.length, created: devices.length });
+      const orphans = nodes.length - devices.length;
+      expect(d.orphanComponent, what).toEqual({ total: orphans, active: orphans, created: orphans });
+      const activities = (await view(id, 'activity-list')).length;
+      expect(activities, `${what}: ${d.activity.total}`).toBeGreaterThan(0);
+      expect(d.activity.total, what).toBe(activities);
+      expect(d.vulnerability.total, what).toBe((await view(id, 'vulnerability-list')).length);
+      expect(d.tag, what).toEqual(await view(id, 'tag-list'));
+      expect(d.tag.length, what).toBeGreaterThan(0);
+      const scores = devices.map((n) => n.riskScore).sort((a, b) => a - b);
+      const m = Math.floor(scores.length / 2);
+      expect(d.riskScoreStats.median, what).toBe(scores.length % 2 ? scores[m] : ((scores[m - 1] ?? 0) + (scores[m] ?? 0)) / 2);
+      expect(d.plc).toEqual({ created: 0, total: 0 });
     }
-    // Some list is long enough for its two ends to differ.
-    expect(longest).toBeGreaterThan(10);
   });
 
-  it('keeps the flows active in the from/to window, as the list does', async () => {
-    const p = preset('All data');
-    expect(await view(p, 'dashboard-security/dns/counts?to=0')).toEqual({ top: [], bottom: [] });
-    const list = await view<Element[]>(p, 'dashboard-security/dns/list?from=0');
-    expect(list.length).toBeGreaterThan(0);
-    expect(await view(p, 'dashboard-security/dns/counts?from=0')).toEqual({ top: list.slice(0, 10), bottom: list.slice(-10) });
+  it('counts as `active` what the lists keep with `from`/`to`, as `created` those first seen in the window', async () => {
+    const [[, all]] = (await presets()) as [[string, string]];
+    const nodes = (await view(all, 'networknode-list')) as Node[];
+    const times = nodes.map((n) => n.lastActivity).sort((a, b) => a - b);
+    const from = times[Math.floor(times.length / 2)] ?? 0;
+    const to = from + 3_600_000;
+    const q = `?from=${from}&to=${to}`;
+    const d = await c.json3<Dashboard>(`/presets/${all}/visualisations/dashboard${q}`);
+    const kept = (await c.json3<Node[]>(`/presets/${all}/visualisations/networknode-list${q}`)).filter((n) => n.isDevice);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(d.device.total);
+    expect(d.device.active).toBe(kept.length);
+    expect(d.device.created).toBe(kept.filter((n) => n.firstActivity >= from).length);
+    expect(d.activity.active).toBe((await view(all, 'activity-list', q)).length);
+    expect(d.vulnerability.active).toBe((await view(all, 'vulnerability-list', q)).length);
+    expect(d.tag).toEqual(await view(all, 'tag-list', q));
   });
 
-  it('answers 400 for an unknown type or a malformed id, 404 for an unknown preset', async () => {
-    expectError3(await c.v3('GET', `/presets/${preset('All data').id}/visualisations/dashboard-security/ftp/counts`), 400, /type/);
-    expectError3(await c.v3('GET', '/presets/x/visualisations/dashboard-security/dns/counts'), 400, /Invalid preset id/);
-    expectError3(await c.v3('GET', `/presets/${UNKNOWN}/visualisations/dashboard-security/dns/counts`), 404, /Preset not found/);
+  it('answers 400 for an id that is not a UUID or a malformed time', async () => {
+    expectError3(await c.v3('GET', '/presets/x/visualisations/dashboard'), 400, /preset id/);
+    const [[, all]] = (await presets()) as [[string, string]];
+    expectError3(await c.v3('GET', `/presets/${all}/visualisations/dashboard?from=yesterday`), 400, /"from"/);
+  });
+
+  it('answers 404 for an unknown preset', async () => {
+    expectError3(await c.v3('GET', `/presets/${UNKNOWN}/visualisations/dashboard`), 404, /Preset not found/);
+  });
+
+  it('answers 401 to ?token= alone', async () => {
+    expectError3(await c.app.inject({ method: 'GET', url: `${API3}/presets/${UNKNOWN}/visualisations/dashboard?token=${TOKEN}` }), 401);
   });
 });
