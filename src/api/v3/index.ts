@@ -46,6 +46,7 @@ import riskScoreCounts from './routes/risk-score-counts.js';
 import riskScorePeriod from './routes/risk-score-period.js';
 import securityInsights from './routes/security-insights.js';
 import sensorFolders from './routes/sensor-folders.js';
+import sensorStats from './routes/sensor-stats.js';
 import sensorTemplates from './routes/sensor-templates.js';
 import sensorWrites from './routes/sensor-writes.js';
 import sensors from './routes/sensors.js';
@@ -115,6 +116,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Issue 18: dashboards.
   await app.register(dashboardRefresh);
   await app.register(presetDashboard);
+  await app.register(sensorStats);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }
