@@ -110,3 +110,55 @@ describe('GET /presets/{preset_id}/visualisations/dashboard', () => {
     expectError3(await c.app.inject({ method: 'GET', url: `${API3}/presets/${UNKNOWN}/visualisations/dashboard?token=${TOKEN}` }), 401);
   });
 });
+
+describe('GET /homepage/presets-highlights', () => {
+  interface Highlight {
+    id: string;
+    label: string;
+    categoryLabel: string;
+    devices: number;
+    orphans: number;
+    vulnerabilities: number;
+    events: number;
+    riskScore: number;
+    lastRefresh: number;
+  }
+
+  it('answers 404 while no preset is starred', async () => {
+    // The shipped world stars some presets: take every star off.
+    for (const p of await c.json3<{ id: string; operationalStarred: boolean; securityStarred: boolean }[]>('/presets')) {
+      if (p.operationalStarred) expect((await c.v3('DELETE', `/presets/${p.id}/starring/operational`)).statusCode).toBe(200);
+      if (p.securityStarred) expect((await c.v3('DELETE', `/presets/${p.id}/starring/security`)).statusCode).toBe(200);
+    }
+    expectError3(await c.v3('GET', '/homepage/presets-highlights'), 404, /Favorite presets not found/);
+  });
+
+  it('lists the starred presets, each with its dashboard\'s counts, by favoriteType and paged', async () => {
+    const [[, all], [, plc]] = (await presets()) as [[string, string], [string, string]];
+    expect((await c.v3('POST', `/presets/${all}/starring/operational`)).statusCode).toBe(200);
+    expect((await c.v3('POST', `/presets/${plc}/starring/security`)).statusCode).toBe(200);
+    const list = await c.json3<Highlight[]>('/homepage/presets-highlights');
+    expect(list.map((h) => h.id).sort()).toEqual([all, plc].sort());
+    for (const h of list) {
+      const d = await c.json3<Dashboard>(`/presets/${h.id}/visualisations/dashboard`);
+      const p = await c.json3<{ label: string; category: { label: string } }>(`/presets/${h.id}`);
+      const info = await c.json3<{ lastRefresh: number }>(`/presets/${h.id}/dataInfo`);
+      expect(h).toMatchObject({ label: p.label, categoryLabel: p.category.label, devices: d.device.total, orphans: d.orphanComponent.total, vulnerabilities: d.vulnerability.total, riskScore: d.riskScoreStats.median, lastRefresh: info.lastRefresh });
+      expect(h.events).toBeGreaterThanOrEqual(0);
+    }
+    expect((await c.json3<Highlight[]>('/homepage/presets-highlights?favoriteType=operational')).map((h) => h.id)).toEqual([all]);
+    expect((await c.json3<Highlight[]>('/homepage/presets-highlights?favoriteType=security')).map((h) => h.id)).toEqual([plc]);
+    const pages = [...(await c.json3<Highlight[]>('/homepage/presets-highlights?page=1&size=1')), ...(await c.json3<Highlight[]>('/homepage/presets-highlights?page=2&size=1'))];
+    expect(pages.map((h) => h.id)).toEqual(list.map((h) => h.id));
+    expect(await c.json3<Highlight[]>('/homepage/presets-highlights?page=3&size=1')).toEqual([]);
+  });
+
+  it('answers 400 for an unknown favoriteType or a bad page', async () => {
+    expectError3(await c.v3('GET', '/homepage/presets-highlights?favoriteType=mine'), 400, /"favoriteType"/);
+    expectError3(await c.v3('GET', '/homepage/presets-highlights?size=0'), 400, /"size"/);
+  });
+
+  it('answers 401 to ?token= alone', async () => {
+    expectError3(await c.app.inject({ method: 'GET', url: `${API3}/homepage/presets-highlights?token=${TOKEN}` }), 401);
+  });
+});

@@ -16,21 +16,38 @@
  * a vulnerability row's `created` is its `active`. divergence: `event` (EventCounts by severity
  * over the scope) is not served; `plc` is zeros (the world holds no program downloads).
  * divergence: Cisco caches this view; the emulator counts the live world at each request.
+ *
+ * GET /homepage/presets-highlights (Cisco's "Presets") reads the same counts for each starred
+ * preset. divergence: Cisco types one PresetHighlight; it is a list (Cisco: "list successful").
+ * `events` is each node's events summed (an event between two nodes of the preset counts twice);
+ * `riskScore` is the median of the dashboard. Cost: one dashboard per starred preset shown, each
+ * a pass over the preset's nodes, activities and vulnerability rows (no cache: the answer is the
+ * live world, so nothing goes stale after a write); `size` bounds it.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Micros } from '../../../domain/time.js';
+import { type Micros, msFromMicros } from '../../../domain/time.js';
+import { errors } from '../../../errors.js';
+import { scalar } from '../../params.js';
 import { errorResponses, operation } from '../kit.js';
 import { windowParams } from '../list-query.js';
-import { listRequest } from '../params.js';
+import { listRequest, page, size } from '../params.js';
 import { PREVIEW_ERRORS, PRESET_ERRORS, type ScopedPreset, componentsOf, presetId, presetOf, previewOf, scopeOf } from '../preset-lookup.js';
 import { doc } from '../registry.js';
-import { AllCountResultSchema } from '../schemas/dashboard.js';
+import { AllCountResultSchema, PresetHighlightSchema } from '../schemas/dashboard.js';
 import { PresetPreviewPayloadSchema } from '../schemas/preset-payload.js';
 import { countedTag } from '../serialize/tags.js';
 
 const Params = z.object({ preset_id: presetId });
 const Query = z.object(windowParams);
+const HighlightsQuery = z.object({
+  page,
+  size,
+  favoriteType: doc(scalar(z.enum(['all', 'operational', 'security'], { error: "must be 'all', 'operational' or 'security'" }).optional()), {
+    description: 'which favorite presets: all (either star, the default), operational or security',
+  }),
+});
+const BAD_FAVORITE = 'Invalid query parameter "favoriteType": must be \'all\', \'operational\' or \'security\'';
 const BAD_FROM = 'Invalid query parameter "from": must be an integer';
 
 /** A counter: every row, those active in the window, those first seen in it. */
@@ -61,8 +78,8 @@ const median = (xs: number[]) => {
 };
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
-  /** The dashboard of a scoped preset, saved or previewed. */
-  const dashboard = (preset: ScopedPreset, q: z.infer<typeof Query>) => {
+  /** The dashboard of a scoped preset, saved or previewed; with its events (a sum over its nodes) for the highlights. */
+  const tally = (preset: ScopedPreset, q: z.infer<typeof Query>) => {
     const { store } = app;
     const scope = scopeOf(app, preset);
     const { from, to } = listRequest(q);
@@ -72,6 +89,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     const [device, orphan, activity] = [new Count(from, to), new Count(from, to), new Count(from, to)];
     const groups = { total: new Set<string>(), active: new Set<string>(), created: new Set<string>() };
     let credentials = 0;
+    let events = 0;
     let variables = 0;
     let vulnerableDevices = 0;
     let vulnerableOrphans = 0;
@@ -88,6 +106,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         if ((n.isDevice ? device : orphan).created > before) groups.created.add(group);
       }
       credentials += counts.credentials;
+      events += counts.events;
       variables += counts.variables;
       if (counts.vulnerabilities > 0) {
         if (n.isDevice) vulnerableDevices += 1;
@@ -106,7 +125,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     const activeVulnerabilities = from === undefined && to === undefined ? vulnerabilities : count(store.vulnerabilities.listInScope(components, windowed));
     const l = app.lookups();
     const same = (n: number) => ({ active: n, created: n, total: n });
-    return {
+    const result = {
       activity: activity.result,
       credential: same(credentials),
       device: device.result,
@@ -124,7 +143,43 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         total: vulnerabilities,
       },
     };
+    return { result, events };
   };
+  const dashboard = (preset: ScopedPreset, q: z.infer<typeof Query>) => tally(preset, q).result;
+
+  {
+    const { url, docs } = operation(
+      'GET',
+      '/homepage/presets-highlights',
+      'The starred presets (`favoriteType` `operational`, `security`, or `all`: either star), as GET /presets orders them, paged by `page` and `size`: each with its devices, device-less components (`orphans`) and vulnerabilities as its dashboard counts them, ' +
+        'the median risk score of its devices, its events (each node\'s, summed) and `lastRefresh` (ms, as `dataInfo`). 404 when no preset is starred so.',
+    );
+    app.get(
+      url,
+      { schema: { ...docs, querystring: HighlightsQuery, response: { 200: doc(z.array(PresetHighlightSchema), { description: 'list successful' }), ...errorResponses({ badRequest: BAD_FAVORITE, notFound: 'Favorite presets not found: all' }) } } },
+      async (request) => {
+        const type = request.query.favoriteType ?? 'all';
+        const starred = app.store.presets.list().filter((p) => (type === 'all' ? p.operationalStarred || p.securityStarred : type === 'operational' ? p.operationalStarred : p.securityStarred));
+        if (starred.length === 0) throw errors.notFound('Favorite presets', type);
+        const { page = 1, size } = request.query;
+        const shown = size === undefined ? (page > 1 ? [] : starred) : starred.slice((page - 1) * size, page * size);
+        return shown.map((p) => {
+          const { result, events } = tally(p, {});
+          return {
+            id: p.id,
+            label: p.label,
+            categoryLabel: p.category?.label ?? '',
+            devices: result.device.total,
+            orphans: result.orphanComponent.total,
+            vulnerabilities: result.vulnerability.total,
+            events,
+            riskScore: result.riskScoreStats.median,
+            lastRefresh: msFromMicros(app.store.presets.dataInfo(p.id)?.lastRefresh ?? 0),
+          };
+        });
+      },
+    );
+  }
 
   const Answer = doc(AllCountResultSchema, { description: 'object successful' });
   {

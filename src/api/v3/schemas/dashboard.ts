@@ -83,3 +83,19 @@ export const AllCountResultSchema = named(
   }),
   "Counts of every kind of object of a preset, each equal to what the preset's lists give.",
 );
+
+export const PresetHighlightSchema = named(
+  'PresetHighlight',
+  z.object({
+    id: z.string(),
+    label: z.string(),
+    categoryLabel: z.string(),
+    devices: int,
+    orphans: int,
+    vulnerabilities: int,
+    events: int,
+    riskScore: z.number(),
+    lastRefresh: ms,
+  }),
+  "A starred preset and its dashboard's counts.",
+);
