@@ -162,3 +162,26 @@ describe('GET /homepage/presets-highlights', () => {
     expectError3(await c.app.inject({ method: 'GET', url: `${API3}/homepage/presets-highlights?token=${TOKEN}` }), 401);
   });
 });
+
+describe('GET /homepage/dashboard', () => {
+  it('counts the whole Center: "All data"\'s dashboard, in total and with from/to, its devices those of GET /devices; no differences', async () => {
+    const [[, all]] = (await presets()) as [[string, string]];
+    for (const q of ['', '?from=1717171717171&to=1893456000000']) {
+      const home = await c.json3<Dashboard & { differences: { total: number } }>(`/homepage/dashboard${q}`);
+      const { differences, ...rest } = home;
+      expect(differences).toEqual({ total: 0 });
+      expect(rest).toEqual(await c.json3<Dashboard>(`/presets/${all}/visualisations/dashboard${q}`));
+    }
+    const home = await c.json3<Dashboard>('/homepage/dashboard');
+    expect(home.device.total).toBe((await c.json3<unknown[]>('/devices')).length);
+    expect(home.device.total).toBeGreaterThan(0);
+  });
+
+  it('answers 400 for a malformed time', async () => {
+    expectError3(await c.v3('GET', '/homepage/dashboard?from=yesterday'), 400, /"from"/);
+  });
+
+  it('answers 401 to ?token= alone', async () => {
+    expectError3(await c.app.inject({ method: 'GET', url: `${API3}/homepage/dashboard?token=${TOKEN}` }), 401);
+  });
+});

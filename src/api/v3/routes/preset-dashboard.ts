@@ -34,7 +34,7 @@ import { windowParams } from '../list-query.js';
 import { listRequest, page, size } from '../params.js';
 import { PREVIEW_ERRORS, PRESET_ERRORS, type ScopedPreset, componentsOf, presetId, presetOf, previewOf, scopeOf } from '../preset-lookup.js';
 import { doc } from '../registry.js';
-import { AllCountResultSchema, PresetHighlightSchema } from '../schemas/dashboard.js';
+import { AllCountResultSchema, AllCountersSchema, PresetHighlightSchema } from '../schemas/dashboard.js';
 import { PresetPreviewPayloadSchema } from '../schemas/preset-payload.js';
 import { countedTag } from '../serialize/tags.js';
 
@@ -146,6 +146,22 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     return { result, events };
   };
   const dashboard = (preset: ScopedPreset, q: z.infer<typeof Query>) => tally(preset, q).result;
+
+  {
+    // The Center's dashboard is that of a preset without filters (what "All data" keeps), plus
+    // the baseline differences: divergence: the emulator keeps no baselines, so 0. One pass over
+    // every node, activity and vulnerability row of the world at each request (no cache).
+    const { url, docs } = operation(
+      'GET',
+      '/homepage/dashboard',
+      'Counts of the whole Center: what GET /presets/{preset_id}/visualisations/dashboard answers for a preset without filters ("All data"), with `from`/`to`, and `differences.total` 0 (no baselines are kept).',
+    );
+    app.get(
+      url,
+      { schema: { ...docs, querystring: Query, response: { 200: doc(AllCountersSchema, { description: 'object successful' }), ...errorResponses({ badRequest: BAD_FROM }) } } },
+      async (request) => ({ ...dashboard(previewOf(app, {}), request.query), differences: { total: 0 } }),
+    );
+  }
 
   {
     const { url, docs } = operation(

@@ -99,3 +99,9 @@ export const PresetHighlightSchema = named(
   }),
   "A starred preset and its dashboard's counts.",
 );
+
+export const AllCountersSchema = named(
+  'AllCounters',
+  AllCountResultSchema.extend({ differences: named('TotalDifferences', z.object({ total: int }), 'Baseline differences: the emulator keeps no baselines, so 0.') }),
+  "Counts of every kind of object of the Center: the dashboard of a preset that keeps everything (\"All data\"), and the baseline differences.",
+);
