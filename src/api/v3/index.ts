@@ -36,6 +36,7 @@ import notEmulated from './routes/not-emulated.js';
 import parameters from './routes/parameters.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetFlowsTags from './routes/preset-flows-tags.js';
+import presetGraph from './routes/preset-graph.js';
 import presetSettings from './routes/preset-settings.js';
 import presetDashboard from './routes/preset-dashboard.js';
 import presetStarring from './routes/preset-starring.js';
@@ -116,6 +117,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Issue 18: dashboards.
   await app.register(dashboardRefresh);
   await app.register(presetDashboard);
+  await app.register(presetGraph);
   await app.register(sensorStats);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);

@@ -324,3 +324,19 @@ describe('POST /presets/preview/visualisations/dashboard', () => {
     expect(world()).toBe(before);
   });
 });
+
+describe('POST /presets/preview/visualisations/graph/{format}', () => {
+  it.each([['json'], ['graphml'], ['gexf'], ['dot']])('answers what the saved preset\'s GET answers, for each payload (%s)', async (f) => {
+    let size = 0;
+    for (const [, payload] of payloads()) size += (await expectSameAsSaved(`graph/${f}`, payload)).length;
+    expect(size).toBeGreaterThan(0);
+  });
+
+  it('answers 400 for an unknown format or a bad body, 404 for an unknown group; and stores nothing', async () => {
+    const before = world();
+    expectError3(await preview('graph/svg', {}), 400, /"format"/);
+    expectError3(await preview('graph/json', { filters: { tags: 'PLC' } }), 400, /filters\.tags/);
+    expectError3(await preview('graph/json', { filters: { groups: [{ operator: 'include', value: { id: UNKNOWN, label: 'x' } }] } }), 404, /Group not found/);
+    expect(world()).toBe(before);
+  });
+});
