@@ -21,6 +21,7 @@ import deployments from './routes/deployments.js';
 import deviceRecords from './routes/device-records.js';
 import deviceRiskScore from './routes/device-risk-score.js';
 import deviceViews from './routes/device-views.js';
+import dashboardRefresh from './routes/dashboard-refresh.js';
 import dashboardWidgets from './routes/dashboard-widgets.js';
 import devices from './routes/devices.js';
 import externalCommunications from './routes/external-communications.js';
@@ -38,7 +39,9 @@ import parameters from './routes/parameters.js';
 import pcapReplays from './routes/pcap-replays.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
 import presetFlowsTags from './routes/preset-flows-tags.js';
+import presetGraph from './routes/preset-graph.js';
 import presetSettings from './routes/preset-settings.js';
+import presetDashboard from './routes/preset-dashboard.js';
 import presetStarring from './routes/preset-starring.js';
 import presetVulnerabilities from './routes/preset-vulnerabilities.js';
 import presetWrites from './routes/preset-writes.js';
@@ -48,6 +51,7 @@ import riskScoreCounts from './routes/risk-score-counts.js';
 import riskScorePeriod from './routes/risk-score-period.js';
 import securityInsights from './routes/security-insights.js';
 import sensorFolders from './routes/sensor-folders.js';
+import sensorStats from './routes/sensor-stats.js';
 import sensorTemplates from './routes/sensor-templates.js';
 import sensorWrites from './routes/sensor-writes.js';
 import sensors from './routes/sensors.js';
@@ -120,6 +124,11 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Issue 18: active discovery.
   await app.register(activeDiscoveryProfiles);
   await app.register(activeDiscoveryPolicies);
+  // Issue 18: dashboards.
+  await app.register(dashboardRefresh);
+  await app.register(presetDashboard);
+  await app.register(presetGraph);
+  await app.register(sensorStats);
   // Last: what the plugins above left of Cisco's document.
   await app.register(notEmulated);
 }

@@ -1,49 +1,187 @@
-/** A preset's dashboard (API 3.0): dashboard-security/{type}/counts, equal to the ends of the lists it summarizes. */
+/**
+ * GET /api/3.0/presets/{preset_id}/visualisations/dashboard: each count equals what the preset's
+ * lists give (networknode-list, activity-list, vulnerability-list, tag-list), in total and with
+ * `from`/`to`; 400 for a bad id or time, 404 for an unknown preset.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Preset } from '../../../src/domain/preset.js';
-import { UNKNOWN, expectError3, testCenter, type TestCenter } from '../../helpers.js';
-
-interface Element {
-  label: string;
-  value: number;
-  componentsCount: number;
-}
+import { API3, TOKEN, UNKNOWN, expectError3, testCenter, type TestCenter } from '../../helpers.js';
 
 let c: TestCenter;
-const preset = (label: string) => c.store.presets.list().find((p) => p.label === label) as Preset;
-const view = <T>(p: Preset, path: string) => c.json3<T>(`/presets/${p.id}/visualisations/${path}`);
-
 beforeAll(async () => {
   c = await testCenter();
 });
 afterAll(() => c.close());
 
-describe('GET /presets/{preset_id}/visualisations/dashboard-security/{type}/counts', () => {
-  it('answers the first ten and the last ten values of dashboard-security/{type}/list, for each type and preset', async () => {
-    let longest = 0;
-    for (const label of ['All data', 'IT infrastructure', 'All Controllers']) {
-      for (const type of ['dns', 'http', 'smb']) {
-        const p = preset(label);
-        const list = await view<Element[]>(p, `dashboard-security/${type}/list`);
-        expect(await view(p, `dashboard-security/${type}/counts`), `${label} ${type}`).toEqual({ top: list.slice(0, 10), bottom: list.slice(-10) });
-        longest = Math.max(longest, list.length);
-      }
+interface Count {
+  active: number;
+  created: number;
+  total: number;
+}
+interface Dashboard {
+  activity: Count;
+  credential: Count;
+  device: Count;
+  group: Count;
+  orphanComponent: Count;
+  plc: { created: number; total: number };
+  riskScoreStats: { median: number };
+  tag: { id: string; nbOccurences: number }[];
+  variable: Count;
+  vulnerability: Count & { deviceCount: number; orphanComponentCount: number };
+}
+interface Node {
+  id: string;
+  isDevice: boolean;
+  riskScore: number;
+  firstActivity: number;
+  lastActivity: number;
+}
+
+/** "All data", and a custom preset filtered on the PLC tag. */
+let cached: [string, string][] | undefined;
+async function presets(): Promise<[string, string][]> {
+  if (cached) return cached;
+  const all = (await c.json3<{ id: string; label: string }[]>('/presets')).find((p) => p.label === 'All data');
+  if (!all) throw new Error('no All data preset');
+  const PLC = { operator: 'include', value: { id: 'PLC', label: 'Controller', type: 'component' } };
+  const res = await c.v3('POST', '/presets', { label: 'Dashboard of the PLCs', filters: { tags: [PLC] } });
+  expect(res.statusCode, res.body).toBe(200);
+  cached = [
+    ['All data', all.id],
+    ['a PLC preset', res.json<{ id: string }>().id],
+  ];
+  return cached;
+}
+
+const view = (id: string, name: string, query = '') => c.json3<unknown[]>(`/presets/${id}/visualisations/${name}${query}`);
+
+describe('GET /presets/{preset_id}/visualisations/dashboard', () => {
+  it('counts what the preset\'s lists give: devices and device-less components, activities, vulnerabilities, tags', async () => {
+    for (const [what, id] of await presets()) {
+      const d = await c.json3<Dashboard>(`/presets/${id}/visualisations/dashboard`);
+      const nodes = (await view(id, 'networknode-list')) as Node[];
+      const devices = nodes.filter((n) => n.isDevice);
+      expect(devices.length, what).toBeGreaterThan(0);
+      expect(d.device, what).toEqual({ total: devices.length, active: devices.length, created: devices.length });
+      const orphans = nodes.length - devices.length;
+      expect(d.orphanComponent, what).toEqual({ total: orphans, active: orphans, created: orphans });
+      const activities = (await view(id, 'activity-list')).length;
+      expect(activities, `${what}: ${d.activity.total}`).toBeGreaterThan(0);
+      expect(d.activity.total, what).toBe(activities);
+      expect(d.vulnerability.total, what).toBe((await view(id, 'vulnerability-list')).length);
+      expect(d.tag, what).toEqual(await view(id, 'tag-list'));
+      expect(d.tag.length, what).toBeGreaterThan(0);
+      const scores = devices.map((n) => n.riskScore).sort((a, b) => a - b);
+      const m = Math.floor(scores.length / 2);
+      expect(d.riskScoreStats.median, what).toBe(scores.length % 2 ? scores[m] : ((scores[m - 1] ?? 0) + (scores[m] ?? 0)) / 2);
+      expect(d.plc).toEqual({ created: 0, total: 0 });
     }
-    // Some list is long enough for its two ends to differ.
-    expect(longest).toBeGreaterThan(10);
   });
 
-  it('keeps the flows active in the from/to window, as the list does', async () => {
-    const p = preset('All data');
-    expect(await view(p, 'dashboard-security/dns/counts?to=0')).toEqual({ top: [], bottom: [] });
-    const list = await view<Element[]>(p, 'dashboard-security/dns/list?from=0');
-    expect(list.length).toBeGreaterThan(0);
-    expect(await view(p, 'dashboard-security/dns/counts?from=0')).toEqual({ top: list.slice(0, 10), bottom: list.slice(-10) });
+  it('counts as `active` what the lists keep with `from`/`to`, as `created` those first seen in the window', async () => {
+    const [[, all]] = (await presets()) as [[string, string]];
+    const nodes = (await view(all, 'networknode-list')) as Node[];
+    const times = nodes.map((n) => n.lastActivity).sort((a, b) => a - b);
+    const from = times[Math.floor(times.length / 2)] ?? 0;
+    const to = from + 3_600_000;
+    const q = `?from=${from}&to=${to}`;
+    const d = await c.json3<Dashboard>(`/presets/${all}/visualisations/dashboard${q}`);
+    const kept = (await c.json3<Node[]>(`/presets/${all}/visualisations/networknode-list${q}`)).filter((n) => n.isDevice);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(d.device.total);
+    expect(d.device.active).toBe(kept.length);
+    expect(d.device.created).toBe(kept.filter((n) => n.firstActivity >= from).length);
+    expect(d.activity.active).toBe((await view(all, 'activity-list', q)).length);
+    expect(d.vulnerability.active).toBe((await view(all, 'vulnerability-list', q)).length);
+    expect(d.tag).toEqual(await view(all, 'tag-list', q));
   });
 
-  it('answers 400 for an unknown type or a malformed id, 404 for an unknown preset', async () => {
-    expectError3(await c.v3('GET', `/presets/${preset('All data').id}/visualisations/dashboard-security/ftp/counts`), 400, /type/);
-    expectError3(await c.v3('GET', '/presets/x/visualisations/dashboard-security/dns/counts'), 400, /Invalid preset id/);
-    expectError3(await c.v3('GET', `/presets/${UNKNOWN}/visualisations/dashboard-security/dns/counts`), 404, /Preset not found/);
+  it('answers 400 for an id that is not a UUID or a malformed time', async () => {
+    expectError3(await c.v3('GET', '/presets/x/visualisations/dashboard'), 400, /preset id/);
+    const [[, all]] = (await presets()) as [[string, string]];
+    expectError3(await c.v3('GET', `/presets/${all}/visualisations/dashboard?from=yesterday`), 400, /"from"/);
+  });
+
+  it('answers 404 for an unknown preset', async () => {
+    expectError3(await c.v3('GET', `/presets/${UNKNOWN}/visualisations/dashboard`), 404, /Preset not found/);
+  });
+
+  it('answers 401 to ?token= alone', async () => {
+    expectError3(await c.app.inject({ method: 'GET', url: `${API3}/presets/${UNKNOWN}/visualisations/dashboard?token=${TOKEN}` }), 401);
+  });
+});
+
+describe('GET /homepage/presets-highlights', () => {
+  interface Highlight {
+    id: string;
+    label: string;
+    categoryLabel: string;
+    devices: number;
+    orphans: number;
+    vulnerabilities: number;
+    events: number;
+    riskScore: number;
+    lastRefresh: number;
+  }
+
+  it('answers 404 while no preset is starred', async () => {
+    // The shipped world stars some presets: take every star off.
+    for (const p of await c.json3<{ id: string; operationalStarred: boolean; securityStarred: boolean }[]>('/presets')) {
+      if (p.operationalStarred) expect((await c.v3('DELETE', `/presets/${p.id}/starring/operational`)).statusCode).toBe(200);
+      if (p.securityStarred) expect((await c.v3('DELETE', `/presets/${p.id}/starring/security`)).statusCode).toBe(200);
+    }
+    expectError3(await c.v3('GET', '/homepage/presets-highlights'), 404, /Favorite presets not found/);
+  });
+
+  it('lists the starred presets, each with its dashboard\'s counts, by favoriteType and paged', async () => {
+    const [[, all], [, plc]] = (await presets()) as [[string, string], [string, string]];
+    expect((await c.v3('POST', `/presets/${all}/starring/operational`)).statusCode).toBe(200);
+    expect((await c.v3('POST', `/presets/${plc}/starring/security`)).statusCode).toBe(200);
+    const list = await c.json3<Highlight[]>('/homepage/presets-highlights');
+    expect(list.map((h) => h.id).sort()).toEqual([all, plc].sort());
+    for (const h of list) {
+      const d = await c.json3<Dashboard>(`/presets/${h.id}/visualisations/dashboard`);
+      const p = await c.json3<{ label: string; category: { label: string } }>(`/presets/${h.id}`);
+      const info = await c.json3<{ lastRefresh: number }>(`/presets/${h.id}/dataInfo`);
+      expect(h).toMatchObject({ label: p.label, categoryLabel: p.category.label, devices: d.device.total, orphans: d.orphanComponent.total, vulnerabilities: d.vulnerability.total, riskScore: d.riskScoreStats.median, lastRefresh: info.lastRefresh });
+      expect(h.events).toBeGreaterThanOrEqual(0);
+    }
+    expect((await c.json3<Highlight[]>('/homepage/presets-highlights?favoriteType=operational')).map((h) => h.id)).toEqual([all]);
+    expect((await c.json3<Highlight[]>('/homepage/presets-highlights?favoriteType=security')).map((h) => h.id)).toEqual([plc]);
+    const pages = [...(await c.json3<Highlight[]>('/homepage/presets-highlights?page=1&size=1')), ...(await c.json3<Highlight[]>('/homepage/presets-highlights?page=2&size=1'))];
+    expect(pages.map((h) => h.id)).toEqual(list.map((h) => h.id));
+    expect(await c.json3<Highlight[]>('/homepage/presets-highlights?page=3&size=1')).toEqual([]);
+  });
+
+  it('answers 400 for an unknown favoriteType or a bad page', async () => {
+    expectError3(await c.v3('GET', '/homepage/presets-highlights?favoriteType=mine'), 400, /"favoriteType"/);
+    expectError3(await c.v3('GET', '/homepage/presets-highlights?size=0'), 400, /"size"/);
+  });
+
+  it('answers 401 to ?token= alone', async () => {
+    expectError3(await c.app.inject({ method: 'GET', url: `${API3}/homepage/presets-highlights?token=${TOKEN}` }), 401);
+  });
+});
+
+describe('GET /homepage/dashboard', () => {
+  it('counts the whole Center: "All data"\'s dashboard, in total and with from/to, its devices those of GET /devices; no differences', async () => {
+    const [[, all]] = (await presets()) as [[string, string]];
+    for (const q of ['', '?from=1717171717171&to=1893456000000']) {
+      const home = await c.json3<Dashboard & { differences: { total: number } }>(`/homepage/dashboard${q}`);
+      const { differences, ...rest } = home;
+      expect(differences).toEqual({ total: 0 });
+      expect(rest).toEqual(await c.json3<Dashboard>(`/presets/${all}/visualisations/dashboard${q}`));
+    }
+    const home = await c.json3<Dashboard>('/homepage/dashboard');
+    expect(home.device.total).toBe((await c.json3<unknown[]>('/devices')).length);
+    expect(home.device.total).toBeGreaterThan(0);
+  });
+
+  it('answers 400 for a malformed time', async () => {
+    expectError3(await c.v3('GET', '/homepage/dashboard?from=yesterday'), 400, /"from"/);
+  });
+
+  it('answers 401 to ?token= alone', async () => {
+    expectError3(await c.app.inject({ method: 'GET', url: `${API3}/homepage/dashboard?token=${TOKEN}` }), 401);
   });
 });

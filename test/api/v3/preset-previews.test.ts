@@ -308,3 +308,35 @@ describe('POST /presets/preview/visualisations/vulnerability-list/{vuln_id}/orph
     expect(world()).toBe(before);
   });
 });
+
+describe('POST /presets/preview/visualisations/dashboard', () => {
+  it.each([[''], ['?from=1717171717171&to=1893456000000']])('answers what the saved preset\'s GET answers, for each payload (%s)', async (query) => {
+    let devices = 0;
+    for (const [, payload] of payloads()) devices += (JSON.parse(await expectSameAsSaved(`dashboard${query}`, payload)) as { device: { total: number } }).device.total;
+    expect(devices).toBeGreaterThan(0);
+  });
+
+  it('answers 400 for a bad body or time, 404 for an unknown group; and stores nothing', async () => {
+    const before = world();
+    expectError3(await preview('dashboard', { filters: { tags: 'PLC' } }), 400, /filters\.tags/);
+    expectError3(await preview('dashboard?to=tomorrow', {}), 400, /"to"/);
+    expectError3(await preview('dashboard', { filters: { groups: [{ operator: 'include', value: { id: UNKNOWN, label: 'x' } }] } }), 404, /Group not found/);
+    expect(world()).toBe(before);
+  });
+});
+
+describe('POST /presets/preview/visualisations/graph/{format}', () => {
+  it.each([['json'], ['graphml'], ['gexf'], ['dot']])('answers what the saved preset\'s GET answers, for each payload (%s)', async (f) => {
+    let size = 0;
+    for (const [, payload] of payloads()) size += (await expectSameAsSaved(`graph/${f}`, payload)).length;
+    expect(size).toBeGreaterThan(0);
+  });
+
+  it('answers 400 for an unknown format or a bad body, 404 for an unknown group; and stores nothing', async () => {
+    const before = world();
+    expectError3(await preview('graph/svg', {}), 400, /"format"/);
+    expectError3(await preview('graph/json', { filters: { tags: 'PLC' } }), 400, /filters\.tags/);
+    expectError3(await preview('graph/json', { filters: { groups: [{ operator: 'include', value: { id: UNKNOWN, label: 'x' } }] } }), 404, /Group not found/);
+    expect(world()).toBe(before);
+  });
+});

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { named } from '../registry.js';
 import { int, ms } from './common.js';
+import { DetailedTagSchema } from './tags.js';
 
 export const TotalEventByCategorySchema = named('TotalEventByCategory', z.object({ category: z.string(), count: int }), 'How many events of a category.');
 
@@ -56,4 +57,51 @@ export const WidgetProtocolDistributionResponseSchema = named(
   'WidgetProtocolDistributionResponse',
   z.object({ total: z.array(TotalDistributionProtocolSchema), centers: z.array(CenterDistributionProtocolSchema) }),
   'Activities by protocol tag (the tags of category Protocol), the most carried first: in total and per Center.',
+);
+
+/** Cisco's ActivityCountResult, DeviceCountResult, … (one shape under several names). */
+const countResult = (name: string, what: string) =>
+  named(name, z.object({ active: int, created: int, total: int }), `${what}: \`total\` every one, \`active\` those active between \`from\` and \`to\`, \`created\` those first seen then.`);
+
+export const AllCountResultSchema = named(
+  'AllCountResult',
+  z.object({
+    activity: countResult('ActivityCountResult', "The preset's activities (its activity-list)"),
+    credential: countResult('CredentialCountResult', "The credentials its nodes' components accepted in clear"),
+    device: countResult('DeviceCountResult', "The preset's devices (its networknode-list's devices)"),
+    group: countResult('GroupCountResult', "The groups of the preset's nodes"),
+    orphanComponent: countResult('OrphanComponentCountResult', "The preset's components without a device (its networknode-list's other nodes)"),
+    plc: named('ProgramDownloadsCountResult', z.object({ created: int, total: int }), 'Program downloads: the emulated world holds none.'),
+    riskScoreStats: named('RiskScoreStatsResult', z.object({ median: z.number() }), "The median risk score of the preset's devices (0 without one)."),
+    tag: z.array(DetailedTagSchema),
+    variable: countResult('VariableCountResult', "The variables its nodes' components hold"),
+    vulnerability: named(
+      'VulnerabilityCountResult',
+      z.object({ active: int, created: int, deviceCount: int, orphanComponentCount: int, total: int }),
+      "The rows of the preset's vulnerability-list (`active`, `created`: within `from`/`to`), and how many of its devices and device-less components a vulnerability matches.",
+    ),
+  }),
+  "Counts of every kind of object of a preset, each equal to what the preset's lists give.",
+);
+
+export const PresetHighlightSchema = named(
+  'PresetHighlight',
+  z.object({
+    id: z.string(),
+    label: z.string(),
+    categoryLabel: z.string(),
+    devices: int,
+    orphans: int,
+    vulnerabilities: int,
+    events: int,
+    riskScore: z.number(),
+    lastRefresh: ms,
+  }),
+  "A starred preset and its dashboard's counts.",
+);
+
+export const AllCountersSchema = named(
+  'AllCounters',
+  AllCountResultSchema.extend({ differences: named('TotalDifferences', z.object({ total: int }), 'Baseline differences: the emulator keeps no baselines, so 0.') }),
+  "Counts of every kind of object of the Center: the dashboard of a preset that keeps everything (\"All data\"), and the baseline differences.",
 );

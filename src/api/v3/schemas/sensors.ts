@@ -58,3 +58,41 @@ export const SensorDetailsSchema = named(
   }),
   'A sensor with its details: `uptime` in seconds (0 when it is not connected); `recordingLastStart` and `recordingLastStop` (ms) only when it has recorded; `latitude` and `longitude` (WGS84 decimal degrees) only when a location was given; `activeDiscoveryConfig` its active discovery interfaces.',
 );
+
+const graphEntries = z.array(named('GraphEntry', z.object({ data: z.number(), timestamp: ms }), 'A usage percentage at a time (ms).'));
+
+export const SensorStatsSchema = named(
+  'SensorStats',
+  z.object({
+    name: z.string(),
+    serial: z.string(),
+    ip: z.string(),
+    mac: z.string(),
+    status: z.string(),
+    version: z.string(),
+    start: ms,
+    end: ms,
+    system_date: ms,
+    uptime: int,
+    snort_enabled: z.boolean(),
+    filter: SensorFilterSchema,
+    pkt_count: int,
+    pkt_rate: int,
+    pkt_drop_count: int,
+    pkt: named('PktEntries', z.object({ processed: z.array(z.number()), dropped: z.array(z.number()), timestamp: z.array(ms) }), 'Packets processed and dropped, by time.'),
+    cpu: graphEntries,
+    ram: graphEntries,
+    disk: graphEntries,
+    cpu_usage: z.number(),
+    ram_usage: z.number(),
+    disk_usage: z.number(),
+    disk_io_read: int,
+    disk_io_write: int,
+    disk_io: named('DiskIOEntries', z.object({ read: z.array(z.number()), write: z.array(z.number()), timestamp: z.array(ms) }), 'Disk reads and writes (B/s), by time.'),
+    network: z.array(z.unknown()),
+    active_discovery_enabled: z.boolean(),
+    active_discovery_in_progress: z.boolean(),
+    extension_credentials_invalid: z.boolean(),
+  }),
+  "A sensor's statistics over a period: its packets are those of the flows it captured that were active in the period; the host figures (CPU, memory, disk, network) are not emulated.",
+);

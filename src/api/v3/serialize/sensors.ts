@@ -10,7 +10,7 @@ import { type Wire, ms } from './common.js';
  * invented: the 1.0 sensor has no MAC and no certificate; both are derived from its id, so that
  * they stay the same across runs. The MAC is locally administered (02:…), never a vendor's.
  */
-function sensorMac(id: string): string {
+export function sensorMac(id: string): string {
   const hex = uuidv5(`sensor-mac|${id}`).replace(/-/g, '');
   return ['02', ...(hex.slice(0, 10).match(/../g) as string[])].join(':');
 }

@@ -1,0 +1,228 @@
+/**
+ * A preset's dashboard (Cisco's "Dashboard"): GET /presets/{preset_id}/visualisations/dashboard
+ * and its preview POST /presets/preview/visualisations/dashboard (a PresetPayload not saved), both
+ * through one view function of the scoped preset, so the preview answers what the GET answers
+ * once the payload is saved. Cisco's AllCountResult: each count is what one of the preset's lists
+ * gives, read from the same statements:
+ * - `device`, `orphanComponent`: the devices and the other nodes of its networknode-list;
+ * - `activity`: the rows of its activity-list; `vulnerability`: the rows of its vulnerability-list;
+ * - `group`, `credential`, `variable`: the distinct groups of its nodes, the credentials and
+ *   variables their components hold (each belongs to one component, so a sum over nodes);
+ * - `tag`: its tag-list, as GET …/tag-list answers it with the same `from`/`to`;
+ * - `riskScoreStats.median`: the median risk score of its devices.
+ * `total` counts every row, `active` the rows the list keeps with `from`/`to` (active in the
+ * window), `created` those whose first activity is in the window. divergence: Cisco does not
+ * define active and created; credentials and variables have no time here, so all three are equal;
+ * a vulnerability row's `created` is its `active`. divergence: `event` (EventCounts by severity
+ * over the scope) is not served; `plc` is zeros (the world holds no program downloads).
+ * divergence: Cisco caches this view; the emulator counts the live world at each request.
+ *
+ * GET /homepage/presets-highlights (Cisco's "Presets") reads the same counts for each starred
+ * preset. divergence: Cisco types one PresetHighlight; it is a list (Cisco: "list successful").
+ * `events` is each node's events summed (an event between two nodes of the preset counts twice);
+ * `riskScore` is the median of the dashboard. Cost: one dashboard per starred preset shown, each
+ * a pass over the preset's nodes, activities and vulnerability rows (no cache: the answer is the
+ * live world, so nothing goes stale after a write); `size` bounds it.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Micros, msFromMicros } from '../../../domain/time.js';
+import { errors } from '../../../errors.js';
+import { scalar } from '../../params.js';
+import { errorResponses, operation } from '../kit.js';
+import { windowParams } from '../list-query.js';
+import { listRequest, page, size } from '../params.js';
+import { PREVIEW_ERRORS, PRESET_ERRORS, type ScopedPreset, componentsOf, presetId, presetOf, previewOf, scopeOf } from '../preset-lookup.js';
+import { doc } from '../registry.js';
+import { AllCountResultSchema, AllCountersSchema, PresetHighlightSchema } from '../schemas/dashboard.js';
+import { PresetPreviewPayloadSchema } from '../schemas/preset-payload.js';
+import { countedTag } from '../serialize/tags.js';
+
+const Params = z.object({ preset_id: presetId });
+const Query = z.object(windowParams);
+const HighlightsQuery = z.object({
+  page,
+  size,
+  favoriteType: doc(scalar(z.enum(['all', 'operational', 'security'], { error: "must be 'all', 'operational' or 'security'" }).optional()), {
+    description: 'which favorite presets: all (either star, the default), operational or security',
+  }),
+});
+const BAD_FAVORITE = 'Invalid query parameter "favoriteType": must be \'all\', \'operational\' or \'security\'';
+const BAD_FROM = 'Invalid query parameter "from": must be an integer';
+
+/** A counter: every row, those active in the window, those first seen in it. */
+class Count {
+  total = 0;
+  active = 0;
+  created = 0;
+  constructor(private readonly from?: Micros, private readonly to?: Micros) {}
+  /** Counts a row of these first and last activities; answers whether it is active in the window. */
+  add(first: Micros, last: Micros): boolean {
+    this.total += 1;
+    const active = (this.from === undefined || last >= this.from) && (this.to === undefined || first <= this.to);
+    if (!active) return false;
+    this.active += 1;
+    if (this.from === undefined || first >= this.from) this.created += 1;
+    return true;
+  }
+  get result() {
+    return { active: this.active, created: this.created, total: this.total };
+  }
+}
+
+const median = (xs: number[]) => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+const plugin: FastifyPluginAsyncZod = async (app) => {
+  /** The dashboard of a scoped preset, saved or previewed; with its events (a sum over its nodes) for the highlights. */
+  const tally = (preset: ScopedPreset, q: z.infer<typeof Query>) => {
+    const { store } = app;
+    const scope = scopeOf(app, preset);
+    const { from, to } = listRequest(q);
+    // Every row, in the list's own order; and the rows the list keeps with `from`/`to`.
+    const every = { sort: [] as never[], filters: [] as never[] };
+    const windowed = { ...every, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+    const [device, orphan, activity] = [new Count(from, to), new Count(from, to), new Count(from, to)];
+    const groups = { total: new Set<string>(), active: new Set<string>(), created: new Set<string>() };
+    let credentials = 0;
+    let events = 0;
+    let variables = 0;
+    let vulnerableDevices = 0;
+    let vulnerableOrphans = 0;
+    const scores: number[] = [];
+    for (const n of store.networkNodes.list(scope, every)) {
+      const [first, last, group, counts] = n.isDevice
+        ? [n.device.firstActivity, n.device.lastActivity, n.device.group?.id ?? null, n.device.counts]
+        : [n.component.creationTime, n.component.lastActiveTime, n.component.groupId, n.counts];
+      const before = (n.isDevice ? device : orphan).created;
+      const active = (n.isDevice ? device : orphan).add(first, last);
+      if (group !== null) {
+        groups.total.add(group);
+        if (active) groups.active.add(group);
+        if ((n.isDevice ? device : orphan).created > before) groups.created.add(group);
+      }
+      credentials += counts.credentials;
+      events += counts.events;
+      variables += counts.variables;
+      if (counts.vulnerabilities > 0) {
+        if (n.isDevice) vulnerableDevices += 1;
+        else vulnerableOrphans += 1;
+      }
+      if (n.isDevice) scores.push(n.device.riskScore ?? 0);
+    }
+    for (const a of store.activities.nodeList(every, scope)) activity.add(a.firstActivity, a.lastActivity);
+    const components = componentsOf(app, preset);
+    const count = (rows: Iterable<unknown>) => {
+      let k = 0;
+      for (const _ of rows) k += 1;
+      return k;
+    };
+    const vulnerabilities = count(store.vulnerabilities.listInScope(components, every));
+    const activeVulnerabilities = from === undefined && to === undefined ? vulnerabilities : count(store.vulnerabilities.listInScope(components, windowed));
+    const l = app.lookups();
+    const same = (n: number) => ({ active: n, created: n, total: n });
+    const result = {
+      activity: activity.result,
+      credential: same(credentials),
+      device: device.result,
+      group: { active: groups.active.size, created: groups.created.size, total: groups.total.size },
+      orphanComponent: orphan.result,
+      plc: { created: 0, total: 0 },
+      riskScoreStats: { median: median(scores) },
+      tag: store.activityViews.presetTags(scope, { from, to }).map((t) => countedTag(t, l)),
+      variable: same(variables),
+      vulnerability: {
+        active: activeVulnerabilities,
+        created: activeVulnerabilities,
+        deviceCount: vulnerableDevices,
+        orphanComponentCount: vulnerableOrphans,
+        total: vulnerabilities,
+      },
+    };
+    return { result, events };
+  };
+  const dashboard = (preset: ScopedPreset, q: z.infer<typeof Query>) => tally(preset, q).result;
+
+  {
+    // The Center's dashboard is that of a preset without filters (what "All data" keeps), plus
+    // the baseline differences: divergence: the emulator keeps no baselines, so 0. One pass over
+    // every node, activity and vulnerability row of the world at each request (no cache).
+    const { url, docs } = operation(
+      'GET',
+      '/homepage/dashboard',
+      'Counts of the whole Center: what GET /presets/{preset_id}/visualisations/dashboard answers for a preset without filters ("All data"), with `from`/`to`, and `differences.total` 0 (no baselines are kept).',
+    );
+    app.get(
+      url,
+      { schema: { ...docs, querystring: Query, response: { 200: doc(AllCountersSchema, { description: 'object successful' }), ...errorResponses({ badRequest: BAD_FROM }) } } },
+      async (request) => ({ ...dashboard(previewOf(app, {}), request.query), differences: { total: 0 } }),
+    );
+  }
+
+  {
+    const { url, docs } = operation(
+      'GET',
+      '/homepage/presets-highlights',
+      'The starred presets (`favoriteType` `operational`, `security`, or `all`: either star), as GET /presets orders them, paged by `page` and `size`: each with its devices, device-less components (`orphans`) and vulnerabilities as its dashboard counts them, ' +
+        'the median risk score of its devices, its events (each node\'s, summed) and `lastRefresh` (ms, as `dataInfo`). 404 when no preset is starred so.',
+    );
+    app.get(
+      url,
+      { schema: { ...docs, querystring: HighlightsQuery, response: { 200: doc(z.array(PresetHighlightSchema), { description: 'list successful' }), ...errorResponses({ badRequest: BAD_FAVORITE, notFound: 'Favorite presets not found: all' }) } } },
+      async (request) => {
+        const type = request.query.favoriteType ?? 'all';
+        const starred = app.store.presets.list().filter((p) => (type === 'all' ? p.operationalStarred || p.securityStarred : type === 'operational' ? p.operationalStarred : p.securityStarred));
+        if (starred.length === 0) throw errors.notFound('Favorite presets', type);
+        const { page = 1, size } = request.query;
+        const shown = size === undefined ? (page > 1 ? [] : starred) : starred.slice((page - 1) * size, page * size);
+        return shown.map((p) => {
+          const { result, events } = tally(p, {});
+          return {
+            id: p.id,
+            label: p.label,
+            categoryLabel: p.category?.label ?? '',
+            devices: result.device.total,
+            orphans: result.orphanComponent.total,
+            vulnerabilities: result.vulnerability.total,
+            events,
+            riskScore: result.riskScoreStats.median,
+            lastRefresh: msFromMicros(app.store.presets.dataInfo(p.id)?.lastRefresh ?? 0),
+          };
+        });
+      },
+    );
+  }
+
+  const Answer = doc(AllCountResultSchema, { description: 'object successful' });
+  {
+    const { url, docs } = operation(
+      'GET',
+      '/presets/{preset_id}/visualisations/dashboard',
+      "Counts of the preset's objects, each what one of its lists gives: devices and device-less components (networknode-list), activities (activity-list), vulnerabilities (vulnerability-list), tags (tag-list), groups, credentials and variables of its nodes, the devices' median risk score. " +
+        '`total` every row, `active` those active between `from` and `to` (ms), `created` those first seen then. Computed from the live world (Cisco caches it).',
+    );
+    app.get(
+      url,
+      { schema: { ...docs, params: Params, querystring: Query, response: { 200: Answer, ...errorResponses({ ...PRESET_ERRORS, badRequest: BAD_FROM }) } } },
+      async (request) => dashboard(presetOf(app, request.params.preset_id), request.query),
+    );
+  }
+  {
+    const { url, docs } = operation(
+      'POST',
+      '/presets/preview/visualisations/dashboard',
+      'The dashboard of a preset with this payload: what GET /presets/{preset_id}/visualisations/dashboard answers once the payload is saved by POST /presets. Nothing is stored.',
+    );
+    app.post(
+      url,
+      { schema: { ...docs, body: PresetPreviewPayloadSchema, querystring: Query, response: { 200: Answer, ...errorResponses(PREVIEW_ERRORS) } } },
+      async (request) => dashboard(previewOf(app, request.body), request.query),
+    );
+  }
+};
+
+export default plugin;
