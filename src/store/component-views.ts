@@ -181,7 +181,7 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
   }
 
   /** The ordered rowids the request asks for (its page, or all of them). */
-  function rowids(req: ListRequest<ComponentField>, scope?: PresetScope): number[] {
+  function rowids(req: ListRequest<ComponentField>, scope?: PresetScope): readonly number[] {
     const where = listConditions(scope ? presetScopeWhere(scope) : new Where(), req, SHAPE);
     return listRowids({ prepare, pager }, { rowid: 'c.rowid', from: 'component c LEFT JOIN grp g ON g.rowid = c.group_rowid' }, where, req, SHAPE);
   }

@@ -38,7 +38,7 @@ export function createDashboardCountRepo(db: Db) {
   );
   // No index on flow.sensor_id: one pass over the flows active in the window (flow_last_seen).
   const sensorTraffic = db.prepare(
-    `SELECT count(*) AS flows, coalesce(sum((SELECT sum(s.nb_packets) FROM flow_stats s WHERE s.flow_rowid = f.rowid)), 0) AS packets
+    `SELECT coalesce(sum((SELECT sum(s.nb_packets) FROM flow_stats s WHERE s.flow_rowid = f.rowid)), 0) AS packets
      FROM flow f WHERE f.sensor_id = ? AND f.last_seen >= ? AND f.first_seen <= ?`,
   );
   const counts = (rows: { k: string; n: number }[]) => new Map(rows.map((r) => [r.k, r.n]));
@@ -65,9 +65,9 @@ export function createDashboardCountRepo(db: Db) {
       }));
     },
 
-    /** How many flows a sensor captured that were active between `from` and `to` (µs, both included), and their packets (both directions). */
-    sensorTraffic(sensorId: string, from: Micros, to: Micros): { flows: number; packets: number } {
-      return sensorTraffic.get(sensorId, from, to) as { flows: number; packets: number };
+    /** The packets (both directions) of the flows a sensor captured that were active between `from` and `to` (µs, both included). */
+    sensorTraffic(sensorId: string, from: Micros, to: Micros): { packets: number } {
+      return sensorTraffic.get(sensorId, from, to) as { packets: number };
     },
 
     /** The protocol tags of the activities (category Protocol), each with how many activities carry it; most first. */

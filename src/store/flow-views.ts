@@ -92,7 +92,7 @@ export function createFlowViewRepo(db: Db, flows: FlowRepo, components: Componen
     }));
   }
 
-  function rowids(req: ListRequest<FlowField>, scope?: FlowScope): number[] {
+  function rowids(req: ListRequest<FlowField>, scope?: FlowScope): readonly number[] {
     const where = new Where();
     if (scope && 'component' in scope) where.add('(f.src_component = ? OR f.dst_component = ?)', scope.component, scope.component);
     if (scope && 'pairs' in scope) betweenPairs(where, scope.pairs);
@@ -113,7 +113,7 @@ export function createFlowViewRepo(db: Db, flows: FlowRepo, components: Componen
     for (let i = 0; i < all.length; i += CHUNK) yield* hydrate(all.slice(i, i + CHUNK));
   }
 
-  const answer = (ids: number[], req: ListRequest<FlowField>): Iterable<FlowView> => (req.window ? hydrate(ids) : chunks(ids));
+  const answer = (ids: readonly number[], req: ListRequest<FlowField>): Iterable<FlowView> => (req.window ? hydrate(ids) : chunks(ids));
 
   return {
     /** The flows a list request asks for: its page as an array, or (no page) every row lazily. */

@@ -76,10 +76,10 @@ export function listRowids<F extends string>(
   where: Where,
   req: ListRequest<F>,
   shape: ListShape<F>,
-): number[] {
+): readonly number[] {
   const page = req.window;
   if (page && req.sort.length === 0 && shape.defaultOrder === shape.tieBreak && shape.tieBreak === select.rowid) {
-    return [...run.pager.rowids({ from: select.from, where, key: select.rowid, rowid: select.rowid, order: 'asc', limit: page.limit, offset: page.offset })];
+    return run.pager.rowids({ from: select.from, where, key: select.rowid, rowid: select.rowid, order: 'asc', limit: page.limit, offset: page.offset });
   }
   const order = listOrder(req, shape);
   return run.prepare(`SELECT ${select.rowid} FROM ${select.from} ${where.toString()} ${order.sql}`).pluck().all(...where.params, ...order.params) as number[];

@@ -19,7 +19,7 @@ import { checkId, found } from '../../kit.js';
 import { scalar } from '../../params.js';
 import { errorResponses, operation } from '../kit.js';
 import { doc } from '../registry.js';
-import { SensorStatsSchema } from '../schemas/sensors.js';
+import { SENSOR_EXAMPLE_ID, SensorIdParams, SensorStatsSchema } from '../schemas/sensors.js';
 import { sensorMac, uptimeSeconds } from '../serialize/sensors.js';
 
 /** Cisco's periods, in ms. */
@@ -27,8 +27,6 @@ export const PERIODS = { '2h': 2 * 3_600_000, '24h': 86_400_000, '7d': 7 * 86_40
 const PERIOD_NAMES = Object.keys(PERIODS) as (keyof typeof PERIODS)[];
 const PERIOD_ERROR = `must be one of ${PERIOD_NAMES.map((p) => `'${p}'`).join(', ')}`;
 
-const EXAMPLE_ID = 'e352adf5-6125-4194-805c-dc61b7cc7c4b';
-const Params = z.object({ id: doc(z.string(), { description: 'sensor id (uuid)', example: EXAMPLE_ID }) });
 const Query = z.object({
   p: doc(scalar(z.enum(PERIOD_NAMES as [keyof typeof PERIODS, ...(keyof typeof PERIODS)[]], { error: PERIOD_ERROR })), { description: `time period, ending now: ${PERIOD_NAMES.join(', ')}` }),
 });
@@ -45,11 +43,11 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...stats.docs,
-        params: Params,
+        params: SensorIdParams,
         querystring: Query,
         response: {
           200: doc(SensorStatsSchema, { description: 'statistics fetched successfully' }),
-          ...errorResponses({ badRequest: `Invalid query parameter "p": ${PERIOD_ERROR}`, notFound: errors.notFound('Sensor', EXAMPLE_ID).message }),
+          ...errorResponses({ badRequest: `Invalid query parameter "p": ${PERIOD_ERROR}`, notFound: errors.notFound('Sensor', SENSOR_EXAMPLE_ID).message }),
         },
       },
     },

@@ -34,14 +34,13 @@ import {
 } from '../schemas/sensor-payload.js';
 import { sensorPackage } from '../serialize/sensor-package.js';
 import { createdSensor } from '../serialize/sensors.js';
+import { SENSOR_EXAMPLE_ID, SensorIdParams } from '../schemas/sensors.js';
 
-const EXAMPLE_ID = 'e352adf5-6125-4194-805c-dc61b7cc7c4b';
-const IdParams = z.object({ id: doc(z.string(), { description: 'sensor id (uuid)', example: EXAMPLE_ID }) });
 const EMPTY = doc(z.literal(''), { description: 'success (empty response)', example: '' });
 // `type: 'null'`: the document shows no body for a 204 (@fastify/swagger leaves `content` out).
 const NO_CONTENT = (description: string) => doc(z.null(), { description, type: 'null' });
 const BAD_ID = errors.badId('sensor', 'IC3000').message;
-const NOT_FOUND = errors.notFound('Sensor', EXAMPLE_ID).message;
+const NOT_FOUND = errors.notFound('Sensor', SENSOR_EXAMPLE_ID).message;
 const mandatory = (what: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined ? 'is mandatory' : `must be ${what}`) });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
@@ -91,7 +90,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...pack.docs,
-        body: doc(GetSensorPackageBodySchema, { example: { id: EXAMPLE_ID } }),
+        body: doc(GetSensorPackageBodySchema, { example: { id: SENSOR_EXAMPLE_ID } }),
         response: {
           200: doc(z.string(), { description: 'the packaging zip file', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } }),
           ...errorResponses({ badRequest: 'Invalid body field "id": must be a sensor id (a UUID)', notFound: NOT_FOUND }),
@@ -113,7 +112,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...rename.docs,
         querystring: z.object({
-          id: doc(scalar(z.string(mandatory('a sensor id'))), { description: 'sensor id (uuid)', example: EXAMPLE_ID }),
+          id: doc(scalar(z.string(mandatory('a sensor id'))), { description: 'sensor id (uuid)', example: SENSOR_EXAMPLE_ID }),
           name: doc(scalar(z.string(mandatory('a string'))), { description: 'sensor name', example: 'Line 3' }),
         }),
         response: { 200: EMPTY, ...errorResponses({ badRequest: 'Invalid query parameter "name": is mandatory', notFound: NOT_FOUND }) },
@@ -135,7 +134,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...discovery.docs,
-        body: doc(ConfigureActiveDiscoveryBodySchema, { example: { active_discovery_interfaces: [{ ip: '192.168.69.42', netmask: '24', vlan: 0 }], id: EXAMPLE_ID } }),
+        body: doc(ConfigureActiveDiscoveryBodySchema, { example: { active_discovery_interfaces: [{ ip: '192.168.69.42', netmask: '24', vlan: 0 }], id: SENSOR_EXAMPLE_ID } }),
         response: {
           200: doc(SensorConfigureActiveDiscoveryOutputSchema, { description: 'active discovery configuration successful', example: { reloaded: true } }),
           ...errorResponses({ badRequest: 'Invalid body field "active_discovery_interfaces.0.ip": must be an IPv4 or IPv6 address', notFound: NOT_FOUND }),
@@ -152,7 +151,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     remove.url,
-    { schema: { ...remove.docs, params: IdParams, response: { 204: NO_CONTENT('sensor removal successful'), ...errorResponses({ badRequest: BAD_ID, notFound: NOT_FOUND }) } } },
+    { schema: { ...remove.docs, params: SensorIdParams, response: { 204: NO_CONTENT('sensor removal successful'), ...errorResponses({ badRequest: BAD_ID, notFound: NOT_FOUND }) } } },
     async (request, reply) => {
       removeSensor(ctx, checkId(request.params.id, 'sensor'));
       return reply.code(204).send(null);
@@ -169,7 +168,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...capture.docs,
-        params: IdParams,
+        params: SensorIdParams,
         body: doc(SensorCaptureModeFilterSchema, { example: { filter: 'all' } }),
         response: { 200: EMPTY, ...errorResponses({ badRequest: 'Invalid body field "filter": is mandatory', notFound: NOT_FOUND }) },
       },
@@ -186,7 +185,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...locate.docs,
-        params: IdParams,
+        params: SensorIdParams,
         body: doc(SensorLocationEditBodySchema, { example: { latitude: 48.8583287, longitude: 2.2943839 } }),
         response: { 204: NO_CONTENT('sensor location update successful (empty response)'), ...errorResponses({ badRequest: 'Invalid body field "latitude": must be from -90 to 90', notFound: NOT_FOUND }) },
       },
@@ -200,7 +199,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   const unlocate = operation('DELETE', '/sensors/{id}/location', 'Removes the sensor\'s location (`latitude` and `longitude` leave GET /sensors/{id}).');
   app.delete(
     unlocate.url,
-    { schema: { ...unlocate.docs, params: IdParams, response: { 204: NO_CONTENT('sensor location delete successful (empty response)'), ...errorResponses({ badRequest: BAD_ID, notFound: NOT_FOUND }) } } },
+    { schema: { ...unlocate.docs, params: SensorIdParams, response: { 204: NO_CONTENT('sensor location delete successful (empty response)'), ...errorResponses({ badRequest: BAD_ID, notFound: NOT_FOUND }) } } },
     async (request, reply) => {
       setLocation(ctx, checkId(request.params.id, 'sensor'), null);
       return reply.code(204).send(null);
@@ -213,7 +212,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...snort.docs,
-        params: IdParams.extend({
+        params: SensorIdParams.extend({
           action: doc(z.enum(['enable', 'disable'], { error: 'must be enable or disable' }), { description: 'Enable or Disable Snort on a sensor.', example: 'enable' }),
         }),
         response: { 204: NO_CONTENT('snort enabled or disabled successfully'), ...errorResponses({ badRequest: 'Invalid path parameter "action": must be enable or disable', notFound: NOT_FOUND }) },

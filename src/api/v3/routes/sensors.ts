@@ -5,13 +5,11 @@ import { errors } from '../../../errors.js';
 import { checkId, found } from '../../kit.js';
 import { errorResponses, operation } from '../kit.js';
 import { doc, named } from '../registry.js';
-import { SensorDetailsSchema, SensorOverviewSchema } from '../schemas/sensors.js';
+import { SENSOR_EXAMPLE_ID, SensorDetailsSchema, SensorIdParams, SensorOverviewSchema } from '../schemas/sensors.js';
 import { sensorDetails, sensorOverview } from '../serialize/sensors.js';
 
 const SensorListSchema = named('SensorList', z.array(SensorOverviewSchema));
 
-const EXAMPLE_ID = 'e352adf5-6125-4194-805c-dc61b7cc7c4b';
-const IdParams = z.object({ id: doc(z.string(), { description: 'sensor id (uuid)', example: EXAMPLE_ID }) });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const centerId = () => app.store.settings.get('center.id') ?? '';
@@ -36,10 +34,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...details.docs,
-        params: IdParams,
+        params: SensorIdParams,
         response: {
           200: doc(SensorDetailsSchema, { description: 'The sensor' }),
-          ...errorResponses({ badRequest: errors.badId('sensor', 'IC3000').message, notFound: errors.notFound('Sensor', EXAMPLE_ID).message }),
+          ...errorResponses({ badRequest: errors.badId('sensor', 'IC3000').message, notFound: errors.notFound('Sensor', SENSOR_EXAMPLE_ID).message }),
         },
       },
     },

@@ -4,9 +4,15 @@
  */
 import { z } from 'zod';
 import { ENROLLMENT_STATUSES, OPERATIONAL_STATUSES } from '../../../domain/sensor.js';
-import { named } from '../registry.js';
+import { doc, named } from '../registry.js';
 import { ActiveDiscoveryInterfaceSchema } from './sensor-payload.js';
 import { int, ms } from './common.js';
+
+/** A sensor id as the sensor routes' examples show it. */
+export const SENSOR_EXAMPLE_ID = 'e352adf5-6125-4194-805c-dc61b7cc7c4b';
+
+/** The `{id}` of the /sensors/{id}… routes (checked as a UUID by the handler, for the 400 in the envelope). */
+export const SensorIdParams = z.object({ id: doc(z.string(), { description: 'sensor id (uuid)', example: SENSOR_EXAMPLE_ID }) });
 
 export const SensorStatusSchema = named(
   'SensorStatus',
