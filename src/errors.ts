@@ -3,7 +3,7 @@
  * (src/plugins/error-handler.ts) renders the guide's envelope (5.7):
  * {"status": "error", "message": "…"}.
  */
-export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 309 | 409 | 412 | 415 | 422 | 500 | 501 | HttpLayerStatus;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 309 | 409 | 412 | 415 | 422 | 500 | HttpLayerStatus;
 
 /**
  * What the HTTP layer (Node's parser and server, Fastify's router) refuses before any route
@@ -100,8 +100,6 @@ export const errors = {
   snapshotTaken: (name: string) => new ApiError(409, `A snapshot named "${name}" already exists: delete it first`),
   badSnapshot: (name: string, reason: string) => new ApiError(400, `The snapshot "${name}" cannot be restored: ${reason}`),
   /** An operation of Cisco's 3.0 document the emulator does not serve (divergence: a real Center serves it). */
-  notEmulated: (method: string, path: string, operationId: string | null) =>
-    new ApiError(501, `Not emulated: ${method} /api/3.0${path}${operationId ? ` (${operationId})` : ''} is an operation of Cisco's API 3.0 that this emulator does not serve`),
   internal: () => new ApiError(500, 'Internal server error: an unexpected error occurred'),
   // The HTTP layer, before any route (src/plugins/error-handler.ts). None echoes the request:
   // its URL or headers may carry a token (guide 6.1).

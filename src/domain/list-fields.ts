@@ -91,3 +91,16 @@ export const SENSOR_EXPLORER_FIELDS = {
   serialNumber: { kind: 'text', sort: true, filter: true },
   version: { kind: 'text', sort: true, filter: true },
 } as const satisfies ListFields<string>;
+
+/**
+ * The differences a baseline's target lists show (its tags, properties and variable accesses
+ * that differ): fields of the difference itself (Cisco's Difference). divergence: Cisco names
+ * none.
+ */
+export const DIFFERENCE_FIELDS = {
+  type: { kind: 'exact', sort: true, filter: true },
+  key: { kind: 'text', sort: true, filter: true },
+  value: { kind: 'text', sort: true, filter: true },
+  detection: { kind: 'number', sort: true },
+} as const satisfies ListFields<string>;
+export type DifferenceField = keyof typeof DIFFERENCE_FIELDS;

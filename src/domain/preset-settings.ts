@@ -7,7 +7,8 @@
  * - severities are event severity levels, 0 (Low) to 3 (Very High), the four of guide 5.5;
  * - `scanPeriod` is in ms (the document's other periods are), 0 being "the Center's own
  *   schedule"; `forceScanPeriod` makes the Center use it;
- * - `activeBaselineId` is "" (no baseline: the emulator keeps none);
+ * - `activeBaselineId` is "" (none) or one of the preset's baselines; the settings' other
+ *   fields do not change how the emulator computes differences (at each read, every kind);
  * - `defaultSeverities` are the Center's defaults, the same for every preset (a PUT does not
  *   change them): a preset whose settings were never written has them.
  */

@@ -213,8 +213,8 @@ export type PresetSettingsFields = Partial<Omit<PresetSettings, 'lastEditUpdate'
  * Cisco PUT /presets/{preset_id}/settings ("Update the preset settings"): the fields given
  * replace, absent ones stay (the defaults for a preset never set), `lastEditUpdate` is now.
  * Answers the settings as stored. A preset the Center ships has settings too (Cisco says
- * nothing against it). divergence: an `activeBaselineId` other than "" is a 400: the emulator
- * keeps no baselines, so it can name none.
+ * nothing against it). `activeBaselineId` is "" (none) or one of the preset's baselines (400
+ * otherwise); deleting that baseline sets it back to "" (src/operations/baselines.ts).
  */
 export function writePresetSettings(ctx: PresetContext, id: string, f: PresetSettingsFields): PresetSettings {
   const { store } = ctx;
@@ -222,7 +222,9 @@ export function writePresetSettings(ctx: PresetContext, id: string, f: PresetSet
     const before = store.presets.settings(id);
     if (!before) throw errors.notFound('Preset', id);
     if (f.activeBaselineId !== undefined && f.activeBaselineId !== '') {
-      throw errors.badRequest(`Invalid body field "activeBaselineId": no baseline ${f.activeBaselineId} (the emulator keeps no baselines)`);
+      const named = store.baselines.get(f.activeBaselineId.toLowerCase());
+      if (named?.presetId !== id) throw errors.badRequest(`Invalid body field "activeBaselineId": the preset ${id} has no baseline ${f.activeBaselineId}`);
+      f = { ...f, activeBaselineId: named.id };
     }
     const given = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as PresetSettingsFields;
     const settings: PresetSettings = { ...before, ...given, lastEditUpdate: ctx.clock.now() };

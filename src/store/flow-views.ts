@@ -57,8 +57,24 @@ export function betweenPairs(where: Where, pairs: readonly EndPair[], src = 'f.s
   );
 }
 
-/** Which flows a list runs over: every one, a component's, those between pairs of ends, or a preset's (those without tags only, when `tagless`). */
-type FlowScope = { component: number } | { pairs: readonly EndPair[] } | { preset: PresetScope; tagless: boolean } | undefined;
+/** Flows between the ends of a pair: all of them, or those that carry one of `tags` (what caused a baseline difference). */
+export interface FlowCause {
+  pair: EndPair;
+  tags?: readonly string[];
+}
+
+function causesWhere(where: Where, causes: readonly FlowCause[]): void {
+  const parts = causes.map((c) => {
+    const one = new Where();
+    betweenPairs(one, [c.pair]);
+    if (c.tags) one.add(`EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid AND t.tag IN (${placeholders(c.tags.length)}))`, ...c.tags);
+    return one;
+  });
+  where.add(`(${parts.map((w) => `(${w.toString().replace(/^WHERE /, '')})`).join(' OR ') || '0'})`, ...parts.flatMap((w) => w.params));
+}
+
+/** Which flows a list runs over: every one, a component's, those between pairs of ends, those of causes, or a preset's (those without tags only, when `tagless`). */
+type FlowScope = { component: number } | { pairs: readonly EndPair[] } | { causes: readonly FlowCause[] } | { preset: PresetScope; tagless: boolean } | undefined;
 
 const TAGLESS = 'NOT EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid)';
 
@@ -96,6 +112,7 @@ export function createFlowViewRepo(db: Db, flows: FlowRepo, components: Componen
     const where = new Where();
     if (scope && 'component' in scope) where.add('(f.src_component = ? OR f.dst_component = ?)', scope.component, scope.component);
     if (scope && 'pairs' in scope) betweenPairs(where, scope.pairs);
+    if (scope && 'causes' in scope) causesWhere(where, scope.causes);
     if (scope && 'preset' in scope) {
       presetFlowsWhere(where, scope.preset);
       if (scope.tagless) where.add(TAGLESS);
@@ -130,6 +147,11 @@ export function createFlowViewRepo(db: Db, flows: FlowRepo, components: Componen
     /** The same over the flows between the ends of these pairs (an activity's: ./activity-views.ts resolves them). */
     between(pairs: readonly EndPair[], req: ListRequest<FlowField>): Iterable<FlowView> {
       return answer(rowids(req, { pairs }), req);
+    },
+
+    /** The same over the flows of these causes (a baseline's differences: src/operations/baselines.ts). */
+    causing(causes: readonly FlowCause[], req: ListRequest<FlowField>): Iterable<FlowView> {
+      return answer(rowids(req, { causes }), req);
     },
 
     /**

@@ -7,12 +7,16 @@
 import type { Db } from './db.js';
 import { type Version, perVersion } from './version.js';
 
-export type SettingKey = 'license.api' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at' | 'world.version' | 'center.id' | 'deployment.jwt_secret' | 'risk_score.activity_tags_period';
+export type SettingKey = 'license.api' | 'license.mode' | 'admin_key' | 'token_seed' | 'world.scenario' | 'world.seed' | 'world.end' | 'world.created_at' | 'world.version' | 'center.id' | 'deployment.jwt_secret' | 'risk_score.activity_tags_period';
+
+export const LICENSE_MODES = ['essentials', 'advantage'] as const;
+export type LicenseMode = (typeof LICENSE_MODES)[number];
 
 export function createSettingRepo(db: Db, version: Version) {
   const get = db.prepare('SELECT value FROM setting WHERE key = ?').pluck();
   // Asked on every API request: read again only after a write.
   const licensed = perVersion(version, () => get.get('license.api') !== 'false');
+  const mode = perVersion(version, (): LicenseMode => (get.get('license.mode') === 'essentials' ? 'essentials' : 'advantage'));
   const set = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const remove = db.prepare('DELETE FROM setting WHERE key = ?');
   return {
@@ -29,6 +33,13 @@ export function createSettingRepo(db: Db, version: Version) {
     /** guide 4: 402 when the licence does not allow the API. Allowed unless set otherwise. */
     apiLicensed(): boolean {
       return licensed();
+    },
+    /**
+     * Cisco 3.0's licence modes: baselines answer 402 outside "advantage mode". divergence: a
+     * Center's mode is its licence's; the emulator's is advantage unless set otherwise.
+     */
+    licenseMode(): LicenseMode {
+      return mode();
     },
   };
 }

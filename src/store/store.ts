@@ -1,5 +1,6 @@
 /** The store: one SQLite file and a repository per resource. Knows nothing of HTTP. */
 import { createActiveDiscoveryRepo } from './active-discovery.js';
+import { createBaselineRepo } from './baselines.js';
 import { createActivityRepo } from './activities.js';
 import { createActivityViewRepo } from './activity-views.js';
 import { createComponentRepo } from './components.js';
@@ -119,6 +120,8 @@ export function openStore(path: string) {
     pcapReplays: createPcapReplayRepo(db),
     /** Active discovery policies, profiles and their last scans (3.0 "ActiveDiscovery"). */
     activeDiscovery: createActiveDiscoveryRepo(db),
+    /** Baselines: what each recorded of its preset's scope, and the reviews of its differences (3.0 /baselines). */
+    baselines: createBaselineRepo(db),
     userProperties,
     rowCounts: createRowCounts(db),
     // API 3.0's lists of components and flows: a list request over them, each page completed in bulk.

@@ -6,7 +6,7 @@
 import type { Store } from './store.js';
 
 /** Settings that belong to the Center's access, not to its world (the deployment JWTs' signing key is one). */
-export const KEPT_SETTINGS = ['admin_key', 'token_seed', 'license.api', 'deployment.jwt_secret'] as const;
+export const KEPT_SETTINGS = ['admin_key', 'token_seed', 'license.api', 'license.mode', 'deployment.jwt_secret'] as const;
 const ACCESS_TABLES = new Set(['token', 'setting']);
 
 function worldTables(store: Store): string[] {

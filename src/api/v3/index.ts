@@ -5,6 +5,8 @@
  * visible list.
  */
 import activeDiscoveryPolicies from './routes/active-discovery-policies.js';
+import baselineDifferences from './routes/baseline-differences.js';
+import baselines from './routes/baselines.js';
 import activeDiscoveryProfiles from './routes/active-discovery-profiles.js';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { requireToken } from '../../plugins/auth.js';
@@ -34,7 +36,6 @@ import labels from './routes/labels.js';
 import networkNodes from './routes/network-nodes.js';
 import networkWrites from './routes/network-writes.js';
 import networks from './routes/networks.js';
-import notEmulated from './routes/not-emulated.js';
 import parameters from './routes/parameters.js';
 import pcapReplays from './routes/pcap-replays.js';
 import presetComponentsActivities from './routes/preset-components-activities.js';
@@ -129,8 +130,9 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(presetDashboard);
   await app.register(presetGraph);
   await app.register(sensorStats);
-  // Last: what the plugins above left of Cisco's document.
-  await app.register(notEmulated);
+  // Issue 18: baselines.
+  await app.register(baselines);
+  await app.register(baselineDifferences);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {

@@ -1,6 +1,7 @@
 /**
- * The 3.0 routes against Cisco's document (fixtures/v3/operations.json): every operation the
- * emulator serves is one of Cisco's, with the same method, path and parameter names.
+ * The 3.0 routes against Cisco's document (fixtures/v3/operations.json): every operation of
+ * Cisco's is served, and every operation served is one of Cisco's, with the same method, path
+ * and parameter names; the README says how many.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,18 @@ const ops = Object.entries(served.paths).flatMap(([path, item]) => Object.entrie
 describe("the 3.0 operations served, against Cisco's document", () => {
   it('holds Cisco 184 operations in the fixture', () => {
     expect(CISCO_OPERATIONS).toHaveLength(184);
+  });
+
+  it('serves every one of them', () => {
+    const servedKeys = new Set(ops.map((o) => `${o.method} ${o.path}`));
+    expect(CISCO_OPERATIONS.map((c) => `${c.method} ${c.path}`).filter((key) => !servedKeys.has(key))).toEqual([]);
+    expect(servedKeys.size).toBe(CISCO_OPERATIONS.length);
+  });
+
+  it("leave the README's count of served operations right", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`**${ops.length} of its ${CISCO_OPERATIONS.length} operations**`);
+    expect(readme).toContain(`\`openapi/openapi-3.0.json\` (${ops.length})`);
   });
 
   it.each(ops.map((o) => [`${o.method} ${o.path}`, o] as const))('%s is an operation of Cisco, with its operationId and parameter names', (_, { method, path, op }) => {

@@ -77,6 +77,13 @@ describe('the 3.0 writes, after a restart', () => {
     const adProfiles = await first.json3<unknown[]>('/activeDiscovery/profile');
     const adPolicies = await first.json3<unknown[]>('/presets/activeDiscovery/policy');
     const adScan = await first.json3<unknown[]>(`/activeDiscovery/profile/${adProfile?.id}/lastScan`);
+    // A baseline of the restart preset, one difference of it reported abnormal (a review kept apart from the record).
+    const madeBaseline = await first.v3('POST', '/baselines', { label: 'Restart baseline', presetId: preset.id, from: '0', to: '1' });
+    expect(madeBaseline.statusCode, madeBaseline.body).toBe(200);
+    const baselineId = madeBaseline.json<{ id: string }>().id;
+    const [reported] = await first.json3<{ id: string }[]>(`/baselines/${baselineId}/differences`);
+    expect((await first.v3('POST', `/differences/${reported?.id}/nack`)).statusCode).toBe(204);
+    const baselineRows = await first.json3<unknown[]>(`/baselines/${baselineId}/visualisations/component-list`);
     await first.close();
 
     const second = await testCenter('small', db);
@@ -126,6 +133,9 @@ describe('the 3.0 writes, after a restart', () => {
       expect(await second.json3('/presets/activeDiscovery/policy')).toEqual(adPolicies);
       expect(await second.json3(`/activeDiscovery/profile/${adProfile?.id}/lastScan`)).toEqual(adScan);
       expect(adScan).toHaveLength(1);
+      expect(await second.json3(`/baselines/${baselineId}/visualisations/component-list`)).toEqual(baselineRows);
+      expect(baselineRows).toContainEqual(expect.objectContaining({ status: 'abnormal' }));
+      expect((await second.json3<{ label: string }[]>(`/presets/${preset.id}/baselines`)).map((b) => b.label)).toEqual(['Restart baseline']);
     } finally {
       await second.close();
     }

@@ -6,10 +6,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Activity } from '../../../domain/activities.js';
 import { activityEnds } from '../../../domain/activities.js';
 import { ACTIVITY_FIELDS } from '../../../domain/list-fields.js';
-import type { Component } from '../../../domain/types.js';
 import { errors } from '../../../errors.js';
 import { checkId, found } from '../../kit.js';
 import { sendList } from '../answer.js';
@@ -18,17 +16,12 @@ import { errorResponses, operation } from '../kit.js';
 import { listParams, windowParams } from '../list-query.js';
 import { listRequest } from '../params.js';
 import { doc } from '../registry.js';
+import { activityRows } from '../activity-rows.js';
 import { ActivitySchema } from '../schemas/activities.js';
-import { activity } from '../serialize/activities.js';
 
 const ListQuery = z.object({ ...listParams(ACTIVITY_FIELDS), ...windowParams });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
-  /** Activities with their ends, the ends read once per chunk. */
-  const withEnds = (chunk: Activity[]) => {
-    const ends = app.store.componentViews.byIds(chunk.flatMap((a) => [a.leftId, a.rightId]));
-    return chunk.map((a) => ({ a, left: ends.get(a.leftId) as Component, right: ends.get(a.rightId) as Component }));
-  };
 
   const list = operation('GET', '/activities', 'Without `page` and `size`, every activity (streamed).');
   app.get(
@@ -43,7 +36,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const req = listRequest(request.query);
       const l = app.lookups();
-      return sendList(reply, req, { rows: inChunks(app.store.activities.list(req), withEnds), serialize: (x) => activity(x.a, x.left, x.right, l) });
+      return sendList(reply, req, { rows: inChunks(app.store.activities.list(req), (chunk) => activityRows(app.store, chunk, l)), serialize: (x) => x });
     },
   );
 
@@ -66,7 +59,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       if (!ends) throw errors.badId('activity', raw);
       const id = ends.map((e) => checkId(e, 'component')).join('_');
       const a = found(app.store.activities.get(id), 'Activity', raw);
-      return withEnds([a]).map((x) => activity(x.a, x.left, x.right, app.lookups()));
+      return activityRows(app.store, [a], app.lookups());
     },
   );
 };

@@ -8,9 +8,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Activity } from '../../../domain/activities.js';
 import { ACTIVITY_FIELDS } from '../../../domain/list-fields.js';
-import type { Component } from '../../../domain/types.js';
 import { unionOfMatches } from '../../../domain/vulnerability.js';
 import { errors } from '../../../errors.js';
 import { checkId } from '../../kit.js';
@@ -20,10 +18,10 @@ import { errorResponses, operation } from '../kit.js';
 import { listParams } from '../list-query.js';
 import { listRequest } from '../params.js';
 import { doc } from '../registry.js';
+import { activityRows } from '../activity-rows.js';
 import { ActivitySchema } from '../schemas/activities.js';
 import { DetailedTagsSchema } from '../schemas/tags.js';
 import { JsonVulnerabilityFullInfosForDeviceSchema } from '../schemas/vulnerability-infos.js';
-import { activity } from '../serialize/activities.js';
 import { countedTag } from '../serialize/tags.js';
 import { vulnerabilityFullInfosForDevice } from '../serialize/vulnerability-infos.js';
 
@@ -44,11 +42,6 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     });
   }
 
-  /** Activities with their ends, the ends read once per chunk (as GET /activities). */
-  const withEnds = (chunk: Activity[]) => {
-    const ends = store.componentViews.byIds(chunk.flatMap((a) => [a.leftId, a.rightId]));
-    return chunk.map((a) => ({ a, left: ends.get(a.leftId) as Component, right: ends.get(a.rightId) as Component }));
-  };
 
   const activities = operation(
     'GET',
@@ -69,7 +62,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const components = componentsOf(request.params.id);
       const req = listRequest(request.query);
       const l = app.lookups();
-      return sendList(reply, req, { rows: inChunks(store.activities.list(req, components), withEnds), serialize: (x) => activity(x.a, x.left, x.right, l) });
+      return sendList(reply, req, { rows: inChunks(store.activities.list(req, components), (chunk) => activityRows(store, chunk, l)), serialize: (x) => x });
     },
   );
 

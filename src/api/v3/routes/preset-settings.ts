@@ -33,7 +33,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   const write = operation(
     'PUT',
     '/presets/{preset_id}/settings',
-    'Writes the preset\'s settings: the fields given replace, absent ones stay; `lastEditUpdate` is now. Answers the settings, as GET then reads them. A preset the Center ships has settings too. divergence: an `activeBaselineId` other than "" is a 400 (the emulator keeps no baselines).',
+    'Writes the preset\'s settings: the fields given replace, absent ones stay; `lastEditUpdate` is now. Answers the settings, as GET then reads them. A preset the Center ships has settings too. `activeBaselineId` is "" or one of the preset\'s baselines (400 otherwise).',
   );
   app.put(
     write.url,

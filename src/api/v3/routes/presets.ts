@@ -8,10 +8,11 @@ import { PRESET_ERRORS, presetId, presetOf } from '../preset-lookup.js';
 import { doc } from '../registry.js';
 import { PresetDataInfoSchema, PresetSchema } from '../schemas/presets.js';
 import { preset, presetDataInfo } from '../serialize/presets.js';
+import { baselineKit } from './baselines.js';
 
 const ListQuery = z.object({
   baselines: doc(scalar(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional()), {
-    description: 'whether to return the baselines (the emulator keeps none: `baselines` is always empty)',
+    description: 'whether to return the baselines: each preset\'s, with their differences counted now (in advantage mode; none otherwise)',
   }),
 });
 const Params = z.object({ preset_id: presetId });
@@ -22,7 +23,11 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     app.get(
       url,
       { schema: { ...docs, querystring: ListQuery, response: { 200: doc(z.array(PresetSchema), { description: 'list successful' }), ...errorResponses({ badRequest: "baselines: must be 'true' or 'false'" }) } } },
-      async () => app.store.presets.list().map(preset),
+      async (request) => {
+        const withBaselines = request.query.baselines === 'true' && app.store.settings.licenseMode() === 'advantage';
+        const kit = baselineKit(app);
+        return app.store.presets.list().map((p) => preset(p, withBaselines ? app.store.baselines.ofPreset(p.id).map((b) => kit.shown(kit.stateOf(b.id))) : []));
+      },
     );
   }
   {

@@ -29,7 +29,7 @@ export const PresetSettingsSchema = named(
     scanPeriod: int,
     ...severities(int),
   }),
-  `A preset's settings: the baseline differences looked for in its data, the scan period (ms; 0 is the Center's own schedule, \`forceScanPeriod\` makes it apply), the severity (0 Low to ${SEVERITY_LEVEL_MAX} Very High) of each kind of baseline event, \`lastEditUpdate\` (ms, 0 when never written). \`activeBaselineId\` is "": the emulator keeps no baselines.`,
+  `A preset's settings: the baseline differences looked for in its data, the scan period (ms; 0 is the Center's own schedule, \`forceScanPeriod\` makes it apply), the severity (0 Low to ${SEVERITY_LEVEL_MAX} Very High) of each kind of baseline event, \`lastEditUpdate\` (ms, 0 when never written). \`activeBaselineId\` is "" or one of the preset's baselines.`,
 );
 
 const level = z

@@ -5,6 +5,7 @@
  * know (a preset exported from a real Center comes back whole).
  */
 import { z } from 'zod';
+import { BaselineSchema } from './baselines.js';
 import { named } from '../registry.js';
 import { CategorySchema, SensorSchema, int, ms } from './common.js';
 
@@ -83,11 +84,11 @@ export const PresetSchema = named(
     activityTagless: triState,
     groupless: triState,
     hasExternalCommunications: triState,
-    baselines: z.array(z.looseObject({ id: z.string() })),
+    baselines: z.array(BaselineSchema),
     operationalStarred: z.boolean(),
     securityStarred: z.boolean(),
   }),
-  'A named, categorised filter over the Center\'s data. `custom` is false for the presets the Center ships ("All data"). The tri-state flags are "indeterminate" (not set), "true" or "false". `baselines` is empty: the emulator keeps no baseline.',
+  'A named, categorised filter over the Center\'s data. `custom` is false for the presets the Center ships ("All data"). The tri-state flags are "indeterminate" (not set), "true" or "false". `baselines` are the preset\'s with `?baselines=true` (in advantage mode), empty otherwise.',
 );
 
 export const PresetDataInfoSchema = named(

@@ -7,7 +7,7 @@ import type { VariableView, VariablesOf } from '../../../domain/variable-view.js
 import type { ComponentCredentialSchema, ExternalCommunicationSchema, VariableAccessComponentSchema, VariableSchema } from '../schemas/component-relations.js';
 import { type Wire, componentIcon, componentLabels, deviceLabels } from './common.js';
 
-function accessComponent(id: string, c: Component | undefined): Wire<typeof VariableAccessComponentSchema> {
+export function accessComponent(id: string, c: Component | undefined): Wire<typeof VariableAccessComponentSchema> {
   if (!c) return { id, label: '', originalLabel: '', customLabel: '', icon: '' };
   return { id: c.id, ...componentLabels(c), icon: componentIcon(c) };
 }

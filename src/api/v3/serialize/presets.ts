@@ -3,7 +3,8 @@ import type { Preset, PresetDataInfo } from '../../../domain/preset.js';
 import type { PresetDataInfoSchema, PresetSchema } from '../schemas/presets.js';
 import { type Wire, ms } from './common.js';
 
-export function preset(p: Preset): Wire<typeof PresetSchema> {
+/** `baselines`: the preset's, when asked for (GET /presets?baselines=true). */
+export function preset(p: Preset, baselines: Wire<typeof PresetSchema>['baselines'] = []): Wire<typeof PresetSchema> {
   return {
     id: p.id,
     label: p.label,
@@ -22,7 +23,7 @@ export function preset(p: Preset): Wire<typeof PresetSchema> {
     activityTagless: p.activityTagless,
     groupless: p.groupless,
     hasExternalCommunications: p.hasExternalCommunications,
-    baselines: [],
+    baselines,
     operationalStarred: p.operationalStarred,
     securityStarred: p.securityStarred,
   };
