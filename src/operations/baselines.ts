@@ -15,6 +15,7 @@ import {
   type ComponentNow,
   type ComponentRecord,
   type CountDifferences,
+  type Difference,
   type DifferenceKind,
   type ReviewAction,
   type ShownDifference,
@@ -58,8 +59,6 @@ export const baselineErrors = {
   advantageOnly: () => new ApiError(402, 'License error: baselines are accessible only in advantage mode'),
   noTarget: (target: BaselineTarget | 'variables', id: string, baselineId: string) =>
     new ApiError(404, `${target === 'components' ? 'Component' : target === 'activities' ? 'Activity' : 'Variable'} not found in the baseline ${baselineId} nor in its preset: ${id}`),
-  noDifferences: (target: BaselineTarget, id: string, baselineId: string) =>
-    new ApiError(404, `No differences of the ${target === 'components' ? 'component' : 'activity'} ${id} from the baseline ${baselineId}`),
   noBaseline: () => new ApiError(404, 'No baseline found'),
   kindOfTarget: (kind: DifferenceKind, target: BaselineTarget | 'variables') => new ApiError(400, `Invalid path parameter "diff_type": ${target} have no ${kind} differences`),
 };
@@ -118,13 +117,16 @@ export function differenceSummary(store: Store, s: BaselineState): DifferenceSum
   return { counts: countDifferences(all), componentLastDiff: last('components'), activityLastDiff: last('activities') };
 }
 
-/** The differences of these components or activities (a page of a list), by id; those the scope no longer keeps have none. */
+/**
+ * The differences of these components or activities, by id: rows of the baseline's lists, or a
+ * component's activities, which its scope keeps already (so the scope is not evaluated again).
+ */
 export function differencesOf(store: Store, s: BaselineState, target: BaselineTarget, ids: readonly string[]): Map<string, ShownDifference[]> {
   const reviews = store.baselines.reviews(s.rowid);
   const found =
     target === 'components'
-      ? compareComponents(s, store.baselines.componentsIn(s.rowid, s.scope, ids), reviews)
-      : compareActivities(s, store.baselines.activitiesIn(s.rowid, s.scope, ids), reviews);
+      ? compareComponents(s, store.baselines.componentsIn(s.rowid, undefined, ids), reviews)
+      : compareActivities(s, store.baselines.activitiesIn(s.rowid, undefined, ids), reviews);
   return new Map(found.map((t) => [t.now.id, t.diffs]));
 }
 
@@ -238,15 +240,26 @@ function apply(ctx: BaselineContext, s: BaselineState, t: TargetDifferences, dif
     for (const d of diffs) baselines.putReview(s.rowid, { id: d.id, value: d.value, status: action === 'nack' ? 'abnormal' : 'ignored', comment, time: ctx.clock.now() });
     return;
   }
-  // What is acknowledged needs no review; what is forgotten shows afresh.
-  for (const d of action === 'delete' ? t.diffs : diffs) baselines.dropReview(s.rowid, d.id);
-  if (t.target === 'components') {
-    const next = action === 'ack' ? acknowledgeComponent(t.then, t.now, diffs) : t.then && forgetComponent(t.then, kind);
-    if (action === 'ack' || t.then) baselines.putComponent(s.rowid, t.rowid, next);
-  } else {
-    const next = action === 'ack' ? acknowledgeActivity(t.then, t.now, diffs) : t.then && forgetActivity(t.then, kind);
-    if (action === 'ack' || t.then) baselines.putActivity(s.rowid, t.rowid, next);
+  if (action === 'ack') {
+    // What is acknowledged needs no review.
+    for (const d of diffs) baselines.dropReview(s.rowid, d.id);
+    if (t.target === 'components') baselines.putComponent(s.rowid, t.rowid, acknowledgeComponent(t.then, t.now, diffs));
+    else baselines.putActivity(s.rowid, t.rowid, acknowledgeActivity(t.then, t.now, diffs));
+    return;
   }
+  // delete: what the record forgets shows afresh, its reviews (an ignore included) dropped; those of other kinds stay.
+  if (!t.then) return;
+  let fresh: Difference[];
+  if (t.target === 'components') {
+    const next = forgetComponent(t.then, kind);
+    baselines.putComponent(s.rowid, t.rowid, next);
+    fresh = componentDifferences(s.baseline, t.now, next);
+  } else {
+    const next = forgetActivity(t.then, kind);
+    baselines.putActivity(s.rowid, t.rowid, next);
+    fresh = activityDifferences(s.baseline, t.now, next);
+  }
+  for (const d of fresh) if (ofKind(kind, d)) baselines.dropReview(s.rowid, d.id);
 }
 
 /** Cisco POST /baselines/{id}/differences/{action}: every difference of the baseline. */
@@ -354,10 +367,9 @@ function causesOf(store: Store, activityId: string, diffs: readonly ShownDiffere
   const ends = activityEnds(activityId);
   const [left, right] = (ends ?? []).map((e) => store.baselines.componentRowid(e));
   if (left === undefined || right === undefined) return [];
-  const pair = { left: [left], right: [right] };
-  if (diffs.some((d) => d.type === 'newActivity')) return [{ pair }];
+  if (diffs.some((d) => d.type === 'newActivity')) return [{ left, right }];
   const tags = diffs.filter((d) => d.type === 'newTag').map((d) => d.key);
-  return tags.length > 0 ? [{ pair, tags }] : [];
+  return tags.length > 0 ? [{ left, right, tags }] : [];
 }
 
 /**

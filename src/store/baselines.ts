@@ -168,18 +168,17 @@ export function createBaselineRepo(db: Db) {
     'SELECT 1 FROM baseline_activity b JOIN activity a ON a.left_component = b.left_component AND a.right_component = b.right_component WHERE b.baseline_rowid = ? AND a.rowid = ?',
   ).pluck();
 
-  /** The conditions on `component c` of the scope, and the same as `<column> IN (…)` for activities' ends. */
-  const scoped = (scope: PresetScope): Where => presetScopeWhere(scope);
+  /** The scope as a condition on activity `a`: an end among the components it keeps. */
   function endsInScope(scope: PresetScope): [string, unknown[]] {
     if (scope.all) return ['', []];
-    const where = scoped(scope);
+    const where = presetScopeWhere(scope);
     const inScope = `(SELECT c.rowid FROM component c ${where.toString()})`;
     return [`(a.left_component IN ${inScope} OR a.right_component IN ${inScope})`, [...where.params, ...where.params]];
   }
 
   /** The components `extra` names, compared; only those `scope` keeps when one is given. */
   function componentStates(baseline: number, scope: PresetScope | undefined, extra: [string, unknown[]], limit: number): Compared<ComponentNow, ComponentRecord>[] {
-    const where = scope ? scoped(scope) : new Where();
+    const where = scope ? presetScopeWhere(scope) : new Where();
     where.add(extra[0], ...extra[1]);
     const sql = `SELECT c.rowid, c.id, c.creation_time, c.last_active_time, c.tags_json, c.props_json, b.tags_json AS b_tags, b.props_json AS b_props
       FROM component c LEFT JOIN baseline_component b ON b.baseline_rowid = ? AND b.component_rowid = c.rowid ${where.toString()} ORDER BY c.rowid LIMIT ?`;
@@ -212,7 +211,7 @@ export function createBaselineRepo(db: Db) {
     insert(b: Baseline, scope: PresetScope): void {
       insert.run(b);
       const rowid = rowidOf.get(b.id) as number;
-      const where = scoped(scope);
+      const where = presetScopeWhere(scope);
       where.add('c.creation_time <= ?', b.periodEnd).add('c.last_active_time >= ?', b.periodStart);
       prepare(`INSERT INTO baseline_component (baseline_rowid, component_rowid, tags_json, props_json) SELECT ?, c.rowid, c.tags_json, c.props_json FROM component c ${where.toString()}`).run(
         rowid,
@@ -239,7 +238,7 @@ export function createBaselineRepo(db: Db) {
      * evaluate the scope again for each chunk.
      */
     scopeTargets(scope: PresetScope): { components: number[]; activities: number[] } {
-      const where = scoped(scope);
+      const where = presetScopeWhere(scope);
       const [ends, params] = endsInScope(scope);
       return {
         components: prepare(`SELECT c.rowid FROM component c ${where.toString()} ORDER BY c.rowid`).pluck().all(...where.params) as number[],
@@ -250,16 +249,16 @@ export function createBaselineRepo(db: Db) {
       componentStates(baseline, undefined, ['c.rowid IN (SELECT value FROM json_each(?))', [JSON.stringify(rowids)]], rowids.length),
     activitiesByRowids: (baseline: number, rowids: readonly number[]) =>
       activityStates(baseline, undefined, ['a.rowid IN (SELECT value FROM json_each(?))', [JSON.stringify(rowids)]], rowids.length),
-    /** These components (by id) if the scope keeps them. */
-    componentsIn: (baseline: number, scope: PresetScope, ids: readonly string[]) =>
+    /** These components (by id); only if the scope keeps them, when one is given. */
+    componentsIn: (baseline: number, scope: PresetScope | undefined, ids: readonly string[]) =>
       componentStates(baseline, scope, ['c.id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]], ids.length),
-    /** These activities (by id, "<left id>_<right id>") if the scope keeps them. */
-    activitiesIn: (baseline: number, scope: PresetScope, ids: readonly string[]) =>
+    /** These activities (by id, "<left id>_<right id>"); only if the scope keeps them, when one is given. */
+    activitiesIn: (baseline: number, scope: PresetScope | undefined, ids: readonly string[]) =>
       activityStates(baseline, scope, [PAIRS_IN, [JSON.stringify(ids.map((id) => activityEnds(id) ?? ['', '']))]], ids.length),
     /** The rowids of the components the scope keeps; undefined for a scope that keeps everything. */
     scopeRowids(scope: PresetScope): number[] | undefined {
       if (scope.all) return undefined;
-      const where = scoped(scope);
+      const where = presetScopeWhere(scope);
       return prepare(`SELECT c.rowid FROM component c ${where.toString()}`).pluck().all(...where.params) as number[];
     },
 

@@ -57,20 +57,22 @@ export function betweenPairs(where: Where, pairs: readonly EndPair[], src = 'f.s
   );
 }
 
-/** Flows between the ends of a pair: all of them, or those that carry one of `tags` (what caused a baseline difference). */
+/** Flows between two components, either way: all of them, or those that carry one of `tags` (what caused a baseline difference). */
 export interface FlowCause {
-  pair: EndPair;
+  left: number;
+  right: number;
   tags?: readonly string[];
 }
 
+/**
+ * The flows of any of these causes, given as one JSON parameter (a component with thousands of
+ * causes stays one short statement), each direction read from its source's side.
+ */
 function causesWhere(where: Where, causes: readonly FlowCause[]): void {
-  const parts = causes.map((c) => {
-    const one = new Where();
-    betweenPairs(one, [c.pair]);
-    if (c.tags) one.add(`EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = f.rowid AND t.tag IN (${placeholders(c.tags.length)}))`, ...c.tags);
-    return one;
-  });
-  where.add(`(${parts.map((w) => `(${w.toString().replace(/^WHERE /, '')})`).join(' OR ') || '0'})`, ...parts.flatMap((w) => w.params));
+  const side = (src: string, dst: string) => `SELECT x.rowid FROM json_each(?) c JOIN flow x ON x.src_component = c.value ->> '${src}' AND x.dst_component = c.value ->> '${dst}'
+    WHERE c.value ->> 't' IS NULL OR EXISTS (SELECT 1 FROM flow_tag t WHERE t.flow_rowid = x.rowid AND t.tag IN (SELECT value FROM json_each(c.value, '$.t')))`;
+  const json = JSON.stringify(causes.map((c) => ({ l: c.left, r: c.right, t: c.tags ?? null })));
+  where.add(`f.rowid IN (${side('l', 'r')} UNION ALL ${side('r', 'l')})`, json, json);
 }
 
 /** Which flows a list runs over: every one, a component's, those between pairs of ends, those of causes, or a preset's (those without tags only, when `tagless`). */

@@ -57,8 +57,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { api, mode } = request.body;
-      if (api !== undefined) settings.set('license.api', String(api));
-      if (mode !== undefined) settings.set('license.mode', mode);
+      app.store.transaction(() => {
+        if (api !== undefined) settings.set('license.api', String(api));
+        if (mode !== undefined) settings.set('license.mode', mode);
+      });
       return license();
     },
   );

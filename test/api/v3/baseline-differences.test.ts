@@ -177,6 +177,19 @@ describe('GET /baselines/{id}/{target}/{targetId}/visualisations/flow-list', () 
     expect(await c.json3(`/baselines/${b.id}/components/${hmi}/visualisations/flow-list?size=1&page=3`)).toEqual([]);
   });
 
+  it('lists the flows of a component with more than a thousand new activities (a scanner)', async () => {
+    const scanner = { mac: '00:0e:8c:77:77:77', ip: '10.99.2.1' };
+    const targets = Array.from({ length: 1_100 }, (_, i) => ({ mac: `02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`, ip: `10.98.${i >> 8}.${i & 255}` }));
+    const res = await c.control('POST', '/_emulator/ingest/flows', {
+      flows: targets.map((dst) => ({ src: { ...scanner, port: 50_000 }, dst: { ...dst, port: 22 }, ethertype: 'IPv4', protocol: 'TCP' })),
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const [scannerId] = await flow(c, scanner, PLC, 2222);
+    const flows = await c.json3<{ id: string }[]>(`/baselines/${b.id}/components/${scannerId}/visualisations/flow-list`);
+    expect(flows).toHaveLength(1_101);
+    expect(new Set(flows.map((f) => f.id))).toEqual(new Set((await c.json3<{ id: string }[]>(`/components/${scannerId}/flows`)).map((f) => f.id)));
+  });
+
   it('answers 400 to a bad `prop`, 404 to an unknown target', async () => {
     expectError3(await c.v3('GET', `/baselines/${b.id}/components/${hmi}/visualisations/flow-list?prop=x`), 400, /"prop": must be 'tags'/);
     expectError3(await c.v3('GET', `/baselines/${b.id}/activities/${UNKNOWN}_${hmi}/visualisations/flow-list`), 404, /not found/);
@@ -206,6 +219,17 @@ describe('POST /baselines/{baseline_id}/{target}/{target_id}/{diff_type}/{action
     expect(await summary()).toEqual(EXPECTED());
     await review(`/baselines/${b.id}/components/${drive}/all/nack`, { id: drives.id, comment: 'unknown drive' });
     expect(await statusOf(drive)).toBe('abnormal');
+  });
+
+  it('delete drops the reviews of what it forgets, an ignore included, and keeps those of other kinds', async () => {
+    await review(`/baselines/${b.id}/components/${hmi}/properties/nack`);
+    await review(`/baselines/${b.id}/components/${plc}/tags/ignore`);
+    expect(await summary()).not.toContainEqual(['newTag', plc, 'PLC']);
+    await review(`/baselines/${b.id}/components/${plc}/tags/delete`);
+    expect(await summary()).toContainEqual(['newTag', plc, 'PLC']);
+    await review(`/baselines/${b.id}/components/${hmi}/tags/delete`);
+    expect(await statusOf(hmi)).toBe('abnormal');
+    expect(await summary()).toContainEqual(['changedProperty', hmi, 'vendor']);
   });
 
   it('delete: the baseline forgets the target, which the world then shows as new', async () => {
