@@ -225,12 +225,34 @@ export interface CountDifferences {
   changedActivity: number;
 }
 
-export function countDifferences(diffs: readonly Difference[]): CountDifferences {
-  const sets = { newComponent: new Set<string>(), changedComponent: new Set<string>(), newActivity: new Set<string>(), changedActivity: new Set<string>() };
-  for (const d of diffs) {
-    if (d.type === 'newComponent') sets.newComponent.add(d.targetId);
-    else if (d.type === 'newActivity') sets.newActivity.add(d.targetId);
-    else (d.target === 'components' ? sets.changedComponent : sets.changedActivity).add(d.targetId);
+/** What a baseline's differences come to: the targets counted (CountDifferences), every difference, the latest detection of each target kind (0 when none). */
+export interface DifferenceSummary {
+  counts: CountDifferences;
+  total: number;
+  componentLastDiff: Micros;
+  activityLastDiff: Micros;
+}
+
+/**
+ * Sums up the differences target by target (each target's shown differences once), so that a
+ * baseline of a large scope is summed without holding its differences. A target is new when it
+ * is (newComponent, newActivity), changed otherwise.
+ */
+export function summarizeDifferences(targets: Iterable<readonly Difference[]>): DifferenceSummary {
+  const s: DifferenceSummary = { counts: { newComponent: 0, changedComponent: 0, newActivity: 0, changedActivity: 0 }, total: 0, componentLastDiff: 0, activityLastDiff: 0 };
+  for (const diffs of targets) {
+    const first = diffs[0];
+    if (!first) continue;
+    s.total += diffs.length;
+    const last = diffs.reduce((m, d) => Math.max(m, d.detection), 0);
+    const isNew = diffs.some((d) => d.type === 'newComponent' || d.type === 'newActivity');
+    if (first.target === 'components') {
+      s.counts[isNew ? 'newComponent' : 'changedComponent'] += 1;
+      s.componentLastDiff = Math.max(s.componentLastDiff, last);
+    } else {
+      s.counts[isNew ? 'newActivity' : 'changedActivity'] += 1;
+      s.activityLastDiff = Math.max(s.activityLastDiff, last);
+    }
   }
-  return { newComponent: sets.newComponent.size, changedComponent: sets.changedComponent.size, newActivity: sets.newActivity.size, changedActivity: sets.changedActivity.size };
+  return s;
 }

@@ -65,6 +65,8 @@ const PAIRS_IN = `(a.left_component, a.right_component) IN (SELECT l.rowid, r.ro
 export interface VariableAccessRow {
   variableId: string;
   name: string;
+  /** The component that holds the variable. */
+  holderId: string;
   authorId: string;
   type: string;
   first: Micros;
@@ -137,8 +139,8 @@ export function createBaselineRepo(db: Db) {
   const componentRowid = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();
   const variableById = db.prepare('SELECT 1 FROM variable WHERE id = ?').pluck();
   const accessesOf = db.prepare(
-    `SELECT v.id AS variableId, v.name, au.id AS authorId, va.type, va.first, va.last FROM variable v
-     JOIN variable_access va ON va.variable_rowid = v.rowid JOIN component au ON au.rowid = va.author_rowid
+    `SELECT v.id AS variableId, v.name, h.id AS holderId, au.id AS authorId, va.type, va.first, va.last FROM variable v
+     JOIN component h ON h.rowid = v.component_rowid JOIN variable_access va ON va.variable_rowid = v.rowid JOIN component au ON au.rowid = va.author_rowid
      WHERE v.id IN (SELECT value FROM json_each(?))`,
   );
   const reviewsOf = db.prepare('SELECT difference_id, value, status FROM baseline_review WHERE baseline_rowid = ?');
@@ -162,6 +164,11 @@ export function createBaselineRepo(db: Db) {
   );
   const activityByEnds = db.prepare(
     'SELECT a.rowid FROM activity a WHERE a.left_component = (SELECT rowid FROM component WHERE id = ?) AND a.right_component = (SELECT rowid FROM component WHERE id = ?)',
+  ).pluck();
+  const activitiesOfComponents = db.prepare(
+    `SELECT l.id || '_' || r.id FROM activity a JOIN component l ON l.rowid = a.left_component JOIN component r ON r.rowid = a.right_component
+     WHERE a.left_component IN (SELECT rowid FROM component WHERE id IN (SELECT value FROM json_each(@ids)))
+        OR a.right_component IN (SELECT rowid FROM component WHERE id IN (SELECT value FROM json_each(@ids)))`,
   ).pluck();
   const componentRecorded = db.prepare('SELECT 1 FROM baseline_component WHERE baseline_rowid = ? AND component_rowid = ?').pluck();
   const activityRecorded = db.prepare(
@@ -263,6 +270,8 @@ export function createBaselineRepo(db: Db) {
     },
 
     componentRowid: (id: string): number | undefined => componentRowid.get(id) as number | undefined,
+    /** The ids of the activities with an end among these components (the smaller id on the left, as activities are kept). */
+    activitiesOf: (componentIds: readonly string[]): string[] => activitiesOfComponents.all({ ids: JSON.stringify(componentIds) }) as string[],
     variableExists: (id: string): boolean => variableById.get(id) !== undefined,
     /** The accesses to these variables, by their key (src/domain/baseline.ts `accessKey`). */
     accesses(variableIds: readonly string[]): Map<string, VariableAccessRow> {

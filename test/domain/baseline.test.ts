@@ -8,12 +8,12 @@ import {
   acknowledgeComponent,
   activityDifferences,
   componentDifferences,
-  countDifferences,
   differenceId,
   forgetActivity,
   forgetComponent,
   ofKind,
   shown,
+  summarizeDifferences,
   targetStatus,
 } from '../../src/domain/baseline.js';
 
@@ -143,12 +143,29 @@ describe('forgetting (delete)', () => {
   });
 });
 
-describe('countDifferences', () => {
-  it('counts targets, not differences: new ones, and changed ones the baseline holds', () => {
+describe('summarizeDifferences', () => {
+  it('counts targets, not differences: new ones, and changed ones the baseline holds; every difference in the total', () => {
     const changed = componentDifferences(B, component({ tags: ['PLC', 'HMI'], props: { vendor: 'B' } }), { tags: ['PLC'], props: { vendor: 'A' } });
-    const added = componentDifferences(B, component({ id: 'c2' }), undefined);
+    const added = componentDifferences(B, component({ id: 'c2', first: 1_800 }), undefined);
     const act = activityDifferences(B, activity(), undefined);
     const actChanged = activityDifferences(B, activity({ id: 'x_y', tags: ['S7', 'X'] }), { tags: ['S7'], variables: ['v1/a/read'] });
-    expect(countDifferences([...changed, ...added, ...act, ...actChanged])).toEqual({ newComponent: 1, changedComponent: 1, newActivity: 1, changedActivity: 1 });
+    expect(summarizeDifferences([changed, added, act, actChanged])).toEqual({
+      counts: { newComponent: 1, changedComponent: 1, newActivity: 1, changedActivity: 1 },
+      total: changed.length + added.length + act.length + actChanged.length,
+      componentLastDiff: 2_000,
+      activityLastDiff: 2_000,
+    });
+  });
+
+  it('takes the latest detection of each kind, and leaves a target without differences out', () => {
+    const added = componentDifferences(B, component({ id: 'c2', first: 1_800 }), undefined);
+    const act = activityDifferences(B, activity({ first: 1_200 }), undefined);
+    expect(summarizeDifferences([added, [], act])).toEqual({
+      counts: { newComponent: 1, changedComponent: 0, newActivity: 1, changedActivity: 0 },
+      total: 2,
+      componentLastDiff: 1_800,
+      activityLastDiff: 1_200,
+    });
+    expect(summarizeDifferences([])).toEqual({ counts: { newComponent: 0, changedComponent: 0, newActivity: 0, changedActivity: 0 }, total: 0, componentLastDiff: 0, activityLastDiff: 0 });
   });
 });

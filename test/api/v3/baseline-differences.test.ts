@@ -144,7 +144,7 @@ describe('GET /baselines/{baseline_id}/activities/{activity_id}/visualisations/v
     const withVariables = all.find((a) => a.variablesCount > 0) as { id: string; variablesCount: number };
     expect(await c.json3(`/baselines/${b.id}/activities/${withVariables.id}/visualisations/variable-list`)).toEqual([]);
     await review(`/baselines/${b.id}/activities/${withVariables.id}/variables/delete`);
-    const listed = await c.json3<{ id: string; name: string; accessType: string; client: { id: string }; difference: { type: string; key: string } }[]>(
+    const listed = await c.json3<{ id: string; name: string; accessType: string; types: string; client: { id: string }; difference: { type: string; key: string } }[]>(
       `/baselines/${b.id}/activities/${withVariables.id}/visualisations/variable-list`,
     );
     const ends = withVariables.id.split('_');
@@ -157,8 +157,31 @@ describe('GET /baselines/{baseline_id}/activities/{activity_id}/visualisations/v
     // The variables are those GET /components/{id}/variables gives of the ends.
     const held = (await Promise.all(ends.map((e) => c.json3<{ id: string; label: string }[]>(`/components/${e}/variables`)))).flat();
     for (const v of listed) expect(held.find((h) => h.id === v.id)?.label).toBe(v.name);
+    expect(listed.every((v) => v.types === '')).toBe(true);
+  });
+
+  it('counts them in the rows: the activity\'s `newVariableAccess`, and each holder\'s (the end that is not the client)', async () => {
+    const activity = await forgetVariables();
+    const listed = await c.json3<{ id: string; client: { id: string } }[]>(`/baselines/${b.id}/activities/${activity}/visualisations/variable-list`);
+    expect(listed.length).toBeGreaterThan(0);
+    const rowOf = async (list: string, id: string) =>
+      (await c.json3<{ id: string; newVariableAccess: number }[]>(`/baselines/${b.id}/visualisations/${list}-list`)).find((r) => r.id === id)?.newVariableAccess;
+    expect(await rowOf('activity', activity)).toBe(listed.length);
+    expect(await c.json3(`/baselines/${b.id}/differences/activities/${activity}`)).toMatchObject({ newVariableAccess: listed.length });
+    for (const end of activity.split('_')) {
+      const heldHere = listed.filter((v) => v.client.id !== end).length;
+      expect(await rowOf('component', end)).toBe(heldHere);
+    }
   });
 });
+
+/** Makes the baseline forget the variable accesses of an activity of the seeded world that has some; answers its id. */
+async function forgetVariables(): Promise<string> {
+  const all = await c.json3<{ id: string; variablesCount: number }[]>('/activities');
+  const withVariables = all.find((a) => a.variablesCount > 0) as { id: string };
+  await review(`/baselines/${b.id}/activities/${withVariables.id}/variables/delete`);
+  return withVariables.id;
+}
 
 describe('GET /baselines/{id}/{target}/{targetId}/visualisations/flow-list', () => {
   type Flow = { id: string; tags: { id: string }[] };
@@ -210,6 +233,34 @@ describe('POST /baselines/{baseline_id}/{target}/{target_id}/{diff_type}/{action
       ['newComponent', drive, ''],
       ['newTag', plc, 'PLC'],
     ]);
+  });
+
+  it('allwithrelated: an activity\'s differences with those of its ends', async () => {
+    await review(`/baselines/${b.id}/activities/${activityOf(hmi, plc)}/allwithrelated/ignore`);
+    expect(await summary()).toEqual(
+      [
+        ['newActivity', activityOf(hmi, drive), ''],
+        ['newComponent', drive, ''],
+      ].sort(),
+    );
+  });
+
+  it('a variable: the differing accesses to it, on whichever activity, and no other', async () => {
+    const activity = await forgetVariables();
+    const listed = async () => (await c.json3<{ id: string }[]>(`/baselines/${b.id}/activities/${activity}/visualisations/variable-list`)).map((v) => v.id);
+    const before = await listed();
+    const variable = before[0] as string;
+    await review(`/baselines/${b.id}/variables/${variable}/variables/ack`);
+    const after = await listed();
+    expect(after).not.toContain(variable);
+    expect(after).toEqual(before.filter((v) => v !== variable));
+  });
+
+  it('answers 400 to a delete narrowed by `id` or `accessType`, and forgets nothing', async () => {
+    const [first] = await differences(c, b.id);
+    expectError3(await c.v3('POST', `/baselines/${b.id}/components/${hmi}/all/delete`, { id: first?.id }), 400, /"id": delete forgets a kind/);
+    expectError3(await c.v3('POST', `/baselines/${b.id}/activities/${activityOf(hmi, plc)}/variables/delete`, { accessType: 'read' }), 400, /"accessType": delete forgets a kind/);
+    expect(await summary()).toEqual(EXPECTED());
   });
 
   it('narrows to the difference the body names; 404 when the target shows none such', async () => {
@@ -281,6 +332,22 @@ describe('POST /presets/baselines/differences/{action}', () => {
     expectError3(await c.v3('POST', '/presets/baselines/differences/maybe'), 400, /"action"/);
     expect((await c.v3('DELETE', `/baselines/${b.id}`)).statusCode).toBe(204);
     expectError3(await c.v3('POST', '/presets/baselines/differences/ack'), 404, /No baseline found/);
+  });
+});
+
+describe('GET /homepage/dashboard: differences.total', () => {
+  const total = async (q = '') => (await c.json3<{ differences: { total: number } }>(`/homepage/dashboard${q}`)).differences.total;
+
+  it('counts every difference every baseline shows now, those detected in the window', async () => {
+    expect(await total()).toBe((await differences(c, b.id)).length);
+    const second = await makeBaseline(c, { label: 'Later', presetId: await allDataId(c), to: String(NOW / 1000) });
+    const both = (await differences(c, b.id)).length + (await differences(c, second.id)).length;
+    expect(both).toBeGreaterThan(EXPECTED().length);
+    expect(await total()).toBe(both);
+    expect(await total(`?from=${LATER + 1}`)).toBe(0);
+    const [first] = await differences(c, b.id);
+    await review(`/differences/${first?.id}/ignore`);
+    expect(await total()).toBe(both - 1);
   });
 });
 

@@ -228,10 +228,13 @@ describe('GET /baselines/{id}/visualisations/activity-list and component-list', 
 
   it("lists GET /activities' rows, each with its differences and status", async () => {
     const { b, hmi, plc, drive } = await changedPlant();
-    const rows = await c.json3<{ id: string; status: string; differences: { type: string }[]; flowCount: number }[]>(`/baselines/${b.id}/visualisations/activity-list`);
+    const rows = await c.json3<{ id: string; status: string; differences: { type: string }[]; newVariableAccess: number; flowCount: number }[]>(
+      `/baselines/${b.id}/visualisations/activity-list`,
+    );
     const activities = await c.json3<{ id: string; flowCount: number }[]>('/activities');
     expect(rows.map((r) => r.id)).toEqual(activities.map((a) => a.id));
-    expect(rows.map(({ status: _, differences: __, ...rest }) => rest)).toEqual(activities);
+    expect(rows.map(({ status: _, differences: __, newVariableAccess: ___, ...rest }) => rest)).toEqual(activities);
+    expect(rows.every((r) => r.newVariableAccess === 0)).toBe(true);
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(activityOf(hmi, drive))).toMatchObject({ status: 'new', differences: [{ type: 'newActivity' }] });
     expect(byId.get(activityOf(hmi, plc))).toMatchObject({ status: 'normal', differences: [] });
@@ -243,9 +246,12 @@ describe('GET /baselines/{id}/visualisations/activity-list and component-list', 
   it("lists GET /components' rows, each with its differences and status; answered in essentials mode too (Cisco documents no 402)", async () => {
     const { b, drive } = await changedPlant();
     await essentials();
-    const rows = await c.json3<{ id: string; status: string; differences: { type: string }[] }[]>(`/baselines/${b.id}/visualisations/component-list?sort=label`);
+    const rows = await c.json3<{ id: string; status: string; differences: { type: string }[]; newVariableAccess: number }[]>(
+      `/baselines/${b.id}/visualisations/component-list?sort=label`,
+    );
     const components = await c.json3<{ id: string }[]>('/components?sort=label');
-    expect(rows.map(({ status: _, differences: __, ...rest }) => rest)).toEqual(components);
+    expect(rows.map(({ status: _, differences: __, newVariableAccess: ___, ...rest }) => rest)).toEqual(components);
+    expect(rows.every((r) => r.newVariableAccess === 0)).toBe(true);
     expect(rows.filter((r) => r.status !== 'normal').map((r) => [r.id, r.status, r.differences.map((d) => d.type)])).toEqual([[drive, 'new', ['newComponent']]]);
   });
 

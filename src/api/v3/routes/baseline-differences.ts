@@ -20,16 +20,9 @@ import {
 import { DIFFERENCE_FIELDS, FLOW_FIELDS, type DifferenceField } from '../../../domain/list-fields.js';
 import { type InMemoryShape, listInMemory } from '../../../domain/list-in-memory.js';
 import { errors } from '../../../errors.js';
-import {
-  type BaselineState,
-  differenceFlows,
-  differingTargets,
-  reviewAllBaselines,
-  reviewBaseline,
-  reviewDifference,
-  reviewTarget,
-  targetOf,
-} from '../../../operations/baselines.js';
+import { differenceFlows, differingTargets, newAccessesHeld, targetOf } from '../../../operations/baseline-differences.js';
+import { reviewAllBaselines, reviewBaseline, reviewDifference, reviewTarget } from '../../../operations/baseline-reviews.js';
+import type { BaselineState } from '../../../operations/baselines.js';
 import { checkId, found } from '../../kit.js';
 import { scalar } from '../../params.js';
 import { sendList } from '../answer.js';
@@ -53,7 +46,7 @@ import { baselineDifference, difference, variableMonitor, withDifferences } from
 import { componentFields } from '../serialize/components.js';
 import { flow } from '../serialize/flows.js';
 import { countedTag, detailedTag } from '../serialize/tags.js';
-import { BASELINE_ERRORS, baselineId, baselineKit } from './baselines.js';
+import { BASELINE_ERRORS, baselineId, baselineKit, newAccesses } from './baselines.js';
 
 const pathEnum = <T extends readonly [string, ...string[]]>(values: T, description: string) =>
   doc(z.enum(values, { error: `must be one of ${values.map((v) => `'${v}'`).join(', ')}` }), { description });
@@ -149,7 +142,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const diffs = diffsOf(s, t, id);
       if (diffs.length === 0) throw errors.notFound(`Differences of the ${t === 'components' ? 'component' : 'activity'}`, raw);
       const l = app.lookups();
-      const extra = withDifferences(diffs, targetStatus(diffs));
+      const held = t === 'components' ? (newAccessesHeld(store, s, [id]).get(id) ?? 0) : newAccesses(diffs);
+      const extra = withDifferences(diffs, targetStatus(diffs), held);
       if (t === 'components') {
         const rowid = store.baselines.componentRowid(id) as number;
         return { ...componentFields(store.componentViews.views([rowid])[0] as NonNullable<ReturnType<typeof store.componentViews.views>[number]>, l), ...extra };

@@ -10,19 +10,10 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Activity } from '../../../domain/activities.js';
-import { targetStatus } from '../../../domain/baseline.js';
+import { type ShownDifference, targetStatus } from '../../../domain/baseline.js';
 import { ACTIVITY_FIELDS, COMPONENT_FIELDS } from '../../../domain/list-fields.js';
-import {
-  type BaselineContext,
-  type BaselineState,
-  baselineErrors,
-  baselineState,
-  createBaseline,
-  deleteBaseline,
-  differenceSummary,
-  differencesOf,
-  patchBaseline,
-} from '../../../operations/baselines.js';
+import { differenceSummary, differencesOf, newAccessesHeld } from '../../../operations/baseline-differences.js';
+import { type BaselineContext, type BaselineState, baselineErrors, baselineState, createBaseline, deleteBaseline, patchBaseline } from '../../../operations/baselines.js';
 import { errors } from '../../../errors.js';
 import { checkId } from '../../kit.js';
 import { sendList } from '../answer.js';
@@ -36,6 +27,9 @@ import { activityRows } from '../activity-rows.js';
 import { BaselineActivitySchema, BaselineComponentFieldsSchema, BaselineCreateSchema, BaselinePatchSchema, BaselineSchema } from '../schemas/baselines.js';
 import { baseline, withDifferences } from '../serialize/baselines.js';
 import { componentFields } from '../serialize/components.js';
+
+/** An activity's `newVariableAccess`: its differences that are new variable accesses. */
+export const newAccesses = (diffs: readonly ShownDifference[]) => diffs.filter((d) => d.type === 'newVariableAccess').length;
 
 const EXAMPLE_ID = 'cbcbed07-1ed4-4fa6-817c-f3c1702fd187';
 export const baselineId = doc(z.string(), { description: 'baseline id (uuid)', example: EXAMPLE_ID });
@@ -154,7 +148,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         const diffs = differencesOf(store, s, 'activities', chunk.map((a) => a.id));
         return activityRows(store, chunk, l).map((row) => {
           const d = diffs.get(row.id) ?? [];
-          return { ...row, ...withDifferences(d, targetStatus(d)) };
+          return { ...row, ...withDifferences(d, targetStatus(d), newAccesses(d)) };
         });
       };
       return sendList(reply, req, { rows: inChunks(store.activities.list(req, store.baselines.scopeRowids(s.scope)), complete), serialize: (row) => row });
@@ -181,10 +175,12 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const req = listRequest(request.query);
       const l = app.lookups();
       const rows = inChunks(store.componentViews.list(req, s.scope), (chunk) => {
-        const diffs = differencesOf(store, s, 'components', chunk.map((v) => v.component.id));
+        const ids = chunk.map((v) => v.component.id);
+        const diffs = differencesOf(store, s, 'components', ids);
+        const held = newAccessesHeld(store, s, ids);
         return chunk.map((v) => {
           const d = diffs.get(v.component.id) ?? [];
-          return { ...componentFields(v, l), ...withDifferences(d, targetStatus(d)) };
+          return { ...componentFields(v, l), ...withDifferences(d, targetStatus(d), held.get(v.component.id) ?? 0) };
         });
       });
       return sendList(reply, req, { rows, serialize: (row) => row });

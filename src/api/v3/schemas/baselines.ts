@@ -99,8 +99,9 @@ export const DifferenceSchema = named(
   'A difference of a target from a baseline; `oldValue` is what the baseline holds of a changed property ("" otherwise).',
 );
 
-const differences = { differences: z.array(DifferenceSchema), status: z.enum(TARGET_STATUSES) };
-const STATUS = '`status`: normal (no difference), new (not in the baseline), changed, or abnormal (a difference reported so, by nack).';
+const differences = { differences: z.array(DifferenceSchema), newVariableAccess: int, status: z.enum(TARGET_STATUSES) };
+const STATUS =
+  '`status`: normal (no difference), new (not in the baseline), changed, or abnormal (a difference reported so, by nack). `newVariableAccess`: how many of the differences are new accesses to a variable the component holds, or on the activity.';
 
 export const BaselineActivitySchema = named('BaselineActivity', ActivitySchema.extend(differences), `An activity as GET /activities shows it, with its differences from the baseline. ${STATUS}`);
 
@@ -128,5 +129,5 @@ export const VariableMonitorSchema = named(
     lastAccess: ms,
     difference: DifferenceSchema,
   }),
-  'A variable accessed on the activity in a way the baseline does not hold: `client` is the component that reads or writes it, `accessType` (and `types`) how.',
+  'A variable accessed on the activity in a way the baseline does not hold: `client` is the component that reads or writes it, `accessType` how; `types` (the variable\'s data type) is "": the emulator does not know it.',
 );

@@ -102,6 +102,6 @@ export const PresetHighlightSchema = named(
 
 export const AllCountersSchema = named(
   'AllCounters',
-  AllCountResultSchema.extend({ differences: named('TotalDifferences', z.object({ total: int }), 'Baseline differences: the emulator keeps no baselines, so 0.') }),
+  AllCountResultSchema.extend({ differences: named('TotalDifferences', z.object({ total: int }), 'Baseline differences: how many every baseline shows now (those detected in `from`/`to` when given).') }),
   "Counts of every kind of object of the Center: the dashboard of a preset that keeps everything (\"All data\"), and the baseline differences.",
 );

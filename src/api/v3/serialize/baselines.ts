@@ -1,16 +1,19 @@
 /** Baselines and their differences → Cisco's Baseline, BaselineDifference, Difference, Property, VariableMonitor (../schemas/baselines.ts). */
-import type { Baseline, ShownDifference, TargetStatus } from '../../../domain/baseline.js';
+import type { Baseline, DifferenceSummary, ShownDifference, TargetStatus } from '../../../domain/baseline.js';
 import { msFromMicros } from '../../../domain/time.js';
 import type { Micros } from '../../../domain/time.js';
 import { variableCategory, variableProtocol } from '../../../domain/variable-view.js';
 import type { Component } from '../../../domain/types.js';
-import type { DifferenceSummary } from '../../../operations/baselines.js';
 import type { VariableAccessRow } from '../../../store/baselines.js';
 import type { BaselineDifferenceSchema, BaselineSchema, DifferenceSchema, VariableMonitorSchema } from '../schemas/baselines.js';
 import { type Lookups, type Wire } from './common.js';
 import { accessComponent } from './component-relations.js';
 
-/** `now` is the time of the answer: the differences are computed at each read. */
+/**
+ * `now` is the time of the answer: the differences are computed at each read. divergence: Cisco
+ * scans on a schedule; `lastScanTime` and `nextScanTime` are `now` here, `status` always
+ * "active" (no scan is ever pending).
+ */
 export function baseline(b: Baseline, summary: DifferenceSummary, now: Micros): Wire<typeof BaselineSchema> {
   return {
     id: b.id,
@@ -50,8 +53,16 @@ export const difference = (d: ShownDifference): Wire<typeof DifferenceSchema> =>
   detection: msFromMicros(d.detection),
 });
 
-/** What a target's row gains in a baseline's lists. */
-export const withDifferences = (diffs: readonly ShownDifference[], status: TargetStatus) => ({ differences: diffs.map(difference), status });
+/**
+ * What a target's row gains in a baseline's lists: its differences, its status, and
+ * `newVariableAccess`, how many new accesses to variables it holds (a component) or on it (an
+ * activity) those differences count.
+ */
+export const withDifferences = (diffs: readonly ShownDifference[], status: TargetStatus, newVariableAccess: number) => ({
+  differences: diffs.map(difference),
+  newVariableAccess,
+  status,
+});
 
 /**
  * A variable access that differs, on an activity whose tags are `activityTags` (its protocol is
@@ -66,7 +77,9 @@ export function variableMonitor(d: ShownDifference, access: VariableAccessRow, a
     id: access.variableId,
     name: access.name,
     accessType: access.type,
-    types: access.type,
+    // divergence: Cisco's `types` is the variable's data type (x-go-name VariableType), which
+    // the emulator's variables do not have: "".
+    types: '',
     category: variableCategory(access.name),
     protocol: variableProtocol(protocols),
     client: accessComponent(access.authorId, author),
