@@ -136,6 +136,11 @@ describe('GET /baselines/{baseline_id}/components/{component_id}/visualisations/
     expect(await c.json3(`/baselines/${b.id}/components/${drive}/visualisations/property-list`)).toEqual([]);
     expectError3(await c.v3('GET', `/baselines/${b.id}/components/x/visualisations/property-list`), 400, /not a UUID/);
   });
+
+  it('answers 404 to a component neither the baseline nor its preset knows, or an unknown baseline', async () => {
+    expectError3(await c.v3('GET', `/baselines/${b.id}/components/${UNKNOWN}/visualisations/property-list`), 404, /Component not found in the baseline/);
+    expectError3(await c.v3('GET', `/baselines/${UNKNOWN}/components/${hmi}/visualisations/property-list`), 404, /Baseline not found/);
+  });
 });
 
 describe('GET /baselines/{baseline_id}/activities/{activity_id}/visualisations/variable-list', () => {
@@ -158,6 +163,14 @@ describe('GET /baselines/{baseline_id}/activities/{activity_id}/visualisations/v
     const held = (await Promise.all(ends.map((e) => c.json3<{ id: string; label: string }[]>(`/components/${e}/variables`)))).flat();
     for (const v of listed) expect(held.find((h) => h.id === v.id)?.label).toBe(v.name);
     expect(listed.every((v) => v.types === '')).toBe(true);
+  });
+
+  it('answers 400 to an id that is not an activity\'s, 404 to an activity neither the baseline nor its preset knows', async () => {
+    const path = (id: string) => `/baselines/${b.id}/activities/${id}/visualisations/variable-list`;
+    expectError3(await c.v3('GET', path(hmi)), 400, /Invalid activity id/);
+    expectError3(await c.v3('GET', path(`${hmi}_x`)), 400, /not a UUID/);
+    expectError3(await c.v3('GET', path(`${hmi}_${UNKNOWN}`)), 404, /Activity not found in the baseline/);
+    expectError3(await c.v3('GET', `${path(activityOf(hmi, plc))}?filter=nope:1`), 400, /"filter"/);
   });
 
   it('counts them in the rows: the activity\'s `newVariableAccess`, and each holder\'s (the end that is not the client)', async () => {

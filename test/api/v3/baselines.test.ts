@@ -269,6 +269,7 @@ describe('GET /baselines/{id}/visualisations/activity-list and component-list', 
   it('answers 400 to a bad id or parameter, 404 to an unknown baseline', async () => {
     expectError3(await c.v3('GET', '/baselines/x/visualisations/activity-list'), 400, /not a UUID/);
     expectError3(await c.v3('GET', `/baselines/${UNKNOWN}/visualisations/component-list`), 404, /Baseline not found/);
+    expectError3(await c.v3('GET', `/baselines/${UNKNOWN}/visualisations/activity-list`), 404, /Baseline not found/);
     const b = await makeBaseline(c, { label: 'A', presetId: allData });
     expectError3(await c.v3('GET', `/baselines/${b.id}/visualisations/component-list?size=0`), 400, /"size"/);
   });

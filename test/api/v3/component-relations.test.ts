@@ -160,6 +160,12 @@ describe('GET /components/{id}/flows', () => {
     expect((await c.json3<Flow[]>(`/components/${row.id}/flows?from=${from}`)).length).toBe(list.filter((f) => f.lastActivity >= from).length);
   });
 
+  it('answers 400 for a bad id or parameter', async () => {
+    expectError3(await c.v3('GET', '/components/x/flows'), 400, /Invalid component id/);
+    expectError3(await c.v3('GET', `/components/${UNKNOWN}/flows?size=0`), 400, /"size"/);
+    expectError3(await c.v3('GET', `/components/${UNKNOWN}/flows?format=xml`), 400, /"format"/);
+  });
+
   it('answers 404 for an unknown component, 401 to ?token= alone', async () => {
     expectError3(await c.v3('GET', `/components/${UNKNOWN}/flows`), 404, /Component not found/);
     expectError3(await c.app.inject({ url: `${API3}/components/${UNKNOWN}/flows?token=${TOKEN}` }), 401, /x-token-id header/);

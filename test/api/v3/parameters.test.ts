@@ -150,6 +150,10 @@ describe('GET /parameters/{key}', () => {
     expect(await c.json3('/parameters/sensor.security')).toEqual({ [LOGIN]: 'admin', [PASSWORD]: 'secret' });
   });
 
+  it('answers 400 for an empty key: the path is then GET /parameters\'s, whose `pattern` is mandatory', async () => {
+    expectError3(await c.v3('GET', '/parameters/'), 400, /"pattern": Should have a pattern/);
+  });
+
   it('answers {} for a key that is not there (divergence: Cisco lists no 404), the settings included', async () => {
     expect(await c.json3('/parameters/random.parameter.one')).toEqual({});
     c.store.settings.set('admin_key', 'internal');

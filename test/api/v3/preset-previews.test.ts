@@ -147,6 +147,13 @@ describe('POST /presets/preview/visualisations/networknode-list', () => {
     expectError3(await preview('networknode-list?fields=bogus', {}), 400, /fields/);
     expect(world()).toBe(before);
   });
+
+  it('answers 404 for a group the filters name that the world lacks, and stores nothing', async () => {
+    const before = world();
+    const body = { filters: { groups: [{ operator: 'include', value: { id: UNKNOWN } }] } };
+    expectError3(await preview('networknode-list', body), 404, new RegExp(`filters\\.groups: ${UNKNOWN}`));
+    expect(world()).toBe(before);
+  });
 });
 
 describe('POST /presets/preview/visualisations/vulnerability-list', () => {

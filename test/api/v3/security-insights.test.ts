@@ -92,6 +92,40 @@ describe('GET /presets/{preset_id}/visualisations/dashboard-security/{type}/list
   });
 });
 
+describe('GET /presets/{preset_id}/visualisations/dashboard-security/{type}/counts', () => {
+  const counts = (p: Pick<Preset, 'id'>, type: string, query = '') => c.json3<{ top: Element[]; bottom: Element[] }>(`${base(p, type)}/counts${query}`);
+
+  it.each(['dns', 'http', 'smb'] as const)('answers the two ends of the %s list of every preset: its first ten values and its last ten', async (type) => {
+    for (const p of presets) {
+      const list = await values(p, type);
+      expect(await counts(p, type), p.label).toEqual({ top: list.slice(0, 10), bottom: list.slice(-10) });
+    }
+  });
+
+  it('answers two different ends of a list longer than twenty', async () => {
+    const list = await values(allData, 'dns');
+    expect(list.length).toBeGreaterThan(20);
+    const { top, bottom } = await counts(allData, 'dns');
+    expect(top).toEqual(list.slice(0, 10));
+    expect(bottom).toEqual(list.slice(-10));
+    expect(top.filter((e) => bottom.some((b) => b.label === e.label))).toEqual([]);
+  });
+
+  it('keeps the requests of the from/to window, as the list does', async () => {
+    const window = `?from=${NOW / 1000 - 3_600_000}&to=${NOW / 1000}`;
+    const list = await values(allData, 'dns', window);
+    expect(await counts(allData, 'dns', window)).toEqual({ top: list.slice(0, 10), bottom: list.slice(-10) });
+    expect(await counts(allData, 'dns', '?to=0')).toEqual({ top: [], bottom: [] });
+  });
+
+  it('answers 400 for another type or a bad parameter, 404 for an unknown preset', async () => {
+    expectError3(await c.v3('GET', `${base(allData, 'ftp')}/counts`), 400, /type/);
+    expectError3(await c.v3('GET', `${base(allData, 'dns')}/counts?from=yesterday`), 400, /"from"/);
+    expectError3(await c.v3('GET', `${base({ id: 'nope' }, 'dns')}/counts`), 400, /preset/);
+    expectError3(await c.v3('GET', `${base({ id: UNKNOWN }, 'dns')}/counts`), 404, /Preset not found/);
+  });
+});
+
 describe('GET /presets/{preset_id}/visualisations/dashboard-security/{type}/components', () => {
   it('answers the components that requested the value, with the fields OPS reads, the most requests first', async () => {
     const [top] = await values(allData, 'http');

@@ -375,6 +375,10 @@ describe('DELETE /sensors/{id}/location', () => {
   it('404 for an unknown sensor', async () => {
     expectError3(await c.v3('DELETE', `/sensors/${UNKNOWN}/location`), 404, /Sensor not found/);
   });
+
+  it('400 for an id that is not a UUID', async () => {
+    expectError3(await c.v3('DELETE', '/sensors/x/location'), 400, /Invalid sensor id/);
+  });
 });
 
 describe('POST /sensors/{id}/snort/{action}', () => {
