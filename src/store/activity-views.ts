@@ -89,14 +89,16 @@ export function createActivityViewRepo(db: Db) {
       const flows = presetFlowsWhere(new Where(), scope);
       if (window.from !== undefined) flows.add('f.last_seen >= ?', window.from);
       if (window.to !== undefined) flows.add('f.first_seen <= ?', window.to);
+      // Each part counted by tag on its own, then the two added: without a condition, the flows'
+      // part reads the index flow_tag_class alone, in tag order (no flow row, no sort).
+      const COUNT = "SELECT t.tag, max(t.class = 'important') AS important, count(*) AS n";
       const parts: [string, unknown[]][] = [];
       if (type !== 'flow') {
-        parts.push([`SELECT t.tag, t.class FROM component c JOIN component_tag t ON t.component_rowid = c.rowid ${components.toString()}`, components.params]);
+        parts.push([`${COUNT} FROM component c JOIN component_tag t ON t.component_rowid = c.rowid ${components.toString()} GROUP BY t.tag`, components.params]);
       }
-      // Without a condition, flow_tag alone (no flow row is read).
       const tagged = flows.empty ? 'flow_tag t' : `flow_tag t JOIN flow f ON f.rowid = t.flow_rowid ${flows.toString()}`;
-      if (type !== 'component') parts.push([`SELECT t.tag, t.class FROM ${tagged}`, flows.params]);
-      const sql = `SELECT x.tag, max(x.class = 'important') AS important, count(*) AS n FROM (${parts.map(([q]) => q).join(' UNION ALL ')}) x GROUP BY x.tag ORDER BY x.tag`;
+      if (type !== 'component') parts.push([`${COUNT} FROM ${tagged} GROUP BY t.tag`, flows.params]);
+      const sql = `SELECT x.tag, max(x.important) AS important, sum(x.n) AS n FROM (${parts.map(([q]) => q).join(' UNION ALL ')}) x GROUP BY x.tag ORDER BY x.tag`;
       return (prepare(sql).all(...parts.flatMap(([, p]) => p)) as TagCountRow[]).map(toCount);
     },
 
