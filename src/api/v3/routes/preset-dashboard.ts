@@ -15,18 +15,21 @@
  * define active and created; credentials and variables have no time here, so all three are equal;
  * a vulnerability row's `created` is its `active`. divergence: `event` (EventCounts by severity
  * over the scope) is not served; `plc` is zeros (the world holds no program downloads).
- * divergence: Cisco caches this view; the emulator counts the live world at each request.
+ * divergence: Cisco caches this view; the emulator counts the live world at each request, each
+ * count one grouped statement of the store over the list's own scope conditions, no row built
+ * (src/store/network-node-list.ts `counts`, src/store/activities.ts `nodeCounts`,
+ * src/store/vulnerability-views.ts `countInScope`, src/store/activity-views.ts `presetTags`).
  *
  * GET /homepage/presets-highlights (Cisco's "Presets") reads the same counts for each starred
  * preset. divergence: Cisco types one PresetHighlight; it is a list (Cisco: "list successful").
  * `events` is each node's events summed (an event between two nodes of the preset counts twice);
- * `riskScore` is the median of the dashboard. Cost: one dashboard per starred preset shown, each
- * a pass over the preset's nodes, activities and vulnerability rows (no cache: the answer is the
- * live world, so nothing goes stale after a write); `size` bounds it.
+ * `riskScore` is the median of the dashboard. Cost: one dashboard per starred preset shown, and
+ * one statement for its events (no cache: the answer is the live world, so nothing goes stale
+ * after a write); `size` bounds it.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Micros, msFromMicros } from '../../../domain/time.js';
+import { msFromMicros } from '../../../domain/time.js';
 import { errors } from '../../../errors.js';
 import { differencesDetected } from '../../../operations/baseline-differences.js';
 import { scalar } from '../../params.js';
@@ -52,107 +55,42 @@ const HighlightsQuery = z.object({
 const BAD_FAVORITE = 'Invalid query parameter "favoriteType": must be \'all\', \'operational\' or \'security\'';
 const BAD_FROM = 'Invalid query parameter "from": must be an integer';
 
-/** A counter: every row, those active in the window, those first seen in it. */
-class Count {
-  total = 0;
-  active = 0;
-  created = 0;
-  constructor(private readonly from?: Micros, private readonly to?: Micros) {}
-  /** Counts a row of these first and last activities; answers whether it is active in the window. */
-  add(first: Micros, last: Micros): boolean {
-    this.total += 1;
-    const active = (this.from === undefined || last >= this.from) && (this.to === undefined || first <= this.to);
-    if (!active) return false;
-    this.active += 1;
-    if (this.from === undefined || first >= this.from) this.created += 1;
-    return true;
-  }
-  get result() {
-    return { active: this.active, created: this.created, total: this.total };
-  }
-}
-
-const median = (xs: number[]) => {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
-
 const plugin: FastifyPluginAsyncZod = async (app) => {
-  /** The dashboard of a scoped preset, saved or previewed; with its events (a sum over its nodes) for the highlights. */
-  const tally = (preset: ScopedPreset, q: z.infer<typeof Query>) => {
+  /** The dashboard of a scoped preset, saved or previewed: each count one grouped statement of the store over the list's own scope. */
+  const dashboard = (preset: ScopedPreset, q: z.infer<typeof Query>) => {
     const { store } = app;
     const scope = scopeOf(app, preset);
     const { from, to } = listRequest(q);
-    // Every row, in the list's own order; and the rows the list keeps with `from`/`to`.
-    const every = { sort: [] as never[], filters: [] as never[] };
-    const windowed = { ...every, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
-    const [device, orphan, activity] = [new Count(from, to), new Count(from, to), new Count(from, to)];
-    const groups = { total: new Set<string>(), active: new Set<string>(), created: new Set<string>() };
-    let credentials = 0;
-    let events = 0;
-    let variables = 0;
-    let vulnerableDevices = 0;
-    let vulnerableOrphans = 0;
-    const scores: number[] = [];
-    for (const n of store.networkNodes.list(scope, every)) {
-      const [first, last, group, counts] = n.isDevice
-        ? [n.device.firstActivity, n.device.lastActivity, n.device.group?.id ?? null, n.device.counts]
-        : [n.component.creationTime, n.component.lastActiveTime, n.component.groupId, n.counts];
-      const before = (n.isDevice ? device : orphan).created;
-      const active = (n.isDevice ? device : orphan).add(first, last);
-      if (group !== null) {
-        groups.total.add(group);
-        if (active) groups.active.add(group);
-        if ((n.isDevice ? device : orphan).created > before) groups.created.add(group);
-      }
-      credentials += counts.credentials;
-      events += counts.events;
-      variables += counts.variables;
-      if (counts.vulnerabilities > 0) {
-        if (n.isDevice) vulnerableDevices += 1;
-        else vulnerableOrphans += 1;
-      }
-      if (n.isDevice) scores.push(n.device.riskScore ?? 0);
-    }
-    for (const a of store.activities.nodeList(every, scope)) activity.add(a.firstActivity, a.lastActivity);
+    const nodes = store.networkNodes.counts(scope, { from, to });
     const components = componentsOf(app, preset);
-    const count = (rows: Iterable<unknown>) => {
-      let k = 0;
-      for (const _ of rows) k += 1;
-      return k;
-    };
-    const vulnerabilities = count(store.vulnerabilities.listInScope(components, every));
-    const activeVulnerabilities = from === undefined && to === undefined ? vulnerabilities : count(store.vulnerabilities.listInScope(components, windowed));
+    const vulnerabilities = store.vulnerabilities.countInScope(components, {});
+    const activeVulnerabilities = from === undefined && to === undefined ? vulnerabilities : store.vulnerabilities.countInScope(components, { from, to });
     const l = app.lookups();
     const same = (n: number) => ({ active: n, created: n, total: n });
-    const result = {
-      activity: activity.result,
-      credential: same(credentials),
-      device: device.result,
-      group: { active: groups.active.size, created: groups.created.size, total: groups.total.size },
-      orphanComponent: orphan.result,
+    return {
+      activity: store.activities.nodeCounts(scope, { from, to }),
+      credential: same(nodes.credentials),
+      device: nodes.device,
+      group: nodes.group,
+      orphanComponent: nodes.orphanComponent,
       plc: { created: 0, total: 0 },
-      riskScoreStats: { median: median(scores) },
+      riskScoreStats: { median: nodes.medianRiskScore },
       tag: store.activityViews.presetTags(scope, { from, to }).map((t) => countedTag(t, l)),
-      variable: same(variables),
+      variable: same(nodes.variables),
       vulnerability: {
         active: activeVulnerabilities,
         created: activeVulnerabilities,
-        deviceCount: vulnerableDevices,
-        orphanComponentCount: vulnerableOrphans,
+        deviceCount: nodes.vulnerableDevices,
+        orphanComponentCount: nodes.vulnerableOrphans,
         total: vulnerabilities,
       },
     };
-    return { result, events };
   };
-  const dashboard = (preset: ScopedPreset, q: z.infer<typeof Query>) => tally(preset, q).result;
 
   {
     // The Center's dashboard is that of a preset without filters (what "All data" keeps), plus
-    // the baseline differences. One pass over every node, activity and vulnerability row of the
-    // world at each request (no cache), and each baseline's scope compared.
+    // the baseline differences. Counted at each request (no cache), and each baseline's scope
+    // compared.
     // divergence: Cisco does not say what `differences.total` counts: here every difference every
     // baseline shows now (GET /baselines/{id}/differences), those detected in the window.
     const { ctx } = baselineKit(app);
@@ -188,7 +126,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         const { page = 1, size } = request.query;
         const shown = size === undefined ? (page > 1 ? [] : starred) : starred.slice((page - 1) * size, page * size);
         return shown.map((p) => {
-          const { result, events } = tally(p, {});
+          const result = dashboard(p, {});
           return {
             id: p.id,
             label: p.label,
@@ -196,7 +134,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
             devices: result.device.total,
             orphans: result.orphanComponent.total,
             vulnerabilities: result.vulnerability.total,
-            events,
+            events: app.store.networkNodes.events(scopeOf(app, p)),
             riskScore: result.riskScoreStats.median,
             lastRefresh: msFromMicros(app.store.presets.dataInfo(p.id)?.lastRefresh ?? 0),
           };
