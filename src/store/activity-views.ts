@@ -96,7 +96,10 @@ export function createActivityViewRepo(db: Db) {
       if (type !== 'flow') {
         parts.push([`${COUNT} FROM component c JOIN component_tag t ON t.component_rowid = c.rowid ${components.toString()} GROUP BY t.tag`, components.params]);
       }
-      const tagged = flows.empty ? 'flow_tag t' : `flow_tag t JOIN flow f ON f.rowid = t.flow_rowid ${flows.toString()}`;
+      // With a condition, the flows first (CROSS JOIN keeps that order), then their tags by key:
+      // SQLite chose to read every flow_tag row in tag order and look its flow up, a million
+      // lookups on `large` for a window of a day's flows (3.8 s → 35 ms).
+      const tagged = flows.empty ? 'flow_tag t' : `flow f CROSS JOIN flow_tag t ON t.flow_rowid = f.rowid ${flows.toString()}`;
       if (type !== 'component') parts.push([`${COUNT} FROM ${tagged} GROUP BY t.tag`, flows.params]);
       const sql = `SELECT x.tag, max(x.important) AS important, sum(x.n) AS n FROM (${parts.map(([q]) => q).join(' UNION ALL ')}) x GROUP BY x.tag ORDER BY x.tag`;
       return (prepare(sql).all(...parts.flatMap(([, p]) => p)) as TagCountRow[]).map(toCount);
