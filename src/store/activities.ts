@@ -100,15 +100,17 @@ export interface ActivityQuery {
   to?: Micros;
 }
 
-/** The HAVING conditions (on the groups of `activity` by node pair) of a preset's activity-list: the pairs with one component activity that has an end in scope. */
-function nodeScope(scope: PresetScope | undefined): Where {
+/**
+ * The conditions (on the groups of `activity` by node pair) of a preset's activity-list: the pairs
+ * with one component activity that has an end in scope; `with`, the CTE they read (the components
+ * in scope, computed once: as two IN subqueries, each computed its own, a sensor's flows read twice).
+ */
+function nodeScope(scope: PresetScope | undefined): { with: string; withParams: unknown[]; having: Where } {
   const having = new Where();
   const kept = scope && !scope.all ? presetScopeWhere(scope) : undefined;
-  if (kept) {
-    const inScope = `(SELECT c.rowid FROM component c ${kept.toString()})`;
-    having.add(`max(activity.left_component IN ${inScope} OR activity.right_component IN ${inScope})`, ...kept.params, ...kept.params);
-  }
-  return having;
+  if (!kept) return { with: '', withParams: [], having };
+  having.add('max(activity.left_component IN scoped OR activity.right_component IN scoped)');
+  return { with: `WITH scoped(r) AS MATERIALIZED (SELECT c.rowid FROM component c ${kept.toString()})`, withParams: kept.params, having };
 }
 
 export function createActivityRepo(db: Db, pager: Pager) {
@@ -287,14 +289,15 @@ export function createActivityRepo(db: Db, pager: Pager) {
      * an activity; one end in scope keeps the whole activity between the two nodes.
      */
     nodeList(req: ListRequest<NodeActivityField>, scope?: PresetScope): Iterable<NodeActivity> {
-      const having = nodeScope(scope);
+      const scoped = nodeScope(scope);
+      const { having } = scoped;
       for (const f of req.filters.filter((x) => x.field === 'tags')) having.add(`max(${hasTag('activity', f.values.length)})`, ...f.values);
       if (req.from !== undefined) having.add('max(activity.last_activity) >= ?', req.from);
       if (req.to !== undefined) having.add('min(activity.first_activity) <= ?', req.to);
       const rest = { ...req, filters: [] } as ListRequest<Exclude<NodeActivityField, 'tags'>>;
       const order = listOrder(rest, NODE_LIST);
-      const sql = `${NODE_GROUP} GROUP BY node_a, node_b ${having.toString().replace(/^WHERE/, 'HAVING')} ${order.sql}`;
-      const rows = prepare(sql).all(...having.params, ...order.params) as NodeRow[];
+      const sql = `${scoped.with} ${NODE_GROUP} GROUP BY node_a, node_b ${having.toString().replace(/^WHERE/, 'HAVING')} ${order.sql}`;
+      const rows = prepare(sql).all(...scoped.withParams, ...having.params, ...order.params) as NodeRow[];
       if (req.window) return hydrateNodes(rows);
       return (function* () {
         for (let i = 0; i < rows.length; i += STREAM_CHUNK) yield* hydrateNodes(rows.slice(i, i + STREAM_CHUNK));
@@ -308,17 +311,17 @@ export function createActivityRepo(db: Db, pager: Pager) {
      */
     nodeCounts(scope: PresetScope, window: Pick<ListRequest<NodeActivityField>, 'from' | 'to'>): { active: number; created: number; total: number } {
       const scoped = nodeScope(scope);
-      const having = scoped.toString().replace(/^WHERE/, 'HAVING');
+      const having = scoped.having.toString().replace(/^WHERE/, 'HAVING');
       if (window.from === undefined && window.to === undefined) {
         // No window: every row is active and created; the pairs are counted from their index alone.
-        const total = prepare(`SELECT count(*) FROM (SELECT 1 FROM activity GROUP BY node_a, node_b ${having})`).pluck().get(...scoped.params) as number;
+        const total = prepare(`${scoped.with} SELECT count(*) FROM (SELECT 1 FROM activity GROUP BY node_a, node_b ${having})`).pluck().get(...scoped.withParams) as number;
         return { active: total, created: total, total };
       }
-      const sql = `SELECT coalesce(sum(active), 0) AS active, coalesce(sum(active AND after), 0) AS created, count(*) AS total FROM (
+      const sql = `${scoped.with} SELECT coalesce(sum(active), 0) AS active, coalesce(sum(active AND after), 0) AS created, count(*) AS total FROM (
           SELECT (w.f IS NULL OR max(activity.last_activity) >= w.f) AND (w.t IS NULL OR min(activity.first_activity) <= w.t) AS active,
             (w.f IS NULL OR min(activity.first_activity) >= w.f) AS after
           FROM activity, (SELECT ? AS f, ? AS t) w GROUP BY activity.node_a, activity.node_b ${having})`;
-      return prepare(sql).get(window.from ?? null, window.to ?? null, ...scoped.params) as { active: number; created: number; total: number };
+      return prepare(sql).get(...scoped.withParams, window.from ?? null, window.to ?? null) as { active: number; created: number; total: number };
     },
   };
 }

@@ -66,14 +66,25 @@ function riskRanges(where: Where, score: string, s: Selection<Range>): void {
 const EXTERNAL = (c: string) =>
   `(EXISTS (SELECT 1 FROM external_communication x WHERE x.internal_component = ${c}) OR EXISTS (SELECT 1 FROM external_communication x WHERE x.external_component = ${c}))`;
 
-/** The scope's conditions on `device d` and on `component c` (without a device). */
-function scopeConditions(scope: PresetScope): { device: Where; component: Where } {
+/**
+ * The scope's conditions on `device d` and on `component c` (without a device). A device is kept
+ * when one of its components is in scope: `d.rowid IN (their devices)`, decided once for the
+ * statement; as a correlated EXISTS, SQLite 3.53 walked the whole IN list of a flow-end condition
+ * (a sensor's, an activity tag's) once per device, probing (device, component) for each: "Seen by
+ * CAT9300-CORE" on `large`, 94 000 devices × 27 000 components, 280 s. `scoped`: a CTE (`r`, the
+ * rowid; `dr`, its device) of the components `componentScopeWhere` keeps, for a statement that
+ * reads them twice (devices and orphans) to compute them once.
+ */
+function scopeConditions(scope: PresetScope, scoped?: string): { device: Where; component: Where } {
   const device = new Where();
   const component = new Where();
   if (scope.all) return { device, component };
   const onComponents = componentScopeWhere(scope);
-  if (!onComponents.empty) {
-    device.add(`EXISTS (SELECT 1 FROM component c WHERE c.device_rowid = d.rowid ${onComponents.and()})`, ...onComponents.params);
+  if (!onComponents.empty && scoped !== undefined) {
+    device.add(`d.rowid IN (SELECT dr FROM ${scoped})`);
+    component.add(`c.rowid IN (SELECT r FROM ${scoped})`);
+  } else if (!onComponents.empty) {
+    device.add(`d.rowid IN (SELECT c.device_rowid FROM component c ${onComponents.toString()})`, ...onComponents.params);
     component.add(onComponents.toString().slice('WHERE '.length), ...onComponents.params);
   }
   riskRanges(device, 'd.risk_score', scope.riskScores);
@@ -87,18 +98,21 @@ function scopeConditions(scope: PresetScope): { device: Where; component: Where 
 }
 
 /**
- * The CTEs of the nodes `list` keeps, for counting them: `devices` (rowid `r`, creation time `t`,
- * risk score as the list shows it), `orphans` (the components without a device, rowid `r`) and
- * `members`, each node's components (`node`: a device's rowid, or minus an orphan's; `c`).
+ * The CTEs of the nodes `list` keeps, for counting them: `scoped` (the components in scope, read
+ * once: see `scopeConditions`), `devices` (rowid `r`, creation time `t`, risk score as the list
+ * shows it), `orphans` (the components without a device, rowid `r`) and `members`, each node's
+ * components (`node`: a device's rowid, or minus an orphan's; `c`).
  */
 function keptNodes(scope: PresetScope): { sql: string; params: unknown[] } {
-  const { device, component } = scopeConditions(scope);
+  const onComponents = scope.all ? new Where() : componentScopeWhere(scope);
+  const { device, component } = scopeConditions(scope, 'scoped');
   return {
-    sql: `devices AS MATERIALIZED (SELECT d.rowid AS r, d.creation_time AS t, coalesce(d.risk_score, 0) AS risk FROM device d ${device}),
+    sql: `${onComponents.empty ? '' : `scoped AS MATERIALIZED (SELECT c.rowid AS r, c.device_rowid AS dr FROM component c ${onComponents.toString()}),`}
+      devices AS MATERIALIZED (SELECT d.rowid AS r, d.creation_time AS t, coalesce(d.risk_score, 0) AS risk FROM device d ${device}),
       orphans AS MATERIALIZED (SELECT c.rowid AS r FROM component c WHERE c.device_rowid IS NULL ${component.and()}),
       members AS MATERIALIZED (SELECT dv.r AS node, 1 AS is_device, c.rowid AS c FROM devices dv JOIN component c ON c.device_rowid = dv.r
         UNION ALL SELECT -o.r, 0, o.r FROM orphans o)`,
-    params: [...device.params, ...component.params],
+    params: [...onComponents.params, ...device.params, ...component.params],
   };
 }
 

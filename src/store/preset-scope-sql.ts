@@ -42,14 +42,15 @@ export function presetScopeWhere(scope: PresetScope): Where {
 
 /**
  * The network node pairs of a preset's activity-list (src/store/activities.ts `nodeList`): those
- * with one component activity that has an end in scope. `params` follow `sql`.
+ * with one component activity that has an end in scope. `params` follow `sql`. The components in
+ * scope are a CTE computed once (as two IN subqueries, each computed its own: a sensor's flows read twice).
  */
 export function keptNodePairs(scope: PresetScope): [string, unknown[]] {
   const kept = presetScopeWhere(scope);
-  const inScope = `(SELECT c.rowid FROM component c ${kept.toString()})`;
   return [
-    `SELECT node_a, node_b FROM activity GROUP BY node_a, node_b HAVING max(left_component IN ${inScope} OR right_component IN ${inScope})`,
-    [...kept.params, ...kept.params],
+    `WITH scoped(r) AS MATERIALIZED (SELECT c.rowid FROM component c ${kept.toString()})
+      SELECT node_a, node_b FROM activity GROUP BY node_a, node_b HAVING max(left_component IN scoped OR right_component IN scoped)`,
+    kept.params,
   ];
 }
 
@@ -57,14 +58,16 @@ export function keptNodePairs(scope: PresetScope): [string, unknown[]] {
  * Adds to `where` (on `flow f`) the flows of a preset's activity-list: the flows of every
  * component activity (either way) grouped under a node pair it keeps, i.e. what GET
  * /activities/{id}/flows lists for each of its rows. "All data" keeps every activity, so every
- * flow: no condition.
+ * flow: no condition. The ends of the kept activities, both ways, are one set the flows are looked
+ * up in: as a correlated EXISTS (two activity lookups a flow), 1 000 000 flows on `large` took 3.6 s.
  */
 export function presetFlowsWhere(where: Where, scope: PresetScope): Where {
   if (scope.all) return where;
   const [pairs, params] = keptNodePairs(scope);
   where.add(
-    `EXISTS (SELECT 1 FROM activity a WHERE ((a.left_component = f.src_component AND a.right_component = f.dst_component)
-       OR (a.left_component = f.dst_component AND a.right_component = f.src_component)) AND (a.node_a, a.node_b) IN (${pairs}))`,
+    `(f.src_component, f.dst_component) IN (
+      WITH kept AS MATERIALIZED (SELECT a.left_component AS l, a.right_component AS r FROM activity a WHERE (a.node_a, a.node_b) IN (${pairs}))
+      SELECT l, r FROM kept UNION ALL SELECT r, l FROM kept)`,
     ...params,
   );
   return where;

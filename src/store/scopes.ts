@@ -23,9 +23,14 @@ function groupsWithin(ids: readonly string[]): string {
     UNION SELECT g.rowid FROM grp g JOIN within ON g.parent_rowid = within.r) SELECT r FROM within`;
 }
 
-/** The rowids of the components at either end of the flows a condition on `f` selects. */
+/**
+ * The rowids of the components at either end of the flows a condition on `f` selects, for the
+ * right side of an IN (which needs no distinct rows): UNION ALL, because with UNION SQLite 3.53
+ * merged the two halves in component order, reading `flow` through its component indexes, a
+ * random lookup per flow ("Seen by CAT9300-CORE" on `large`: 820 000 flows, 5.5 s → 0.8 s).
+ */
 function flowEnds(from: string, condition: string): string {
-  return `SELECT f.src_component FROM ${from} WHERE ${condition} UNION SELECT f.dst_component FROM ${from} WHERE ${condition}`;
+  return `SELECT f.src_component FROM ${from} WHERE ${condition} UNION ALL SELECT f.dst_component FROM ${from} WHERE ${condition}`;
 }
 
 function componentTags(keys: readonly string[]): string {
