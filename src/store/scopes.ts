@@ -64,9 +64,22 @@ function addSelection<T>(where: Where, s: Selection<T>, condition: (items: reado
   }
 }
 
+/**
+ * A scope with what `componentScopeWhere` keeps already decided (`ScopeRepo.pin`): `components`,
+ * the JSON array of their rowids. A dashboard's statements each read the scope (its nodes, its
+ * activities, its tags' two parts); each deciding it again read a sensor's or an activity tag's
+ * flows again (0.5 to 2 s each on `large`).
+ */
+export interface PinnedScope extends PresetScope {
+  readonly pinned: { readonly components: string };
+}
+
+const isPinned = (scope: PresetScope | PinnedScope): scope is PinnedScope => 'pinned' in scope;
+
 /** The scope's conditions on `component c` that SQL can decide (all but risk scores and external communications). */
-export function componentScopeWhere(scope: PresetScope): Where {
+export function componentScopeWhere(scope: PresetScope | PinnedScope): Where {
   const where = new Where();
+  if (isPinned(scope)) return where.add('c.rowid IN (SELECT value FROM json_each(?))', scope.pinned.components);
   if (!scope.thisCenter) return where.add('0');
   // Tags: included component tags or included activity tags; excluded ones of either kind.
   const tagConditions = (component: readonly string[], activity: readonly string[]): [string, unknown[]] | undefined => {
@@ -111,7 +124,17 @@ export function createScopeRepo(db: Db, version: Version) {
     .prepare('SELECT id FROM component WHERE rowid IN (SELECT internal_component FROM external_communication UNION SELECT external_component FROM external_communication)')
     .pluck();
   const cache = new Map<string, readonly string[]>();
+  const pins = new Map<string, string>();
   let cachedAt = '';
+
+  /** Empties the caches when the store has changed since they were filled. */
+  function current(): void {
+    const v = version();
+    if (v === cachedAt) return;
+    cache.clear();
+    pins.clear();
+    cachedAt = v;
+  }
 
   /** The Center's facts a preset's scope reads: its id, which tags are component tags. */
   function context(): ScopeContext {
@@ -141,11 +164,7 @@ export function createScopeRepo(db: Db, version: Version) {
      * per preset and store version.
      */
     ofPreset(preset: ScopedPreset): readonly string[] {
-      const v = version();
-      if (v !== cachedAt) {
-        cache.clear();
-        cachedAt = v;
-      }
+      current();
       const key = JSON.stringify([preset.id, preset.filters, preset.search, preset.componentTagless, preset.activityTagless, preset.groupless, preset.hasExternalCommunications]);
       let ids = cache.get(key);
       if (!ids) {
@@ -161,13 +180,32 @@ export function createScopeRepo(db: Db, version: Version) {
      * The ids of the components a scope keeps, oldest first. Risk score ranges and the external
      * communications filter need their facts; without them, applying such a scope is an error.
      */
+    /**
+     * The scope with the components `componentScopeWhere` keeps decided once, per store version
+     * (see `PinnedScope`); "All data" (no condition) as it is.
+     */
+    pin(scope: PresetScope): PresetScope {
+      if (scope.all || isPinned(scope)) return scope;
+      current();
+      const key = JSON.stringify(scope);
+      let components = pins.get(key);
+      if (components === undefined) {
+        const where = componentScopeWhere(scope);
+        components = prepare(`SELECT json_group_array(c.rowid) FROM component c ${where.toString()}`).pluck().get(...where.params) as string;
+        if (pins.size >= CACHED_PRESETS) pins.delete(pins.keys().next().value as string);
+        pins.set(key, components);
+      }
+      const pinned: PinnedScope = { ...scope, pinned: { components } };
+      return pinned;
+    },
+
     componentIds(scope: PresetScope, facts: ComponentFacts = {}): string[] {
       const need = needsFacts(scope);
       const risk = facts.riskScore;
       const external = facts.hasExternalCommunications;
       if (need.riskScore && !risk) throw new Error('this scope filters on risk scores: give facts.riskScore');
       if (need.externalCommunications && !external) throw new Error('this scope filters on external communications: give facts.hasExternalCommunications');
-      const where = componentScopeWhere(scope);
+      const where = componentScopeWhere(this.pin(scope));
       let ids = prepare(`SELECT c.id FROM component c ${where.toString()} ORDER BY c.rowid`).pluck().all(...where.params) as string[];
       if (need.riskScore && risk) ids = ids.filter((id) => passesRanges(risk(id), scope.riskScores));
       if (scope.hasExternalCommunications !== null && external) ids = ids.filter((id) => external(id) === scope.hasExternalCommunications);

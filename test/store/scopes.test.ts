@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NO_FILTERS, type Preset, type PresetFilters } from '../../src/domain/preset.js';
-import { type ScopeContext, presetScope } from '../../src/domain/preset-scope.js';
+import { type PresetScope, type ScopeContext, presetScope } from '../../src/domain/preset-scope.js';
 import { loadProfile } from '../../src/seed/profile.js';
 import { buildWorld } from '../../src/seed/world.js';
+import { componentScopeWhere } from '../../src/store/scopes.js';
 import { openStore, type Store } from '../../src/store/store.js';
 
 type Scoped = Pick<Preset, 'filters' | 'search' | 'componentTagless' | 'activityTagless' | 'groupless' | 'hasExternalCommunications'>;
@@ -86,6 +87,29 @@ describe('scopes.componentIds on a hand-made world', () => {
     ['activity tagless, which does not apply to components', { activityTagless: 'true' }, [PLC1, HMI, SRV, IO]],
   ])('keeps %s', (_, change, expected) => {
     expect(kept(change)).toEqual(expected);
+  });
+
+  it('pins a scope: the components its conditions keep, decided again after a write', () => {
+    const scope = presetScope({ ...NONE, filters: { ...NO_FILTERS, sensors: [f('include', { id: 'S1' })] } }, contextOf(store));
+    const ids = (s: PresetScope) => {
+      const where = componentScopeWhere(s);
+      return store.db.prepare(`SELECT c.id FROM component c ${where.toString()} ORDER BY c.rowid`).pluck().all(...where.params);
+    };
+    const pinned = store.scopes.pin(scope);
+    expect(pinned).not.toBe(scope);
+    expect(ids(pinned)).toEqual([PLC1, HMI]);
+    expect(ids(scope)).toEqual([PLC1, HMI]);
+    // A flow S1 saw between IO and SRV: a new version, so both are kept.
+    const rowid = (cid: string) => store.db.prepare('SELECT rowid FROM component WHERE id = ?').pluck().get(cid) as number;
+    store.flows.insert(
+      { id: 'f3', srcComponent: rowid(IO), dstComponent: rowid(SRV), srcMac: '', srcIp: null, srcPort: null, dstMac: '', dstIp: null, dstPort: null, ethertype: 'IPv4', protocol: 'TCP', sensorId: 'S1', networkCategory: 'control', firstSeen: 3, lastSeen: 4 },
+      { S7: 'info' },
+    );
+    expect(ids(store.scopes.pin(scope))).toEqual([PLC1, HMI, SRV, IO]);
+    expect(ids(scope)).toEqual([PLC1, HMI, SRV, IO]);
+    // "All data" has no condition to decide.
+    const all = presetScope(NONE, contextOf(store));
+    expect(store.scopes.pin(all)).toBe(all);
   });
 
   it('asks for the risk scores and external communications it filters on, and applies them', () => {

@@ -59,7 +59,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
   /** The dashboard of a scoped preset, saved or previewed: each count one grouped statement of the store over the list's own scope. */
   const dashboard = (preset: ScopedPreset, q: z.infer<typeof Query>) => {
     const { store } = app;
-    const scope = scopeOf(app, preset);
+    // Its components decided once for the statements below (src/store/scopes.ts `PinnedScope`).
+    const scope = store.scopes.pin(scopeOf(app, preset));
     const { from, to } = listRequest(q);
     const nodes = store.networkNodes.counts(scope, { from, to });
     const components = componentsOf(app, preset);
@@ -134,7 +135,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
             devices: result.device.total,
             orphans: result.orphanComponent.total,
             vulnerabilities: result.vulnerability.total,
-            events: app.store.networkNodes.events(scopeOf(app, p)),
+            events: app.store.networkNodes.events(app.store.scopes.pin(scopeOf(app, p))),
             riskScore: result.riskScoreStats.median,
             lastRefresh: msFromMicros(app.store.presets.dataInfo(p.id)?.lastRefresh ?? 0),
           };
