@@ -179,10 +179,6 @@ export function createScopeRepo(db: Db, version: Version) {
     },
 
     /**
-     * The ids of the components a scope keeps, oldest first. Risk score ranges and the external
-     * communications filter need their facts; without them, applying such a scope is an error.
-     */
-    /**
      * The scope with the components `componentScopeWhere` keeps decided once, per store version
      * (see `PinnedScope`); "All data" (no condition) as it is.
      */
@@ -201,6 +197,10 @@ export function createScopeRepo(db: Db, version: Version) {
       return pinned;
     },
 
+    /**
+     * The ids of the components a scope keeps, oldest first. Risk score ranges and the external
+     * communications filter need their facts; without them, applying such a scope is an error.
+     */
     componentIds(scope: PresetScope, facts: ComponentFacts = {}): string[] {
       const need = needsFacts(scope);
       const risk = facts.riskScore;
