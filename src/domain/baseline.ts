@@ -13,6 +13,8 @@
  * - An activity likewise: `newActivity`, `newTag`, and `newVariableAccess` (one end reads or
  *   writes a variable of the other in a way the baseline did not hold).
  * - Nothing is reported for what disappeared (a tag or a property gone, a component silent).
+ * - A difference's detection: a new target's first activity, a change's the target's last
+ *   activity (when the change appeared is not kept), a new variable access's first access.
  */
 import { uuidv5 } from './ids.js';
 import type { Micros } from './time.js';
@@ -159,6 +161,13 @@ export function targetStatus(diffs: readonly ShownDifference[]): TargetStatus {
   return diffs.some((d) => d.type === 'newComponent' || d.type === 'newActivity') ? 'new' : 'changed';
 }
 
+/**
+ * Cisco's `newVariableAccess` of an activity: how many of its differences are new variable
+ * accesses. divergence: Cisco does not define it; one per variable, client and access type (where
+ * `variablesCount` counts variables).
+ */
+export const newVariableAccesses = (diffs: readonly Difference[]): number => diffs.filter((d) => d.type === 'newVariableAccess').length;
+
 /** Which differences a `diff_type` takes (`allwithrelated` and `all` take every one of the target). */
 export function ofKind(kind: DifferenceKind, d: Difference): boolean {
   switch (kind) {
@@ -225,10 +234,9 @@ export interface CountDifferences {
   changedActivity: number;
 }
 
-/** What a baseline's differences come to: the targets counted (CountDifferences), every difference, the latest detection of each target kind (0 when none). */
+/** What a baseline's differences come to: the targets counted (CountDifferences), the latest detection of each target kind (0 when none). */
 export interface DifferenceSummary {
   counts: CountDifferences;
-  total: number;
   componentLastDiff: Micros;
   activityLastDiff: Micros;
 }
@@ -239,11 +247,10 @@ export interface DifferenceSummary {
  * is (newComponent, newActivity), changed otherwise.
  */
 export function summarizeDifferences(targets: Iterable<readonly Difference[]>): DifferenceSummary {
-  const s: DifferenceSummary = { counts: { newComponent: 0, changedComponent: 0, newActivity: 0, changedActivity: 0 }, total: 0, componentLastDiff: 0, activityLastDiff: 0 };
+  const s: DifferenceSummary = { counts: { newComponent: 0, changedComponent: 0, newActivity: 0, changedActivity: 0 }, componentLastDiff: 0, activityLastDiff: 0 };
   for (const diffs of targets) {
     const first = diffs[0];
     if (!first) continue;
-    s.total += diffs.length;
     const last = diffs.reduce((m, d) => Math.max(m, d.detection), 0);
     const isNew = diffs.some((d) => d.type === 'newComponent' || d.type === 'newActivity');
     if (first.target === 'components') {

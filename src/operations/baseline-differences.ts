@@ -25,7 +25,7 @@ import type { FlowCause } from '../store/flow-views.js';
 import type { Store } from '../store/store.js';
 import { type BaselineContext, type BaselineState, baselineErrors, baselineState } from './baselines.js';
 
-/** How many targets are compared at once. */
+/** How many targets are compared at once: a baseline of "All data" on `large` is compared without holding its 300 000 targets. */
 const CHUNK = 500;
 
 /** A target with the differences shown of it: what the world holds now, what the baseline recorded. */
@@ -63,7 +63,8 @@ export function differenceSummary(store: Store, s: BaselineState): DifferenceSum
 
 /**
  * How many differences every baseline shows now, those detected in [from, to] when given (the
- * homepage's `differences.total`). Cost: each baseline's scope compared, as GET /baselines does.
+ * homepage's `differences.total`; a change's detection is its target's last activity:
+ * src/domain/baseline.ts). Cost: each baseline's scope compared, as GET /baselines does.
  */
 export function differencesDetected(ctx: BaselineContext, from: Micros | undefined, to: Micros | undefined): number {
   let n = 0;
@@ -94,9 +95,11 @@ export function differencesOf(store: Store, s: BaselineState, target: BaselineTa
 }
 
 /**
- * How many new accesses to the variables each of these components holds its activities' shown
- * differences count (a BaselineComponentFields' `newVariableAccess`): those whose author is the
- * activity's other end.
+ * A BaselineComponentFields' `newVariableAccess` for each of these components: the new accesses
+ * to the variables it holds, which are differences of its activities (those whose author is the
+ * activity's other end), not of the component. divergence: Cisco does not define it; the
+ * component's `status` and its own differences do not count them (a component with only these
+ * is `normal`, and GET /baselines/{id}/differences/components/{id} answers 404 for it).
  */
 export function newAccessesHeld(store: Store, s: BaselineState, componentIds: readonly string[]): Map<string, number> {
   const wanted = new Set(componentIds);

@@ -102,7 +102,11 @@ export function reviewDifference(ctx: BaselineContext, differenceId: string, act
   });
 }
 
-/** The targets a review of one reaches: a variable's activities, or the target with (`allwithrelated`) those related to it. */
+/**
+ * The targets a review of one reaches: a variable's activities, or the target with (`allwithrelated`)
+ * those related to it, differing or not (a delete forgets them all). divergence: on a variable,
+ * `allwithrelated` is `all` (its activities are the targets already).
+ */
 function reviewedTargets(ctx: BaselineContext, s: BaselineState, target: BaselineTarget | 'variables', id: string, kind: DifferenceKind): TargetDifferences[] {
   if (target === 'variables') {
     const accessing = accessingTargets(ctx.store, s, id);

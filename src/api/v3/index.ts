@@ -6,6 +6,7 @@
  */
 import activeDiscoveryPolicies from './routes/active-discovery-policies.js';
 import baselineDifferences from './routes/baseline-differences.js';
+import baselineReviews from './routes/baseline-reviews.js';
 import baselines from './routes/baselines.js';
 import activeDiscoveryProfiles from './routes/active-discovery-profiles.js';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
@@ -133,6 +134,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Issue 18: baselines.
   await app.register(baselines);
   await app.register(baselineDifferences);
+  await app.register(baselineReviews);
 }
 
 const apiV3: FastifyPluginAsync<{ version: string }> = async (app, opts) => {

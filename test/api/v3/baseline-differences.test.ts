@@ -184,6 +184,10 @@ describe('GET /baselines/{baseline_id}/activities/{activity_id}/visualisations/v
     for (const end of activity.split('_')) {
       const heldHere = listed.filter((v) => v.client.id !== end).length;
       expect(await rowOf('component', end)).toBe(heldHere);
+      // The component alone shows them once it differs itself (a new property, by ingest).
+      const [{ mac, ip }] = await c.json3<[{ mac: string; ip: string }]>(`/components/${end}`);
+      expect((await flow(c, { mac, ip }, PLC, 2222, { firmware: 'V9.9' }))[0]).toBe(end);
+      expect(await c.json3(`/baselines/${b.id}/differences/components/${end}`)).toMatchObject({ id: end, newVariableAccess: heldHere });
     }
   });
 });
@@ -262,11 +266,25 @@ describe('POST /baselines/{baseline_id}/{target}/{target_id}/{diff_type}/{action
     const activity = await forgetVariables();
     const listed = async () => (await c.json3<{ id: string }[]>(`/baselines/${b.id}/activities/${activity}/visualisations/variable-list`)).map((v) => v.id);
     const before = await listed();
+    expect(new Set(before).size).toBeGreaterThan(1);
     const variable = before[0] as string;
     await review(`/baselines/${b.id}/variables/${variable}/variables/ack`);
     const after = await listed();
     expect(after).not.toContain(variable);
     expect(after).toEqual(before.filter((v) => v !== variable));
+  });
+
+  it('delete with allwithrelated: the baseline forgets the activity and both its ends, which the world then shows as new', async () => {
+    await review(`/baselines/${b.id}/activities/${activityOf(hmi, plc)}/allwithrelated/delete`);
+    expect(await summary()).toEqual(
+      [
+        ['newActivity', activityOf(hmi, drive), ''],
+        ['newActivity', activityOf(hmi, plc), ''],
+        ['newComponent', drive, ''],
+        ['newComponent', hmi, ''],
+        ['newComponent', plc, ''],
+      ].sort(),
+    );
   });
 
   it('answers 400 to a delete narrowed by `id` or `accessType`, and forgets nothing', async () => {
@@ -361,6 +379,24 @@ describe('GET /homepage/dashboard: differences.total', () => {
     const [first] = await differences(c, b.id);
     await review(`/differences/${first?.id}/ignore`);
     expect(await total()).toBe(both - 1);
+  });
+
+  it('keeps the differences detected in the window: a change by its target\'s last activity, a new target by its first', async () => {
+    c.clock.advance(60_000_000);
+    await flow(c, { mac: '00:0e:8c:99:99:01', ip: '10.99.3.1' }, { mac: '00:0e:8c:99:99:02', ip: '10.99.3.2' }, 2222);
+    const later = LATER + 60_000;
+    // Two new components and their new activity, detected a minute after the others.
+    expect(await total()).toBe(EXPECTED().length + 3);
+    expect(await total(`?to=${LATER}`)).toBe(EXPECTED().length);
+    expect(await total(`?from=${LATER + 1}`)).toBe(3);
+    expect(await total(`?from=${later}&to=${later}`)).toBe(3);
+    expect(await total(`?to=${LATER - 1}`)).toBe(0);
+  });
+
+  it('is 0 in essentials mode, where the baselines answer 402', async () => {
+    expect(await total()).toBe(EXPECTED().length);
+    expect((await c.control('PUT', '/_emulator/license', { mode: 'essentials' })).statusCode).toBe(200);
+    expect(await total()).toBe(0);
   });
 });
 

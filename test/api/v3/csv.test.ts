@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-/** The operations with a json|csv `format`, each with the path to ask and whether it takes a body (a preview). */
+/** The operations with a json|csv `format`, each with the path to ask (a POST is a preview: an empty payload). */
 const CASES: [string, (i: typeof ids) => string][] = [
   ['GET /activities/{id}/flows', (i) => `/activities/${i.activity}/flows`],
   ['GET /components', () => '/components'],

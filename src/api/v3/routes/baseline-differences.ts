@@ -1,29 +1,19 @@
 /**
- * A baseline's differences (Cisco's "BaselineDifferences"): the list, one target's (a component
- * or an activity, with its differences), what caused them (its tags, properties, variable
- * accesses and flows), and the reviews: ack (the baseline takes the difference in), nack (it is
- * reported abnormal and stays), ignore (it is hidden while its value stays), delete (the
- * baseline forgets what it held of the target). Over src/operations/baselines.ts; each answers
- * 402 outside advantage mode (Cisco: "accessible only in advantage mode"), after the token.
+ * A baseline's differences (Cisco's "BaselineDifferences", the reads): the list, one target's (a
+ * component or an activity, with its differences), and what caused them (its tags, properties,
+ * variable accesses and flows). The reviews are ./baseline-reviews.ts. Over
+ * src/operations/baseline-differences.ts; each answers 402 outside advantage mode (Cisco:
+ * "accessible only in advantage mode"), after the token.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { activityEnds } from '../../../domain/activities.js';
-import {
-  BASELINE_TARGETS,
-  type BaselineTarget,
-  DIFFERENCE_KINDS,
-  REVIEW_ACTIONS,
-  type ShownDifference,
-  targetStatus,
-} from '../../../domain/baseline.js';
+import { type BaselineTarget, type ShownDifference, newVariableAccesses, targetStatus } from '../../../domain/baseline.js';
 import { DIFFERENCE_FIELDS, FLOW_FIELDS, type DifferenceField } from '../../../domain/list-fields.js';
 import { type InMemoryShape, listInMemory } from '../../../domain/list-in-memory.js';
 import { errors } from '../../../errors.js';
 import { differenceFlows, differingTargets, newAccessesHeld, targetOf } from '../../../operations/baseline-differences.js';
-import { reviewAllBaselines, reviewBaseline, reviewDifference, reviewTarget } from '../../../operations/baseline-reviews.js';
 import type { BaselineState } from '../../../operations/baselines.js';
-import { checkId, found } from '../../kit.js';
+import { found } from '../../kit.js';
 import { scalar } from '../../params.js';
 import { sendList } from '../answer.js';
 import { errorResponses, operation } from '../kit.js';
@@ -35,7 +25,6 @@ import {
   BaselineActivitySchema,
   BaselineComponentFieldsSchema,
   BaselineDifferenceSchema,
-  OptionalDifferenceReviewSchema,
   DifferenceTagSchema,
   PropertySchema,
   VariableMonitorSchema,
@@ -46,17 +35,9 @@ import { baselineDifference, difference, variableMonitor, withDifferences } from
 import { componentFields } from '../serialize/components.js';
 import { flow } from '../serialize/flows.js';
 import { countedTag, detailedTag } from '../serialize/tags.js';
-import { BASELINE_ERRORS, baselineId, baselineKit, newAccesses } from './baselines.js';
+import { BASELINE_ERRORS, TARGET_NOT_FOUND as NOT_FOUND, baselineId, baselineKit, checkedTarget, targetIdParam as targetId, targetParam as target } from '../baseline-kit.js';
 
-const pathEnum = <T extends readonly [string, ...string[]]>(values: T, description: string) =>
-  doc(z.enum(values, { error: `must be one of ${values.map((v) => `'${v}'`).join(', ')}` }), { description });
-const target = pathEnum(BASELINE_TARGETS, 'the target on which to get the differences');
-const reviewAction = pathEnum(['ack', 'nack', 'ignore'] as const, 'the action to do on the differences');
-const targetId = doc(z.string(), { description: 'target id: a component id (uuid), or an activity id "<left component id>_<right component id>"' });
 const DifferencesQuery = z.object(listParams(DIFFERENCE_FIELDS));
-const Review = OptionalDifferenceReviewSchema;
-const NO_CONTENT = { 204: doc(z.void(), { type: 'null', description: 'difference review success' }) };
-const NOT_FOUND = { ...BASELINE_ERRORS, notFound: 'Component not found in the baseline … nor in its preset: …' };
 
 /** The shape a difference list is sorted and filtered by (Cisco's Difference fields). */
 const BY_DIFFERENCE: InMemoryShape<{ d: ShownDifference }, DifferenceField> = {
@@ -64,18 +45,9 @@ const BY_DIFFERENCE: InMemoryShape<{ d: ShownDifference }, DifferenceField> = {
   value: { type: (r) => r.d.type, key: (r) => r.d.key, value: (r) => r.d.value, detection: (r) => r.d.detection },
 };
 
-/** A target id of the path, checked: a UUID, or for an activity two joined by '_'; lower case. */
-function checkedTarget(t: BaselineTarget, id: string): string {
-  if (t === 'components') return checkId(id, 'component');
-  const ends = activityEnds(id);
-  if (!ends) throw errors.badId('activity', id);
-  return ends.map((e) => checkId(e, 'component')).join('_');
-}
-
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
   const kit = baselineKit(app);
-  const { ctx } = kit;
   const ADVANTAGE = { onRequest: kit.advantageOnly };
 
   /** A target's shown differences, with the rows filtered by the list request. */
@@ -96,24 +68,6 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const s = kit.stateOf(request.params.id);
       return [...differingTargets(store, s)].flatMap((t) => t.diffs.map((d) => baselineDifference(s.baseline.id, d)));
-    },
-  );
-
-  const reviewAll = operation('POST', '/baselines/{id}/differences/{action}', 'Reviews every difference of the baseline: ack takes them into the baseline, nack reports them abnormal, ignore hides them while their values stay.');
-  app.post(
-    reviewAll.url,
-    {
-      ...ADVANTAGE,
-      schema: {
-        ...reviewAll.docs,
-        params: z.object({ id: baselineId, action: reviewAction }),
-        body: Review,
-        response: { ...NO_CONTENT, ...errorResponses(BASELINE_ERRORS) },
-      },
-    },
-    async (request, reply) => {
-      reviewBaseline(ctx, checkId(request.params.id, 'baseline'), request.params.action, request.body);
-      return reply.code(204).send();
     },
   );
 
@@ -142,7 +96,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const diffs = diffsOf(s, t, id);
       if (diffs.length === 0) throw errors.notFound(`Differences of the ${t === 'components' ? 'component' : 'activity'}`, raw);
       const l = app.lookups();
-      const held = t === 'components' ? (newAccessesHeld(store, s, [id]).get(id) ?? 0) : newAccesses(diffs);
+      const held = t === 'components' ? (newAccessesHeld(store, s, [id]).get(id) ?? 0) : newVariableAccesses(diffs);
       const extra = withDifferences(diffs, targetStatus(diffs), held);
       if (t === 'components') {
         const rowid = store.baselines.componentRowid(id) as number;
@@ -219,11 +173,11 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const s = kit.stateOf(request.params.baseline_id);
       const id = checkedTarget('activities', request.params.activity_id);
       const t = targetOf(store, s, 'activities', id).found;
-      const newAccesses = (t?.diffs ?? []).filter((d) => d.type === 'newVariableAccess');
-      const accesses = store.baselines.accesses(newAccesses.map((d) => d.key.split('/')[0] as string));
+      const accessDiffs = (t?.diffs ?? []).filter((d) => d.type === 'newVariableAccess');
+      const accesses = store.baselines.accesses(accessDiffs.map((d) => d.key.split('/')[0] as string));
       const authors = store.componentViews.byIds([...accesses.values()].map((a) => a.authorId));
       const l = app.lookups();
-      return listOf(newAccesses, (d) => d, request.query).flatMap((d) => {
+      return listOf(accessDiffs, (d) => d, request.query).flatMap((d) => {
         const access = accesses.get(d.key);
         return access ? [variableMonitor(d, access, authors.get(access.authorId), t?.now.tags ?? [], l)] : [];
       });
@@ -272,71 +226,6 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const reviewOne = operation(
-    'POST',
-    '/baselines/{baseline_id}/{target}/{target_id}/{diff_type}/{action}',
-    'Reviews the differences of one target of that type (`allwithrelated`: with those of its activities, or of an activity\'s ends). A `variables` target is a variable id: the differing accesses to it. delete makes the baseline forget what it holds of the target (of that type), so that the world\'s state shows as differences.',
-  );
-  app.post(
-    reviewOne.url,
-    {
-      ...ADVANTAGE,
-      schema: {
-        ...reviewOne.docs,
-        params: z.object({
-          baseline_id: baselineId,
-          target: pathEnum(['components', 'activities', 'variables'] as const, 'the target on which to get the differences'),
-          target_id: targetId,
-          diff_type: pathEnum(DIFFERENCE_KINDS, 'type of difference'),
-          action: pathEnum(REVIEW_ACTIONS, 'the action to do on the differences'),
-        }),
-        body: Review,
-        response: { ...NO_CONTENT, ...errorResponses(NOT_FOUND) },
-      },
-    },
-    async (request, reply) => {
-      const { baseline_id, target: t, target_id, diff_type, action } = request.params;
-      const id = t === 'variables' ? checkId(target_id, 'variable') : checkedTarget(t, target_id);
-      reviewTarget(ctx, checkId(baseline_id, 'baseline'), t, id, diff_type, action, request.body);
-      return reply.code(204).send();
-    },
-  );
-
-  const reviewById = operation('POST', '/differences/{id}/{action}', 'Reviews one difference, of whichever baseline shows it; 404 when none does.');
-  app.post(
-    reviewById.url,
-    {
-      ...ADVANTAGE,
-      schema: {
-        ...reviewById.docs,
-        params: z.object({ id: doc(z.string(), { description: 'difference id (uuid)' }), action: reviewAction }),
-        body: Review,
-        response: { ...NO_CONTENT, ...errorResponses({ badRequest: errors.badId('difference', 'x').message, notFound: errors.notFound('Difference', '…').message }) },
-      },
-    },
-    async (request, reply) => {
-      reviewDifference(ctx, checkId(request.params.id, 'difference'), request.params.action, request.body);
-      return reply.code(204).send();
-    },
-  );
-
-  const reviewEvery = operation('POST', '/presets/baselines/differences/{action}', 'Reviews every difference of every baseline; 404 when there is no baseline.');
-  app.post(
-    reviewEvery.url,
-    {
-      ...ADVANTAGE,
-      schema: {
-        ...reviewEvery.docs,
-        params: z.object({ action: reviewAction }),
-        body: Review,
-        response: { ...NO_CONTENT, ...errorResponses({ badRequest: "Invalid path parameter \"action\": must be one of 'ack', 'nack', 'ignore'", notFound: 'No baseline found' }) },
-      },
-    },
-    async (request, reply) => {
-      reviewAllBaselines(ctx, request.params.action, request.body);
-      return reply.code(204).send();
-    },
-  );
 };
 
 export default plugin;

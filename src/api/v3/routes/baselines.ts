@@ -6,50 +6,28 @@
  * only in advantage mode") on every one but the two lists: the licence's mode
  * (/_emulator/license) decides, after the token.
  */
-import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Activity } from '../../../domain/activities.js';
-import { type ShownDifference, targetStatus } from '../../../domain/baseline.js';
+import { newVariableAccesses, targetStatus } from '../../../domain/baseline.js';
 import { ACTIVITY_FIELDS, COMPONENT_FIELDS } from '../../../domain/list-fields.js';
-import { differenceSummary, differencesOf, newAccessesHeld } from '../../../operations/baseline-differences.js';
-import { type BaselineContext, type BaselineState, baselineErrors, baselineState, createBaseline, deleteBaseline, patchBaseline } from '../../../operations/baselines.js';
-import { errors } from '../../../errors.js';
+import { differencesOf, newAccessesHeld } from '../../../operations/baseline-differences.js';
+import { baselineErrors, baselineState, createBaseline, deleteBaseline, patchBaseline } from '../../../operations/baselines.js';
 import { checkId } from '../../kit.js';
 import { sendList } from '../answer.js';
 import { inChunks } from '../chunks.js';
 import { errorResponses, operation } from '../kit.js';
 import { listParams } from '../list-query.js';
 import { listRequest } from '../params.js';
-import { PRESET_ERRORS, presetId, presetOf, scopeOf } from '../preset-lookup.js';
+import { BASELINE_ERRORS, EXAMPLE_BASELINE_ID as EXAMPLE_ID, baselineId, baselineKit } from '../baseline-kit.js';
+import { PRESET_ERRORS, presetId, presetOf } from '../preset-lookup.js';
 import { doc } from '../registry.js';
 import { activityRows } from '../activity-rows.js';
 import { BaselineActivitySchema, BaselineComponentFieldsSchema, BaselineCreateSchema, BaselinePatchSchema, BaselineSchema } from '../schemas/baselines.js';
-import { baseline, withDifferences } from '../serialize/baselines.js';
+import { withDifferences } from '../serialize/baselines.js';
 import { componentFields } from '../serialize/components.js';
 
-/** An activity's `newVariableAccess`: its differences that are new variable accesses. */
-export const newAccesses = (diffs: readonly ShownDifference[]) => diffs.filter((d) => d.type === 'newVariableAccess').length;
-
-const EXAMPLE_ID = 'cbcbed07-1ed4-4fa6-817c-f3c1702fd187';
-export const baselineId = doc(z.string(), { description: 'baseline id (uuid)', example: EXAMPLE_ID });
 const Params = z.object({ id: baselineId });
-export const BASELINE_ERRORS = { badRequest: errors.badId('baseline', 'x').message, notFound: errors.notFound('Baseline', EXAMPLE_ID).message };
-
-/** What the baseline routes share: the operations' context, the 402 outside advantage mode, a baseline by id. */
-export function baselineKit(app: FastifyInstance) {
-  const ctx: BaselineContext = { store: app.store, clock: app.clock, newId: () => app.newId(), scopeOf: (p) => scopeOf(app, p) };
-  return {
-    ctx,
-    /** Cisco: "402 accessible only in advantage mode", once the token is accepted. */
-    advantageOnly: async () => {
-      if (app.store.settings.licenseMode() !== 'advantage') throw baselineErrors.advantageOnly();
-    },
-    stateOf: (id: string): BaselineState => baselineState(ctx, checkId(id, 'baseline')),
-    /** The Baseline object, its differences counted now. */
-    shown: (s: BaselineState) => baseline(s.baseline, differenceSummary(app.store, s), app.clock.now()),
-  };
-}
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   const { store } = app;
@@ -148,7 +126,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         const diffs = differencesOf(store, s, 'activities', chunk.map((a) => a.id));
         return activityRows(store, chunk, l).map((row) => {
           const d = diffs.get(row.id) ?? [];
-          return { ...row, ...withDifferences(d, targetStatus(d), newAccesses(d)) };
+          return { ...row, ...withDifferences(d, targetStatus(d), newVariableAccesses(d)) };
         });
       };
       return sendList(reply, req, { rows: inChunks(store.activities.list(req, store.baselines.scopeRowids(s.scope)), complete), serialize: (row) => row });

@@ -41,7 +41,7 @@ import { doc } from '../registry.js';
 import { AllCountResultSchema, AllCountersSchema, PresetHighlightSchema } from '../schemas/dashboard.js';
 import { PresetPreviewPayloadSchema } from '../schemas/preset-payload.js';
 import { countedTag } from '../serialize/tags.js';
-import { baselineKit } from './baselines.js';
+import { baselineKit } from '../baseline-kit.js';
 
 const Params = z.object({ preset_id: presetId });
 const Query = z.object(windowParams);
@@ -93,19 +93,20 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     // the baseline differences. Counted at each request (no cache), and each baseline's scope
     // compared.
     // divergence: Cisco does not say what `differences.total` counts: here every difference every
-    // baseline shows now (GET /baselines/{id}/differences), those detected in the window.
-    const { ctx } = baselineKit(app);
+    // baseline shows now (GET /baselines/{id}/differences), those detected in the window; 0 in
+    // essentials mode, where the baselines are out of reach (402).
+    const { ctx, advantage } = baselineKit(app);
     const { url, docs } = operation(
       'GET',
       '/homepage/dashboard',
-      'Counts of the whole Center: what GET /presets/{preset_id}/visualisations/dashboard answers for a preset without filters ("All data"), with `from`/`to`, and in `differences.total` the differences every baseline shows now (those detected in the window).',
+      'Counts of the whole Center: what GET /presets/{preset_id}/visualisations/dashboard answers for a preset without filters ("All data"), with `from`/`to`, and in `differences.total` the differences every baseline shows now (those detected in the window; 0 in essentials mode).',
     );
     app.get(
       url,
       { schema: { ...docs, querystring: Query, response: { 200: doc(AllCountersSchema, { description: 'object successful' }), ...errorResponses({ badRequest: BAD_FROM }) } } },
       async (request) => {
         const { from, to } = listRequest(request.query);
-        return { ...dashboard(previewOf(app, {}), request.query), differences: { total: differencesDetected(ctx, from, to) } };
+        return { ...dashboard(previewOf(app, {}), request.query), differences: { total: advantage() ? differencesDetected(ctx, from, to) : 0 } };
       },
     );
   }

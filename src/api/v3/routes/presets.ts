@@ -8,7 +8,7 @@ import { PRESET_ERRORS, presetId, presetOf } from '../preset-lookup.js';
 import { doc } from '../registry.js';
 import { PresetDataInfoSchema, PresetSchema } from '../schemas/presets.js';
 import { preset, presetDataInfo } from '../serialize/presets.js';
-import { baselineKit } from './baselines.js';
+import { baselineKit } from '../baseline-kit.js';
 
 const ListQuery = z.object({
   baselines: doc(scalar(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional()), {

@@ -101,7 +101,7 @@ export const DifferenceSchema = named(
 
 const differences = { differences: z.array(DifferenceSchema), newVariableAccess: int, status: z.enum(TARGET_STATUSES) };
 const STATUS =
-  '`status`: normal (no difference), new (not in the baseline), changed, or abnormal (a difference reported so, by nack). `newVariableAccess`: how many of the differences are new accesses to a variable the component holds, or on the activity.';
+  '`status`: normal (no difference), new (not in the baseline), changed, or abnormal (a difference reported so, by nack). `newVariableAccess`: an activity\'s new variable accesses (among its differences); a component\'s new accesses to the variables it holds (differences of its activities, not its own).';
 
 export const BaselineActivitySchema = named('BaselineActivity', ActivitySchema.extend(differences), `An activity as GET /activities shows it, with its differences from the baseline. ${STATUS}`);
 

@@ -55,8 +55,8 @@ export const difference = (d: ShownDifference): Wire<typeof DifferenceSchema> =>
 
 /**
  * What a target's row gains in a baseline's lists: its differences, its status, and
- * `newVariableAccess`, how many new accesses to variables it holds (a component) or on it (an
- * activity) those differences count.
+ * `newVariableAccess`: an activity's new variable accesses (among its differences), a
+ * component's new accesses to the variables it holds (differences of its activities).
  */
 export const withDifferences = (diffs: readonly ShownDifference[], status: TargetStatus, newVariableAccess: number) => ({
   differences: diffs.map(difference),
