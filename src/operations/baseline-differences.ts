@@ -81,7 +81,7 @@ export function differencesDetected(ctx: BaselineContext, from: Micros | undefin
  * `scoped`, only those the baseline's scope keeps (without, the caller knows they are in it:
  * rows of its lists, a component's activities).
  */
-export function targetsOf(store: Store, s: BaselineState, target: BaselineTarget, ids: readonly string[], scoped: boolean): TargetDifferences[] {
+function targetsOf(store: Store, s: BaselineState, target: BaselineTarget, ids: readonly string[], scoped: boolean): TargetDifferences[] {
   const reviews = store.baselines.reviews(s.rowid);
   const scope = scoped ? s.scope : undefined;
   return target === 'components'

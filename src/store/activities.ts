@@ -12,7 +12,7 @@ import type { ActivityField, NodeActivityField } from '../domain/list-fields.js'
 import type { ListRequest } from '../domain/list-request.js';
 import type { PresetScope } from '../domain/preset-scope.js';
 import type { Pager } from './pager.js';
-import { presetScopeWhere } from './preset-scope-sql.js';
+import { PAIR_IN_SCOPE, scopedComponents } from './preset-scope-sql.js';
 import { type ListShape, listConditions, listOrder } from './list-sql.js';
 import { Where, inPageOrder, placeholders, statementCache } from './sql.js';
 
@@ -102,15 +102,15 @@ export interface ActivityQuery {
 
 /**
  * The conditions (on the groups of `activity` by node pair) of a preset's activity-list: the pairs
- * with one component activity that has an end in scope; `with`, the CTE they read (the components
- * in scope, computed once: as two IN subqueries, each computed its own, a sensor's flows read twice).
+ * with one component activity that has an end in scope; `with`, the CTE they read
+ * (src/store/preset-scope-sql.ts `scopedComponents`).
  */
 function nodeScope(scope: PresetScope | undefined): { with: string; withParams: unknown[]; having: Where } {
   const having = new Where();
-  const kept = scope && !scope.all ? presetScopeWhere(scope) : undefined;
-  if (!kept) return { with: '', withParams: [], having };
-  having.add('max(activity.left_component IN scoped OR activity.right_component IN scoped)');
-  return { with: `WITH scoped(r) AS MATERIALIZED (SELECT c.rowid FROM component c ${kept.toString()})`, withParams: kept.params, having };
+  if (!scope || scope.all) return { with: '', withParams: [], having };
+  const [scoped, params] = scopedComponents(scope);
+  having.add(PAIR_IN_SCOPE);
+  return { with: scoped, withParams: params, having };
 }
 
 export function createActivityRepo(db: Db, pager: Pager) {

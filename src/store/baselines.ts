@@ -20,7 +20,7 @@ import { activityEnds, activityId } from '../domain/activities.js';
 import type { PresetScope } from '../domain/preset-scope.js';
 import type { Micros } from '../domain/time.js';
 import type { Db } from './db.js';
-import { presetScopeWhere } from './preset-scope-sql.js';
+import { presetScopeWhere, scopedComponents } from './preset-scope-sql.js';
 import { Where, statementCache } from './sql.js';
 
 interface BaselineRow {
@@ -175,12 +175,15 @@ export function createBaselineRepo(db: Db) {
     'SELECT 1 FROM baseline_activity b JOIN activity a ON a.left_component = b.left_component AND a.right_component = b.right_component WHERE b.baseline_rowid = ? AND a.rowid = ?',
   ).pluck();
 
-  /** The scope as a condition on activity `a`: an end among the components it keeps. */
-  function endsInScope(scope: PresetScope): [string, unknown[]] {
-    if (scope.all) return ['', []];
-    const where = presetScopeWhere(scope);
-    const inScope = `(SELECT c.rowid FROM component c ${where.toString()})`;
-    return [`(a.left_component IN ${inScope} OR a.right_component IN ${inScope})`, [...where.params, ...where.params]];
+  /**
+   * The scope as a condition on activity `a` (an end among the components it keeps) and the CTE
+   * it reads, which opens the statement (src/store/preset-scope-sql.ts `scopedComponents`);
+   * nothing for a scope that keeps everything.
+   */
+  function endsInScope(scope: PresetScope | undefined): { with: string; where: string; params: unknown[] } {
+    if (!scope || scope.all) return { with: '', where: '', params: [] };
+    const [scoped, params] = scopedComponents(scope);
+    return { with: scoped, where: '(a.left_component IN scoped OR a.right_component IN scoped)', params };
   }
 
   /** The components `extra` names, compared; only those `scope` keeps when one is given. */
@@ -193,14 +196,14 @@ export function createBaselineRepo(db: Db) {
   }
 
   function activityStates(baseline: number, scope: PresetScope | undefined, extra: [string, unknown[]], limit: number): Compared<ActivityNow, ActivityRecord>[] {
-    const [ends, params] = scope ? endsInScope(scope) : ['', []];
-    const conditions = [extra[0], ends].filter((c) => c !== '');
-    const sql = `SELECT a.rowid, lc.id AS left_id, rc.id AS right_id, a.first_activity, a.last_activity, ${ACTIVITY_TAGS} AS tags_json,
+    const ends = endsInScope(scope);
+    const conditions = [extra[0], ends.where].filter((c) => c !== '');
+    const sql = `${ends.with} SELECT a.rowid, lc.id AS left_id, rc.id AS right_id, a.first_activity, a.last_activity, ${ACTIVITY_TAGS} AS tags_json,
       ${ACCESSES} AS variables_json, b.tags_json AS b_tags, b.variables_json AS b_vars
       FROM activity a JOIN component lc ON lc.rowid = a.left_component JOIN component rc ON rc.rowid = a.right_component
       LEFT JOIN baseline_activity b ON b.baseline_rowid = ? AND b.left_component = a.left_component AND b.right_component = a.right_component
       ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY a.rowid LIMIT ?`;
-    return (prepare(sql).all(baseline, ...extra[1], ...params, limit) as ActivityStateRow[]).map(toActivity);
+    return (prepare(sql).all(...ends.params, baseline, ...extra[1], limit) as ActivityStateRow[]).map(toActivity);
   }
 
   return {
@@ -224,13 +227,13 @@ export function createBaselineRepo(db: Db) {
         rowid,
         ...where.params,
       );
-      const [ends, params] = endsInScope(scope);
+      const ends = endsInScope(scope);
       prepare(
-        `INSERT INTO baseline_activity (baseline_rowid, left_component, right_component, tags_json, variables_json)
+        `${ends.with} INSERT INTO baseline_activity (baseline_rowid, left_component, right_component, tags_json, variables_json)
          SELECT ?, a.left_component, a.right_component, ${ACTIVITY_TAGS},
            (SELECT json_group_array(json_extract(x.value, '$[0]') || '/' || json_extract(x.value, '$[1]') || '/' || json_extract(x.value, '$[2]')) FROM json_each(${ACCESSES}) x)
-         FROM activity a WHERE a.first_activity <= ? AND a.last_activity >= ? ${ends ? `AND ${ends}` : ''}`,
-      ).run(rowid, b.periodEnd, b.periodStart, ...params);
+         FROM activity a WHERE a.first_activity <= ? AND a.last_activity >= ? ${ends.where ? `AND ${ends.where}` : ''}`,
+      ).run(...ends.params, rowid, b.periodEnd, b.periodStart);
     },
     update(b: Pick<Baseline, 'id' | 'label' | 'description' | 'lastEditTime'>): void {
       update.run(b);
@@ -246,10 +249,10 @@ export function createBaselineRepo(db: Db) {
      */
     scopeTargets(scope: PresetScope): { components: number[]; activities: number[] } {
       const where = presetScopeWhere(scope);
-      const [ends, params] = endsInScope(scope);
+      const ends = endsInScope(scope);
       return {
         components: prepare(`SELECT c.rowid FROM component c ${where.toString()} ORDER BY c.rowid`).pluck().all(...where.params) as number[],
-        activities: prepare(`SELECT a.rowid FROM activity a ${ends ? `WHERE ${ends}` : ''} ORDER BY a.rowid`).pluck().all(...params) as number[],
+        activities: prepare(`${ends.with} SELECT a.rowid FROM activity a ${ends.where ? `WHERE ${ends.where}` : ''} ORDER BY a.rowid`).pluck().all(...ends.params) as number[],
       };
     },
     componentsByRowids: (baseline: number, rowids: readonly number[]) =>

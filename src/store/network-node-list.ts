@@ -66,6 +66,8 @@ function riskRanges(where: Where, score: string, s: Selection<Range>): void {
 const EXTERNAL = (c: string) =>
   `(EXISTS (SELECT 1 FROM external_communication x WHERE x.internal_component = ${c}) OR EXISTS (SELECT 1 FROM external_communication x WHERE x.external_component = ${c}))`;
 
+const onComponentsOf = (scope: PresetScope): Where => (scope.all ? new Where() : componentScopeWhere(scope));
+
 /**
  * The scope's conditions on `device d` and on `component c` (without a device). A device is kept
  * when one of its components is in scope: `d.rowid IN (their devices)`, decided once for the
@@ -73,13 +75,13 @@ const EXTERNAL = (c: string) =>
  * (a sensor's, an activity tag's) once per device, probing (device, component) for each: "Seen by
  * CAT9300-CORE" on `large`, 94 000 devices × 27 000 components, 280 s. `scoped`: a CTE (`r`, the
  * rowid; `dr`, its device) of the components `componentScopeWhere` keeps, for a statement that
- * reads them twice (devices and orphans) to compute them once.
+ * reads them twice (devices and orphans) to compute them once; `onComponents`, what
+ * `componentScopeWhere` gives of the scope, when the caller has it already.
  */
-function scopeConditions(scope: PresetScope, scoped?: string): { device: Where; component: Where } {
+function scopeConditions(scope: PresetScope, onComponents = onComponentsOf(scope), scoped?: string): { device: Where; component: Where } {
   const device = new Where();
   const component = new Where();
   if (scope.all) return { device, component };
-  const onComponents = componentScopeWhere(scope);
   if (!onComponents.empty && scoped !== undefined) {
     device.add(`d.rowid IN (SELECT dr FROM ${scoped})`);
     component.add(`c.rowid IN (SELECT r FROM ${scoped})`);
@@ -104,8 +106,8 @@ function scopeConditions(scope: PresetScope, scoped?: string): { device: Where; 
  * components (`node`: a device's rowid, or minus an orphan's; `c`).
  */
 function keptNodes(scope: PresetScope): { sql: string; params: unknown[] } {
-  const onComponents = scope.all ? new Where() : componentScopeWhere(scope);
-  const { device, component } = scopeConditions(scope, 'scoped');
+  const onComponents = onComponentsOf(scope);
+  const { device, component } = scopeConditions(scope, onComponents, 'scoped');
   return {
     sql: `${onComponents.empty ? '' : `scoped AS MATERIALIZED (SELECT c.rowid AS r, c.device_rowid AS dr FROM component c ${onComponents.toString()}),`}
       devices AS MATERIALIZED (SELECT d.rowid AS r, d.creation_time AS t, coalesce(d.risk_score, 0) AS risk FROM device d ${device}),

@@ -41,17 +41,25 @@ export function presetScopeWhere(scope: PresetScope): Where {
 }
 
 /**
+ * The components a preset keeps as the CTE `scoped(r)` (their rowids), computed once for a
+ * statement that reads them twice (an activity's two ends): as two IN subqueries, each computed
+ * on its own, a sensor's or an activity tag's flows were read twice. `params` follow `sql`.
+ */
+export function scopedComponents(scope: PresetScope): [string, unknown[]] {
+  const kept = presetScopeWhere(scope);
+  return [`WITH scoped(r) AS MATERIALIZED (SELECT c.rowid FROM component c ${kept.toString()})`, kept.params];
+}
+
+/** On `activity` grouped by node pair, with `scoped`: one of the pair's component activities has an end in scope. */
+export const PAIR_IN_SCOPE = 'max(activity.left_component IN scoped OR activity.right_component IN scoped)';
+
+/**
  * The network node pairs of a preset's activity-list (src/store/activities.ts `nodeList`): those
- * with one component activity that has an end in scope. `params` follow `sql`. The components in
- * scope are a CTE computed once (as two IN subqueries, each computed its own: a sensor's flows read twice).
+ * with one component activity that has an end in scope. `params` follow `sql`.
  */
 export function keptNodePairs(scope: PresetScope): [string, unknown[]] {
-  const kept = presetScopeWhere(scope);
-  return [
-    `WITH scoped(r) AS MATERIALIZED (SELECT c.rowid FROM component c ${kept.toString()})
-      SELECT node_a, node_b FROM activity GROUP BY node_a, node_b HAVING max(left_component IN scoped OR right_component IN scoped)`,
-    kept.params,
-  ];
+  const [scoped, params] = scopedComponents(scope);
+  return [`${scoped} SELECT node_a, node_b FROM activity GROUP BY node_a, node_b HAVING ${PAIR_IN_SCOPE}`, params];
 }
 
 /**

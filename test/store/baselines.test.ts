@@ -92,6 +92,24 @@ describe('insert', () => {
   });
 });
 
+describe('a scope that keeps some components', () => {
+  it('records and compares the activities with an end among them', () => {
+    // The file server's subnet alone: its component, and the activity it is an end of.
+    const fs: Preset = { ...PRESET, id: 'p2', label: 'File server', filters: { ...PRESET.filters, networks: [{ operator: 'include', value: { id: 'n', subnet: `${FS.ip}/32` } }] } };
+    const scope = presetScope(fs, { centerId: null, isComponentTag: () => false });
+    expect(scope.all).toBe(false);
+    store.presets.insert(fs);
+    store.baselines.insert(baseline({ id: 'b2', label: 'File server', presetId: fs.id, periodEnd: T0 + 20 * SECOND }), scope);
+    const b2 = store.baselines.rowid('b2') as number;
+    const { components, activities } = store.baselines.scopeTargets(scope);
+    expect(store.baselines.componentsByRowids(b2, components).map((r) => [r.now.id, r.then !== undefined])).toEqual([[id(FS), true]]);
+    expect(store.baselines.activitiesByRowids(b2, activities).map((r) => [r.now.id, r.then !== undefined])).toEqual([[activityId(id(PC2), id(FS)), true]]);
+    const pair = activityId(id(PC1), id(DC));
+    expect(store.baselines.activitiesIn(b2, scope, [pair, activityId(id(PC2), id(FS))]).map((r) => r.now.id)).toEqual([activityId(id(PC2), id(FS))]);
+    expect(store.baselines.activitiesIn(b2, undefined, [pair]).map((r) => [r.now.id, r.then])).toEqual([[pair, undefined]]);
+  });
+});
+
 describe('the record changed', () => {
   it('puts a component as given, and forgets it', () => {
     const pc1 = store.baselines.componentRowid(id(PC1)) as number;

@@ -56,11 +56,12 @@ const BAD_FAVORITE = 'Invalid query parameter "favoriteType": must be \'all\', \
 const BAD_FROM = 'Invalid query parameter "from": must be an integer';
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
+  /** A preset's scope with its components decided once, for the statements that read it (src/store/scopes.ts `PinnedScope`). */
+  const pinned = (preset: ScopedPreset) => app.store.scopes.pin(scopeOf(app, preset));
+
   /** The dashboard of a scoped preset, saved or previewed: each count one grouped statement of the store over the list's own scope. */
-  const dashboard = (preset: ScopedPreset, q: z.infer<typeof Query>) => {
+  const dashboard = (preset: ScopedPreset, q: z.infer<typeof Query>, scope = pinned(preset)) => {
     const { store } = app;
-    // Its components decided once for the statements below (src/store/scopes.ts `PinnedScope`).
-    const scope = store.scopes.pin(scopeOf(app, preset));
     const { from, to } = listRequest(q);
     const nodes = store.networkNodes.counts(scope, { from, to });
     const components = componentsOf(app, preset);
@@ -128,7 +129,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         const { page = 1, size } = request.query;
         const shown = size === undefined ? (page > 1 ? [] : starred) : starred.slice((page - 1) * size, page * size);
         return shown.map((p) => {
-          const result = dashboard(p, {});
+          const scope = pinned(p);
+          const result = dashboard(p, {}, scope);
           return {
             id: p.id,
             label: p.label,
@@ -136,7 +138,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
             devices: result.device.total,
             orphans: result.orphanComponent.total,
             vulnerabilities: result.vulnerability.total,
-            events: app.store.networkNodes.events(app.store.scopes.pin(scopeOf(app, p))),
+            events: app.store.networkNodes.events(scope),
             riskScore: result.riskScoreStats.median,
             lastRefresh: msFromMicros(app.store.presets.dataInfo(p.id)?.lastRefresh ?? 0),
           };
