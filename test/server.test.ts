@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../src/server.js';
 import { openCenter, type Center } from '../src/startup.js';
 import { loadOrCreateTls, type TlsMaterial } from '../src/tls.js';
 import { freePort } from './helpers.js';
+import { rawRequest } from './raw-http.js';
 
 /** An HTTPS GET that verifies the server against `ca` (or does not, when ca is undefined). */
 function httpsGet(url: string, ca: string | undefined): Promise<{ status: number; body: string }> {
@@ -94,6 +95,21 @@ describe('the server', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
+  it('answers what HTTP refuses in the envelope on the plain listener too (one app serves both, src/server.ts secondListener)', async () => {
+    const port = Number(new URL(server.urls.http as string).port);
+    const cases: [string, number, RegExp][] = [
+      [`FOO /api/1.0/sensor HTTP/1.1\r\nHost: center\r\n\r\n`, 400, /^Bad request: the HTTP request cannot be parsed$/],
+      [`GET /api/1.0/sensor HTTP/1.1\r\nConnection: close\r\n\r\n`, 400, /must carry one Host header$/],
+      [`CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n`, 404, /^Route CONNECT:example\.com:443 not found$/],
+    ];
+    for (const [bytes, status, message] of cases) {
+      const { answers, raw } = await rawRequest(port, bytes);
+      expect(answers.map((a) => a.status), raw).toEqual([status]);
+      expect(answers[0]?.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(answers[0]?.body ?? '')).toEqual({ status: 'error', message: expect.stringMatching(message) as unknown });
+    }
+  });
+
   it('lets an in-flight request finish, then closes the listeners and the database', async () => {
     const port = await freePort();
     const c = openCenter({ db: ':memory:', scenario: 'small', reset: false, clock });
@@ -101,7 +117,7 @@ describe('the server', () => {
     expect(s.urls.https).toBeUndefined();
     // Close as soon as the request has reached the server (Fastify's own listener runs first).
     let closed: Promise<void> | undefined;
-    s.apps[0]?.server.once('request', () => (closed = s.close()));
+    s.app.server.once('request', () => (closed = s.close()));
     const inFlight = await fetch(`${s.urls.http}/api/1.0/flows?limit=50&token=${c.token}`);
     await closed;
     expect(inFlight.status).toBe(200);
