@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -242,9 +242,13 @@ describe('loadProfile', () => {
 
   it('rejects an invalid profile with the reason', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ccv-seeds-'));
-    const bad: Partial<ScenarioProfile> = { ...small, components: -1 };
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
-    expect(() => loadProfile('bad', dir)).toThrow(/components/);
-    expect(() => loadProfile('../seeds/small', dir)).toThrow(/bad/);
+    try {
+      const bad: Partial<ScenarioProfile> = { ...small, components: -1 };
+      writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
+      expect(() => loadProfile('bad', dir)).toThrow(/components/);
+      expect(() => loadProfile('../seeds/small', dir)).toThrow(/bad/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
