@@ -1,5 +1,5 @@
-// The types of scripts/build.mjs, for the tests that import it (test/scripts/build.test.ts).
+// The types of scripts/build.mjs, for the tests that import it (test/scripts/build.test.ts, bundle.test.ts).
 export function staleness(root?: string): string | undefined;
-export function build(reason?: string): void;
-export function buildIfStale(): void;
-export function cli(args: string[]): void;
+export function build(reason?: string): Promise<void>;
+export function buildIfStale(): Promise<void>;
+export function cli(args: string[]): Promise<void>;

@@ -5,10 +5,7 @@
  */
 import { EmulatorClock, systemClock } from '../clock.js';
 import { ConfigError, dataDir, helpText, parseConfig, type Config } from '../config.js';
-import { loggerOptions } from '../log.js';
-import { checkPorts, startServer, type RunningServer } from '../server.js';
-import { openCenter } from '../startup.js';
-import { loadOrCreateTls } from '../tls.js';
+import type { RunningServer } from '../server.js';
 import { VERSION } from '../version.js';
 import { type Io, usageText } from './command-line.js';
 import { progressPrinter } from './progress.js';
@@ -33,6 +30,13 @@ export async function serve(argv: string[], env: Record<string, string | undefin
     return 0;
   }
 
+  // The server is loaded only now: `--help` and a usage error answer without it.
+  const [{ checkPorts, startServer }, { openCenter }, { loadOrCreateTls }, { loggerOptions }] = await Promise.all([
+    import('../server.js'),
+    import('../startup.js'),
+    import('../tls.js'),
+    import('../log.js'),
+  ]);
   await checkPorts(config.host, config);
   // CCV_NOW pins the clock: the world's history ends there and time stands still.
   const clock = new EmulatorClock(systemClock, config.now ?? null);
