@@ -7,9 +7,9 @@ export interface Served {
   output: () => string;
 }
 
-/** The built emulator on `db` (the same node flags as `npm start`, package.json), HTTP on `port`. */
+/** The built emulator on `db` as `npm start` runs it (its bundle, the same node flags: package.json), HTTP on `port`. */
 export function serve(db: string, scenario: string, port: number, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Served {
-  const args = ['--max-semi-space-size=4', 'dist/cli/main.js', '--db', db, '--scenario', scenario, '--https-port', '0', '--http-port', String(port), '--log-level', 'silent', ...extra];
+  const args = ['--max-semi-space-size=4', 'dist/bundle/main.js', '--db', db, '--scenario', scenario, '--https-port', '0', '--http-port', String(port), '--log-level', 'silent', ...extra];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -34,10 +34,8 @@ export interface ServerOptions {
 export interface RunningServer {
   /** The base URLs actually bound (a requested port of 0 is "off"). */
   urls: { https?: string; http?: string };
-  /** The one app both listeners serve; its own server is the first listener that is on. */
+  /** The one app both listeners serve; its own server is the first listener that is on (HTTPS, else HTTP). */
   app: FastifyInstance;
-  /** Every listener, the app's own server first. */
-  servers: Server[];
   close(): Promise<void>;
 }
 
@@ -100,8 +98,8 @@ export async function checkPorts(host: string, ports: { httpsPort: number; httpP
 /**
  * A plain HTTP listener for an app whose own server is HTTPS: its requests go to the same
  * router (`app.routing`), what Node's parser refuses to the same handler, with the first
- * listener's timeouts. One app for both listeners registers the ~290 routes once, not twice (a start costs
- * about 150 ms less, issue 14).
+ * listener's timeouts. One app for both listeners registers the ~290 routes once, not twice
+ * (issue 14: a start costs about 150 ms less).
  */
 function secondListener(app: FastifyInstance): Server {
   const server = createHttpServer({ requireHostHeader: false }, app.routing);
@@ -133,20 +131,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // One pipeline, traffic generator, journal and fault list, one app for both listeners.
   const services = createServices(opts.center.store, opts.clock, randomUUID, { journalSize: opts.journalSize });
   const https = opts.httpsPort !== 0;
-  const app = await buildApp({
-    store: opts.center.store,
-    clock: opts.clock,
-    ca,
-    logger: opts.logger,
-    adminKey: opts.center.adminKey,
-    services,
-    control: opts.control ?? true,
-    ...(https ? { https: { key: opts.tls.keyPem, cert: opts.tls.certPem } } : {}),
-  });
-  const plain = https && opts.httpPort !== 0 ? secondListener(app) : undefined;
-  const servers = plain ? [app.server, plain] : [app.server];
+  let app: FastifyInstance | undefined;
+  let plain: Server | undefined;
   const urls: RunningServer['urls'] = {};
   try {
+    app = await buildApp({
+      store: opts.center.store,
+      clock: opts.clock,
+      ca,
+      logger: opts.logger,
+      adminKey: opts.center.adminKey,
+      services,
+      control: opts.control ?? true,
+      ...(https ? { https: { key: opts.tls.keyPem, cert: opts.tls.certPem } } : {}),
+    });
+    if (https && opts.httpPort !== 0) plain = secondListener(app);
     const first = https ? 'https' : 'http';
     const firstPort = https ? opts.httpsPort : opts.httpPort;
     try {
@@ -166,20 +165,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (opts.trafficRate) services.traffic.setRate(opts.trafficRate);
   } catch (err) {
     services.traffic.stop();
-    await closeAll(app, plain);
+    if (app) await closeAll(app, plain);
     services.world.close();
     opts.center.store.close();
     throw err;
   }
+  const served = app;
   let closing: Promise<void> | undefined;
   return {
     urls,
-    app,
-    servers,
+    app: served,
     close() {
       services.traffic.stop();
       services.world.close();
-      closing ??= closeAll(app, plain).then(() => opts.center.store.close());
+      closing ??= closeAll(served, plain).then(() => opts.center.store.close());
       return closing;
     },
   };

@@ -175,4 +175,11 @@ describe('the server', () => {
     await expect(startServer({ host: '127.0.0.1', httpsPort: 0, httpPort: 0, center: c, clock, tls })).rejects.toThrow(/both listeners are off/);
     c.store.close();
   });
+
+  it('closes the database when the app cannot be built (a key that is no key)', async () => {
+    const c = openCenter({ db: ':memory:', scenario: 'small', reset: false, clock });
+    const broken = { ...tls, keyPem: 'not a key' };
+    await expect(startServer({ host: '127.0.0.1', httpsPort: await freePort(), httpPort: await freePort(), center: c, clock, tls: broken })).rejects.toThrow();
+    expect(c.store.db.open).toBe(false);
+  });
 });
