@@ -73,6 +73,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(errorHandler);
   const newId = opts.newId ?? randomUUID;
   const services = opts.services ?? createServices(opts.store, opts.clock, newId, { journalSize: opts.journalSize });
+  // Services made here end with the app: live traffic stops, a `:memory:` world's temporary
+  // snapshot folder is removed (given ones are their maker's to close, src/server.ts).
+  if (!opts.services) {
+    app.addHook('onClose', async () => {
+      services.traffic.stop();
+      services.world.close();
+    });
+  }
   await app.register(context, { store: opts.store, clock: opts.clock, newId, services });
   // Root hooks, before any route: they see every /api/ request, 401, 402 and 404 included.
   // Without the control plane nobody could read the journal or set a fault: no hooks.
