@@ -9,7 +9,7 @@ import apiV1, { API_V1_PREFIX } from './api/v1/index.js';
 import apiV3, { API_V3_PREFIX } from './api/v3/index.js';
 import type { EmulatorClock } from './clock.js';
 import emulator, { EMULATOR_PREFIX } from './emulator/index.js';
-import { type Services, createServices } from './emulator/services.js';
+import { createServices } from './emulator/services.js';
 import context from './plugins/context.js';
 import errorHandler, { MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors, guardServer } from './plugins/error-handler.js';
 import journalAndFaults from './plugins/journal-faults.js';
@@ -37,9 +37,7 @@ export interface AppOptions {
   adminKey: string;
   /** false (CCV_CONTROL=off) serves no control plane but /_emulator/health. */
   control?: boolean;
-  /** The ingest pipeline, live traffic, journal and faults, shared by the listeners; made here when not given. */
-  services?: Services;
-  /** Requests the journal keeps when `services` is not given (CCV_JOURNAL_SIZE; 0: off). */
+  /** Requests the journal keeps (CCV_JOURNAL_SIZE; 0: off). */
   journalSize?: number;
 }
 
@@ -72,15 +70,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorHandler);
   const newId = opts.newId ?? randomUUID;
-  const services = opts.services ?? createServices(opts.store, opts.clock, newId, { journalSize: opts.journalSize });
-  // Services made here end with the app: live traffic stops, a `:memory:` world's temporary
-  // snapshot folder is removed (given ones are their maker's to close, src/server.ts).
-  if (!opts.services) {
-    app.addHook('onClose', async () => {
-      services.traffic.stop();
-      services.world.close();
-    });
-  }
+  // The ingest pipeline, live traffic, journal and faults live as long as the app: live traffic
+  // stops when the close begins (no write while in-flight requests finish), and a `:memory:`
+  // world's temporary snapshot folder is removed once it is closed.
+  const services = createServices(opts.store, opts.clock, newId, { journalSize: opts.journalSize });
+  app.addHook('preClose', async () => services.traffic.stop());
+  app.addHook('onClose', async () => services.world.close());
   await app.register(context, { store: opts.store, clock: opts.clock, newId, services });
   // Root hooks, before any route: they see every /api/ request, 401, 402 and 404 included.
   // Without the control plane nobody could read the journal or set a fault: no hooks.

@@ -3,14 +3,12 @@
  * plain HTTP, either of which a port of 0 turns off. `close` lets in-flight requests finish,
  * then closes the database cleanly.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.js';
 import type { EmulatorClock } from './clock.js';
 import { configKey } from './config.js';
-import { createServices } from './emulator/services.js';
 import { clientErrorHandler, guardServer } from './plugins/error-handler.js';
 import type { Center } from './startup.js';
 import type { TlsMaterial } from './tls.js';
@@ -123,13 +121,13 @@ function listenOn(server: Server, host: string, port: number): Promise<void> {
 
 /**
  * Binds every listener that is on, then resolves: nothing is announced (nor logged) until
- * both are bound, and a failed bind closes what was bound, the services and the database.
+ * both are bound, and a failed bind closes what was bound, the app (with its services) and the
+ * database.
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (opts.httpsPort === 0 && opts.httpPort === 0) throw new Error('both listeners are off: set CCV_HTTPS_PORT or CCV_HTTP_PORT');
   const ca = { pem: opts.tls.caPem, der: opts.tls.caDer };
-  // One pipeline, traffic generator, journal and fault list, one app for both listeners.
-  const services = createServices(opts.center.store, opts.clock, randomUUID, { journalSize: opts.journalSize });
+  // One app (its pipeline, live traffic, journal and faults) for both listeners.
   const https = opts.httpsPort !== 0;
   let app: FastifyInstance | undefined;
   let plain: Server | undefined;
@@ -141,7 +139,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ca,
       logger: opts.logger,
       adminKey: opts.center.adminKey,
-      services,
+      journalSize: opts.journalSize,
       control: opts.control ?? true,
       ...(https ? { https: { key: opts.tls.keyPem, cert: opts.tls.certPem } } : {}),
     });
@@ -162,11 +160,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       urls.http = urlOf(opts.host, portOf(plain), 'http');
     }
-    if (opts.trafficRate) services.traffic.setRate(opts.trafficRate);
+    if (opts.trafficRate) app.services.traffic.setRate(opts.trafficRate);
   } catch (err) {
-    services.traffic.stop();
     if (app) await closeAll(app, plain);
-    services.world.close();
     opts.center.store.close();
     throw err;
   }
@@ -176,8 +172,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     urls,
     app: served,
     close() {
-      services.traffic.stop();
-      services.world.close();
       closing ??= closeAll(served, plain).then(() => opts.center.store.close());
       return closing;
     },

@@ -1,14 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { FixedClock } from '../src/clock.js';
-import { createServices } from '../src/emulator/services.js';
 import { openCenter } from '../src/startup.js';
 import { ADMIN_KEY, NOW } from './helpers.js';
 
 describe('buildApp', () => {
   const clock = new FixedClock(NOW);
 
-  it('stops the services it made when it closes: live traffic, and a :memory: world’s temporary snapshot folder', async () => {
+  it('ends its services when it closes: live traffic, and a :memory: world’s temporary snapshot folder', async () => {
     const center = openCenter({ db: ':memory:', scenario: 'small', reset: false, clock });
     const app = await buildApp({ store: center.store, clock, adminKey: ADMIN_KEY });
     const stop = vi.spyOn(app.services.traffic, 'stop');
@@ -16,17 +15,6 @@ describe('buildApp', () => {
     await app.close();
     expect(stop).toHaveBeenCalledOnce();
     expect(close).toHaveBeenCalledOnce();
-    center.store.close();
-  });
-
-  it('leaves services it was given to their maker (src/server.ts closes them)', async () => {
-    const center = openCenter({ db: ':memory:', scenario: 'small', reset: false, clock });
-    const services = createServices(center.store, clock, () => 'id');
-    const app = await buildApp({ store: center.store, clock, adminKey: ADMIN_KEY, services });
-    const close = vi.spyOn(services.world, 'close');
-    await app.close();
-    expect(close).not.toHaveBeenCalled();
-    services.world.close();
     center.store.close();
   });
 });
