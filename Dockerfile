@@ -18,7 +18,9 @@ ENV NODE_ENV=production \
     CCV_HOST=0.0.0.0 \
     CCV_DB=/data/center.db
 COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
+# dist/ belongs to the user the server runs as: its first start writes the bundle's code cache
+# there (dist/bundle/center.cjs.*.v8cache, src/cli/code-cache.ts), which later starts use.
+COPY --from=build --chown=node:node /app/dist ./dist
 COPY package.json ./
 COPY seeds ./seeds
 COPY fixtures ./fixtures
@@ -32,6 +34,6 @@ EXPOSE 8443 8080
 # leave room for a slower one (a start that answers sooner is healthy at once).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=600s --retries=3 \
   CMD ["node", "dist/bundle/main.js", "health"]
-# As `npm start`: the bundle (scripts/build.mjs) starts faster than dist/cli/main.js, and a small
+# As `npm start`: the bundle (scripts/bundle.mjs) starts faster than dist/cli/main.js, and a small
 # young generation keeps the serving RSS lower (README, Performance).
 CMD ["node", "--max-semi-space-size=4", "dist/bundle/main.js"]

@@ -1,8 +1,6 @@
 // Builds dist/ from src/: tsc, then what tsc does not copy (the SQL migrations beside the compiled
 // store, the pages' files beside the plugins that serve them: src/plugins/ui.ts, docs.ts), then
-// dist/bundle/: the command line in a few files (esbuild), which `npm start` and the Docker image
-// run. Loading ~850 modules one by one is most of a start (issue 14: 1.35 s from the command to
-// the first answer, 0.95 s bundled); the bundle loads in one read and one compile.
+// dist/bundle/ (scripts/bundle.mjs), which `npm start` and the Docker image run.
 //
 //   node scripts/build.mjs             build (npm run build)
 //   node scripts/build.mjs --if-stale  build only when an input is newer than the last build
@@ -11,14 +9,15 @@
 // costs a look at file times (a few ms), not a build (13 to 20 s). prepare imports this file only
 // when it exists: the Dockerfile runs `npm ci` before it copies scripts/ and src/ (then builds).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** What the build reads. Directories count too: adding, removing or renaming a file changes theirs. */
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
+const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/bundle.mjs'];
 /** Written by each successful build, with the time the build started. */
 const STAMP = join('dist', '.built');
 
@@ -60,54 +59,6 @@ export async function build(reason = 'npm run build') {
   writeFileSync(join(ROOT, STAMP), '');
   utimesSync(join(ROOT, STAMP), started, started);
   process.stderr.write(`Built in ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s.\n`);
-}
-
-/**
- * Loaded from node_modules: packages that find their own files on disk (a native addon, pages,
- * a worker, their package.json) through __dirname, which a bundle does not keep; and selfsigned,
- * used only to make certificates, whose module shape a bundle does not keep (its `generate` is
- * lost).
- */
-const EXTERNAL = ['better-sqlite3', '@fastify/swagger', '@fastify/swagger-ui', 'pino', 'selfsigned'];
-
-/**
- * Rewrites `import.meta.url` in each compiled module to the URL that module has in dist/, so that
- * what it finds beside itself (migrations, pages, fixtures, seeds, package.json) is found from
- * the bundle as from dist/.
- */
-const metaUrlOfOrigin = (outdir) => ({
-  name: 'import-meta-url-of-origin',
-  setup(build) {
-    build.onLoad({ filter: /\.js$/ }, (args) => {
-      if (!args.path.startsWith(join(ROOT, 'dist'))) return undefined;
-      const from = relative(outdir, args.path).split(sep).join('/');
-      const contents = readFileSync(args.path, 'utf8').replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, import.meta.url).href`);
-      return { contents, loader: 'js' };
-    });
-  },
-});
-
-/** dist/bundle/main.js from dist/cli/main.js; each command a chunk of its own, loaded when run (src/cli/dispatch.ts). */
-async function bundle() {
-  const require = createRequire(import.meta.url);
-  const esbuild = require('esbuild');
-  const outdir = join(ROOT, 'dist', 'bundle');
-  rmSync(outdir, { recursive: true, force: true });
-  await esbuild.build({
-    entryPoints: { main: join(ROOT, 'dist', 'cli', 'main.js') },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outdir,
-    sourcemap: 'linked',
-    external: EXTERNAL,
-    // Bundled CommonJS modules require Node's built-ins and the external packages.
-    banner: { js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);" },
-    plugins: [metaUrlOfOrigin(outdir)],
-    logLevel: 'warning',
-  });
 }
 
 /** Builds when an input is newer than the last build. Without sources (an install of dist/ alone), there is nothing to build. */

@@ -3,10 +3,12 @@
  * what a newcomer needs (URLs, a token, the admin key, a curl line). src/cli/main.ts keeps it
  * running until Ctrl-C.
  */
+import type { EventEmitter } from 'node:events';
 import { EmulatorClock, systemClock } from '../clock.js';
 import { ConfigError, dataDir, helpText, parseConfig, type Config } from '../config.js';
 import type { RunningServer } from '../server.js';
 import { VERSION } from '../version.js';
+import { SERVING } from './code-cache.js';
 import { type Io, usageText } from './command-line.js';
 import { progressPrinter } from './progress.js';
 
@@ -64,5 +66,7 @@ export async function serve(argv: string[], env: Record<string, string | undefin
     '  Ctrl-C stops the server.',
   ];
   io.stdout.write(`${lines.filter((l) => l !== undefined).join('\n')}\n`);
+  // The bundle's code cache can be written now (src/cli/code-cache.ts).
+  (process as EventEmitter).emit(SERVING);
   return server;
 }

@@ -1,9 +1,11 @@
 /** `ccv-emulator [flags]`: the start banner, then the request log, in the format the output calls for. */
+import type { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SERVING } from '../../src/cli/code-cache.js';
 import { serve } from '../../src/cli/serve.js';
 import type { RunningServer } from '../../src/server.js';
 import { freePort } from '../helpers.js';
@@ -48,6 +50,21 @@ describe('ccv-emulator (the server)', () => {
       expect(JSON.parse(after[0] as string)).toMatchObject({ req: { method: 'GET', url: `/api/1.0/sensor?token=${token.slice(0, 8)}…` }, res: { statusCode: 200 } });
     } finally {
       await s.server.close();
+    }
+  });
+
+  it('announces on the process that it serves, once the banner is out (the code cache is written then: src/cli/code-cache.ts)', async () => {
+    let out = '';
+    const io = { stdout: { write: (t: string) => (out += t), isTTY: false }, stderr: { write: () => true, isTTY: false } };
+    let outAtServing: string | undefined;
+    (process as EventEmitter).once(SERVING, () => (outAtServing = out));
+    const flags = ['--db', join(dir, 'center.db'), '--scenario', 'small', '--https-port', '0', '--http-port', String(await freePort())];
+    const server = await serve(flags, {}, io, '');
+    if (typeof server === 'number') throw new Error(`exit ${server}`);
+    try {
+      expect(outAtServing).toMatch(/Ctrl-C stops the server\.\n$/);
+    } finally {
+      await server.close();
     }
   });
 

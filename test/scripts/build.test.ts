@@ -17,7 +17,7 @@ describe('staleness', () => {
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'ccv-build-'));
     for (const dir of ['src/store', 'scripts', 'dist']) mkdirSync(join(root, dir), { recursive: true });
-    for (const file of ['src/app.ts', 'src/store/db.ts', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs']) write(file, 1000);
+    for (const file of ['src/app.ts', 'src/store/db.ts', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/bundle.mjs']) write(file, 1000);
     for (const dir of ['src/store', 'src']) at(dir, 1000);
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -50,5 +50,8 @@ describe('staleness', () => {
     at('tsconfig.build.json', 1000);
     at('scripts/build.mjs', 2001);
     expect(staleness(root)).toBe('scripts/build.mjs changed');
+    at('scripts/build.mjs', 1000);
+    at('scripts/bundle.mjs', 2001);
+    expect(staleness(root)).toBe('scripts/bundle.mjs changed');
   });
 });

@@ -1,10 +1,13 @@
 /**
- * dist/bundle/ (scripts/build.mjs), what `npm start` and the Docker image run: a start from it
+ * dist/bundle/ (scripts/bundle.mjs), what `npm start` and the Docker image run: a start from it
  * finds what each module finds beside itself in dist/ (migrations, pages, fixtures, seeds,
- * package.json) and the packages left out of it (better-sqlite3, the documentation's, pino).
- * The build runs first when a source is newer than dist/ (as `npm start` does).
+ * package.json) or in node_modules (Swagger UI's files), and the packages left out of it
+ * (better-sqlite3, selfsigned); once serving, it writes its code cache beside itself. The build
+ * runs first when a source is newer than dist/ (as `npm start` does).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIfStale } from '../../scripts/build.mjs';
@@ -32,8 +35,11 @@ function banner(child: ChildProcess): Promise<string> {
   });
 }
 
+const caches = (): string[] => readdirSync(join(ROOT, 'dist', 'bundle')).filter((name) => name.endsWith('.v8cache'));
+
 beforeAll(async () => {
   await buildIfStale();
+  for (const name of caches()) rmSync(join(ROOT, 'dist', 'bundle', name));
   const port = await freePort();
   server = spawn(process.execPath, [BUNDLE, '--db', ':memory:', '--scenario', 'small', '--https-port', '0', '--http-port', String(port)], { cwd: ROOT, env: ENV });
   const text = await banner(server);
@@ -67,6 +73,11 @@ describe('the bundle', () => {
     }
     const doc = (await (await fetch(`${base}/api/1.0/documentation/json`)).json()) as { info: { version: string } };
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('writes its code cache once it serves (src/cli/code-cache.ts)', async () => {
+    for (let waited = 0; caches().length === 0 && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(caches()).toEqual([expect.stringMatching(/^center\.cjs\.[0-9a-f]{16}\.v8cache$/)]);
   });
 
   it('runs the commands: health against the server, --help', () => {
