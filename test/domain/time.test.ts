@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, parseTimestamp } from '../../src/domain/time.js';
+import { formatTimestamp, formatTimestampOfDate, parseTimestamp } from '../../src/domain/time.js';
 
 describe('parseTimestamp', () => {
   it.each([
@@ -23,6 +23,27 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp(Date.UTC(2015, 6, 9, 12, 17, 11) * 1000 + 370164)).toBe('2015-07-09T12:17:11.370164Z');
     expect(formatTimestamp(Date.UTC(2024, 0, 1) * 1000)).toBe('2024-01-01T00:00:00Z');
     expect(formatTimestamp(Date.UTC(2024, 0, 1) * 1000 + 5)).toBe('2024-01-01T00:00:00.000005Z');
+  });
+
+  it.each([
+    ['the epoch', 0],
+    ['before the epoch', -1],
+    ['a leap day', Date.UTC(2000, 1, 29, 23, 59, 59) * 1000 + 999_999],
+    ['the day after a century that is no leap year', Date.UTC(2100, 2, 1) * 1000 + 10],
+    ['the last µs of 9999', Date.UTC(9999, 11, 31, 23, 59, 59) * 1000 + 999_999],
+    ['year 10000', Date.UTC(10_000, 0, 1) * 1000],
+    ['not a whole µs', 1_594_886_511_000_123.5],
+  ])('prints %s as a Date does', (_, us) => {
+    expect(formatTimestamp(us)).toBe(formatTimestampOfDate(us));
+  });
+
+  it('prints as a Date does over 1970-9999, on 100 000 times drawn with a fixed seed', () => {
+    let state = 42;
+    const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 100_000; i++) {
+      const us = Math.floor(next() * 253_402_300_800) * 1_000_000 + (i % 3 === 0 ? 0 : Math.floor(next() * 1_000_000));
+      if (formatTimestamp(us) !== formatTimestampOfDate(us)) expect(formatTimestamp(us), String(us)).toBe(formatTimestampOfDate(us));
+    }
   });
 
   it('round-trips through parseTimestamp', () => {
