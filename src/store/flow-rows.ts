@@ -8,6 +8,30 @@ export const FLOW_COLUMNS = `f.rowid AS rowid, f.id, sc.id AS src_id, dc.id AS d
   f.last_seen, f.tags_json, f.props_json`;
 export const FLOW_FROM = 'flow f JOIN component sc ON sc.rowid = f.src_component JOIN component dc ON dc.rowid = f.dst_component';
 
+/** A row of FLOW_COLUMNS from a raw statement (values in that order), as componentRowOf does for components. */
+export function flowRowOf(v: unknown[]): FlowRow {
+  return {
+    rowid: v[0] as number,
+    id: v[1] as string,
+    src_id: v[2] as string,
+    dst_id: v[3] as string,
+    src_mac: v[4] as string,
+    src_ip: v[5] as string | null,
+    src_port: v[6] as number | null,
+    dst_mac: v[7] as string,
+    dst_ip: v[8] as string | null,
+    dst_port: v[9] as number | null,
+    ethertype: v[10] as string | null,
+    protocol: v[11] as string | null,
+    sensor_id: v[12] as string | null,
+    network_category: v[13] as NetworkCategory,
+    first_seen: v[14] as number,
+    last_seen: v[15] as number,
+    tags_json: v[16] as string,
+    props_json: v[17] as string,
+  };
+}
+
 export interface FlowRow {
   rowid: number;
   id: string;
