@@ -85,7 +85,13 @@ function writeCache(file: string, script: Script): boolean {
     renameSync(partial, file);
     return true;
   } catch {
-    rmSync(partial, { force: true });
-    return false; // a read-only install: the next start compiles again, as without a cache
+    // A read-only install: the next start compiles again, as without a cache. This runs in a
+    // timer of a serving process, so nothing here may throw, the clean-up included.
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // a partial file left behind is never read: the cache's own name is not its name
+    }
+    return false;
   }
 }

@@ -79,6 +79,10 @@ export function createComponentRepo(db: Db, pager: Pager) {
     `SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid
      WHERE c.rowid IN (SELECT value FROM json_each(?))`,
   ).raw();
+  const ofGroup = db.prepare(
+    `SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid
+     WHERE c.group_rowid = ? ORDER BY c.rowid`,
+  ).raw();
   // guide 5.2: "the ones impacting this Component", as they were matched.
   const vulnsOf = db.prepare(
     `SELECT m.component_rowid, ${VULNERABILITY_COLUMNS} FROM vulnerability_match m JOIN vulnerability v ON v.rowid = m.vulnerability_rowid
@@ -164,13 +168,7 @@ export function createComponentRepo(db: Db, pager: Pager) {
 
     /** Components by rowid, in the order given (groups, variables). */
     byGroupRowid(groupRowid: number): Component[] {
-      const rows = prepare(
-        `SELECT ${COMPONENT_COLUMNS} FROM component c LEFT JOIN grp g ON g.rowid = c.group_rowid
-         WHERE c.group_rowid = ? ORDER BY c.rowid`,
-      )
-        .raw()
-        .all(groupRowid) as unknown[][];
-      return hydrate(rows.map(componentRowOf));
+      return hydrate((ofGroup.all(groupRowid) as unknown[][]).map(componentRowOf));
     },
 
     /**

@@ -117,6 +117,7 @@ export function createFlowRepo(db: Db, pager: Pager) {
       if (q.end !== undefined) where.add('f.last_seen <= ?', q.end);
       const sql = `SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} ${where}
         ORDER BY f.last_seen ${dir}, f.rowid ${dir} LIMIT ? OFFSET ?`;
+      // raw() stays set on the cached statement: this SQL is ofComponent's alone.
       return (prepare(sql).raw().all(...where.params, q.limit, q.offset) as unknown[][]).map((v) => toFlow(flowRowOf(v)));
     },
 
