@@ -63,6 +63,20 @@ interface MemberRow {
   group_label: string | null;
 }
 
+/**
+ * The sensors that saw each component's flows (the components a JSON array of rowids), stepping
+ * from one sensor to the next in the indexes of flows by (end, sensor): a seek per sensor and
+ * end, however many flows the component has (migration 015).
+ */
+const sensorAfter = (end: 'src' | 'dst', c: string, after = '') => `(SELECT min(sensor_id) FROM flow WHERE ${end}_component = ${c}${after})`;
+export const SENSOR_NAMES_SQL = `WITH RECURSIVE m(c) AS (SELECT value FROM json_each(?)),
+  seen(c, dst, sensor) AS (
+    SELECT c, 0, ${sensorAfter('src', 'm.c')} FROM m
+    UNION ALL SELECT c, 1, ${sensorAfter('dst', 'm.c')} FROM m
+    UNION ALL SELECT c, dst, CASE dst WHEN 0 THEN ${sensorAfter('src', 'seen.c', ' AND sensor_id > seen.sensor')}
+      ELSE ${sensorAfter('dst', 'seen.c', ' AND sensor_id > seen.sensor')} END FROM seen WHERE sensor IS NOT NULL)
+  SELECT DISTINCT seen.c AS component, s.name FROM seen JOIN sensor s ON s.id = seen.sensor ORDER BY 1, 2`;
+
 type ViewRow = { rowid: number; id: string; device_rowid: number | null };
 
 function mergeTag(into: TagSet, tag: string, cls: TagSet[string]): void {
@@ -97,11 +111,7 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
   const rowidOf = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();
   const devicesById = db.prepare(`SELECT d.rowid AS device, d.id, d.label, d.custom_label, d.device_type, d.icon FROM device d WHERE d.id IN ${JSON_IDS}`);
   const componentRowids = db.prepare(`SELECT rowid FROM component WHERE id IN ${JSON_IDS} ORDER BY rowid`).pluck();
-  const sensorNames = db.prepare(
-    `WITH m(c) AS ${JSON_IDS}
-     SELECT m.c AS component, s.name FROM m JOIN flow f ON f.src_component = m.c JOIN sensor s ON s.id = f.sensor_id
-     UNION SELECT m.c, s.name FROM m JOIN flow f ON f.dst_component = m.c JOIN sensor s ON s.id = f.sensor_id ORDER BY 1, 2`,
-  );
+  const sensorNames = db.prepare(SENSOR_NAMES_SQL);
 
   /** Devices as other objects nest them, by device rowid: their own fields and what their components give them. */
   function lights(rows: readonly Omit<DeviceRow, 'component'>[]): Map<number, DeviceLight> {

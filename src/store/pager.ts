@@ -29,9 +29,12 @@ export interface PageQuery {
   offset: number;
 }
 
+/** A sort key as SQLite gives it: a number, or text (e.g. a device's id). */
+type Key = number | string;
+
 interface Mark {
   offset: number;
-  key: number;
+  key: Key;
   rowid: number;
 }
 
@@ -142,8 +145,8 @@ export function createPager(db: Db, version: Version) {
         rows = prepare(`${base} ${q.where} ${orderBy}`).pluck().all(...q.where.params, q.limit + before, skip - before) as number[];
       }
       // Rowids alone: reading the keys of every row would cost more than the query (objects).
-      const keyOf = (rowid: number): number =>
-        prepare(`SELECT ${q.key} FROM ${q.from} WHERE ${q.rowid} = ? ${q.where.and()}`).pluck().get(rowid, ...q.where.params) as number;
+      const keyOf = (rowid: number): Key =>
+        prepare(`SELECT ${q.key} FROM ${q.from} WHERE ${q.rowid} = ? ${q.where.and()}`).pluck().get(rowid, ...q.where.params) as Key;
       const first = rows[0];
       if (before === 1 && first !== undefined && !marked(marks, q.offset)) {
         remember(marks, { offset: q.offset, key: keyOf(first), rowid: first });

@@ -56,7 +56,7 @@ export function openStore(path: string) {
   const pager = createPager(db, version);
   const components = createComponentRepo(db, pager);
   const nodeCounts = createNodeCounts(db);
-  const devices = createDeviceRepo(db, components, nodeCounts);
+  const devices = createDeviceRepo(db, components, nodeCounts, pager);
   const flows = createFlowRepo(db, pager);
   const variables = createVariableRepo(db);
   const groups = createGroupRepo(db, components);

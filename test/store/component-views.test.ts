@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVERY_ROW } from '../../src/domain/list-request.js';
 import { INSIGHT_PROPERTIES } from '../../src/domain/security-insights.js';
+import { SENSOR_NAMES_SQL } from '../../src/store/component-views.js';
 import type { Store } from '../../src/store/store.js';
 import { testCenter, type TestCenter } from '../helpers.js';
 
@@ -54,5 +55,34 @@ describe('componentViews.list', () => {
     // The partial index lists the same names (migration 011).
     const index = store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'flow_prop_request'").pluck().get() as string;
     expect([...index.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort()).toEqual([...names].sort());
+  });
+});
+
+describe('componentViews.details', () => {
+  it('names the sensors that saw the flows a component is an end of, each once, sorted, as reading every flow would', () => {
+    const rowids = store.db.prepare('SELECT rowid FROM component ORDER BY rowid').pluck().all() as number[];
+    const expected = new Map<number, Set<string>>(rowids.map((r) => [r, new Set()]));
+    const ends = store.db
+      .prepare('SELECT f.src_component AS a, f.dst_component AS b, s.name FROM flow f NOT INDEXED JOIN sensor s ON s.id = f.sensor_id')
+      .all() as { a: number; b: number; name: string }[];
+    for (const e of ends) for (const c of [e.a, e.b]) expected.get(c)?.add(e.name);
+    const got = store.componentViews.details(rowids).map((d) => d.sensorNames);
+    expect(got).toEqual(rowids.map((r) => [...(expected.get(r) as Set<string>)].sort()));
+    // The world exercises the steps: components seen by several sensors, and by none.
+    expect(got.some((names) => names.length >= 2)).toBe(true);
+    expect(got.some((names) => names.length === 0)).toBe(true);
+  });
+
+  it('finds them by seeks in the indexes of flows by end and sensor, never by reading the flows (migration 015)', () => {
+    const sql = store.db.prepare("SELECT sql FROM sqlite_master WHERE name IN ('flow_src_component', 'flow_dst_component') ORDER BY name").pluck().all();
+    expect(sql).toEqual([
+      'CREATE INDEX flow_dst_component ON flow (dst_component, sensor_id, last_seen)',
+      'CREATE INDEX flow_src_component ON flow (src_component, sensor_id, last_seen)',
+    ]);
+    const ids = JSON.stringify(store.db.prepare('SELECT rowid FROM component LIMIT 3').pluck().all());
+    const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${SENSOR_NAMES_SQL}`).all(ids) as { detail: string }[];
+    const flowSteps = plan.map((p) => p.detail).filter((d) => / flow /.test(`${d} `) || d.includes('flow USING'));
+    expect(flowSteps.length).toBeGreaterThan(0);
+    for (const d of flowSteps) expect(d).toMatch(/USING COVERING INDEX flow_(src|dst)_component \((src|dst)_component=\?( AND sensor_id>\?)?\)/);
   });
 });

@@ -80,16 +80,19 @@ describe('DeviceRepo reads', () => {
     expect(store.devices.get(d.componentIds[0] as string)).toBeUndefined();
   });
 
-  it('page: in id order, the pages making up the whole stream', () => {
+  it('list: pages in id order, making up the whole stream, walked or reached at once (the pager seeks to them)', () => {
     expect(devices.map((d) => d.id)).toEqual([...devices.map((d) => d.id)].sort());
     const walked: Device[] = [];
     for (let offset = 0; ; offset += 7) {
-      const page = store.devices.page({ offset, limit: 7 });
+      const page = [...store.devices.list({ window: { offset, limit: 7 } })];
       walked.push(...page);
       if (page.length < 7) break;
     }
     expect(walked).toEqual(devices);
-    expect(store.devices.page({ offset: devices.length, limit: 10 })).toEqual([]);
+    expect([...store.devices.list({ window: { offset: devices.length, limit: 10 } })]).toEqual([]);
+    for (const offset of [40, 3, 0, 41, devices.length - 2]) {
+      expect([...store.devices.list({ window: { offset, limit: 5 } })]).toEqual(devices.slice(offset, offset + 5));
+    }
     expect(store.devices.count()).toBe(devices.length);
   });
 
