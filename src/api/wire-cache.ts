@@ -34,6 +34,7 @@ export class WireCache {
     const held = this.held(kind);
     const parts: (Buffer | undefined)[] = rowids.map((r) => held.get(r));
     const missing = rowids.filter((_, i) => parts[i] === undefined);
+    if (missing.length > 0 && missing.length === rowids.length) return this.fresh(held, missing, fetch(missing), serialize);
     if (missing.length > 0) {
       const values = fetch(missing);
       let next = 0;
@@ -52,6 +53,26 @@ export class WireCache {
     }
     list.push(CLOSE);
     return Buffer.concat(list);
+  }
+
+  /**
+   * A page none of whose rows is held (a client walking the list): its JSON encoded once, each
+   * row then held as a view of those bytes, rather than encoded row by row and copied together
+   * (issue 17: a hundred allocations and a concatenation less a page).
+   */
+  private fresh<T>(held: Map<number, Buffer>, rowids: readonly number[], values: T[], serialize: (value: T) => unknown): Buffer {
+    const texts = rowids.map((_, i) => {
+      const value = values[i];
+      return JSON.stringify(value === undefined ? null : serialize(value));
+    });
+    const page = Buffer.from(`[${texts.join(',')}]`);
+    let at = 1;
+    texts.forEach((text, i) => {
+      const end = at + Buffer.byteLength(text);
+      this.set(held, rowids[i] as number, page.subarray(at, end));
+      at = end + 1;
+    });
+    return page;
   }
 
   /** The JSON of one row. */

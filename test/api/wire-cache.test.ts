@@ -37,6 +37,21 @@ describe('WireCache', () => {
     expect(t.page([])).toEqual([]);
   });
 
+  it('holds the rows of a page read for the first time as they are alone, whatever their bytes', () => {
+    const names = ['a', 'Siemens AG – 日本', '', '"quoted" \\ \u2028', '🏭 plant'];
+    const store = { version: () => '1' } as unknown as Store;
+    const cache = new WireCache(store);
+    const fetch = (rowids: number[]) => rowids.map((r) => names[r - 1] as string);
+    const serialize = (name: string) => ({ name });
+    const page = cache.page('component', [1, 2, 3, 4, 5], fetch, serialize);
+    expect(page.toString('utf8')).toBe(JSON.stringify(names.map(serialize)));
+    const none = () => {
+      throw new Error('fetched a held row');
+    };
+    for (const [i, name] of names.entries()) expect(cache.one('component', i + 1, none, serialize).toString('utf8')).toBe(JSON.stringify({ name }));
+    expect(cache.page('component', [5, 1, 3], none, serialize).toString('utf8')).toBe(JSON.stringify([5, 1, 3].map((r) => serialize(names[r - 1] as string))));
+  });
+
   it('answers one row as a JSON object', () => {
     const t = setup();
     const one = t.cache.one('flow', 7, (rowids) => rowids, (rowid) => ({ id: rowid }));
