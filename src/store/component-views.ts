@@ -63,12 +63,15 @@ interface MemberRow {
   group_label: string | null;
 }
 
-/**
- * The sensors that saw each component's flows (the components a JSON array of rowids), stepping
- * from one sensor to the next in the indexes of flows by (end, sensor): a seek per sensor and
- * end, however many flows the component has (migration 015).
- */
+/** The first sensor after `after` among the flows with `c` at this end, in flow_{src,dst}_sensor. */
 const sensorAfter = (end: 'src' | 'dst', c: string, after = '') => `(SELECT min(sensor_id) FROM flow WHERE ${end}_component = ${c}${after})`;
+
+/**
+ * The sensors that saw each component's flows (the components: a JSON array of rowids), by
+ * name: from one sensor to the next at each end, a seek each however many flows the component
+ * has (migration 015). Flows without a sensor, or whose sensor is not in the sensor table, name
+ * none, as the join over every flow did.
+ */
 export const SENSOR_NAMES_SQL = `WITH RECURSIVE m(c) AS (SELECT value FROM json_each(?)),
   seen(c, dst, sensor) AS (
     SELECT c, 0, ${sensorAfter('src', 'm.c')} FROM m

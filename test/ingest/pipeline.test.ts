@@ -115,6 +115,18 @@ describe('ingest', () => {
     ]);
   });
 
+  it('gives a known flow the sensor of its last observation that names one', () => {
+    const [first] = ingest.ingest([s7()]);
+    const sensor = () => store.flows.get(first?.flowId as string)?.sensorId;
+    expect(sensor()).toBe('sensor-1');
+    ingest.ingest([s7({ time: T0 + 5, sensorId: 'sensor-2' })]);
+    expect(sensor()).toBe('sensor-2');
+    ingest.ingest([s7({ time: T0 + 6, sensorId: null }), s7({ time: T0 + 7, sensorId: 'sensor-2' })]);
+    expect(sensor()).toBe('sensor-2');
+    ingest.ingest([s7({ time: T0 + 8, sensorId: 'sensor-1', properties: { 's7-function': 'read-var' } })]);
+    expect(sensor()).toBe('sensor-1');
+  });
+
   it('gives the same database whether a conversation is seen in one batch or across batches', () => {
     const packets = [{ direction: 'Client→Server' as const, nbPackets: 2, l2Bytes: 200, l7Bytes: 80 }];
     const seen = [

@@ -96,6 +96,20 @@ describe('DeviceRepo reads', () => {
     expect(store.devices.count()).toBe(devices.length);
   });
 
+  it('list: the pages of an activity window are slices of its whole list', () => {
+    const at = (column: string, share: number) =>
+      store.db.prepare(`SELECT ${column} FROM component ORDER BY ${column} LIMIT 1 OFFSET (SELECT CAST(count(*) * ${share} AS INTEGER) FROM component)`).pluck().get() as number;
+    const [lastActive, created] = [at('last_active_time', 0.5), at('creation_time', 0.5)];
+    for (const window of [{ from: lastActive }, { to: created }, { from: at('last_active_time', 0.25), to: at('creation_time', 0.75) }]) {
+      const all = [...store.devices.list(window)];
+      expect(all.length).toBeGreaterThan(5);
+      expect(all.length).toBeLessThan(devices.length);
+      for (const offset of [4, 0, 5, all.length - 3]) {
+        expect([...store.devices.list({ ...window, window: { offset, limit: 4 } })]).toEqual(all.slice(offset, offset + 4));
+      }
+    }
+  });
+
   it('ofComponent and summariesOf: the device of a component; none for a component without one', () => {
     const d = devices[5] as Device;
     for (const c of d.componentIds) expect(store.devices.ofComponent(c)?.id).toBe(d.id);

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SENSOR_NAMES_SQL } from '../../src/store/component-views.js';
+import type { Store } from '../../src/store/store.js';
+import { testCenter, type TestCenter } from '../helpers.js';
+
+let c: TestCenter;
+let store: Store;
+beforeAll(async () => {
+  c = await testCenter();
+  store = c.store;
+});
+afterAll(() => c.close());
+
+const plan = (sql: string, ...params: unknown[]): string[] =>
+  (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((p) => p.detail);
+
+describe('the indexes of flows by component end', () => {
+  it('give the sensors of a component by seeks in (end, sensor), never by reading its flows (migration 015)', () => {
+    const ids = JSON.stringify(store.db.prepare('SELECT rowid FROM component LIMIT 3').pluck().all());
+    const flowSteps = plan(SENSOR_NAMES_SQL, ids).filter((d) => /\bflow\b/.test(d));
+    expect(flowSteps.length).toBe(4);
+    for (const d of flowSteps) expect(d).toMatch(/^SEARCH flow USING COVERING INDEX flow_(src|dst)_sensor \((src|dst)_component=\?( AND sensor_id>\?)?\)$/);
+  });
+
+  it("give a component's flows in last-seen order, without a sort (1.0 /flows?from=…, to=…)", () => {
+    for (const end of ['src', 'dst']) {
+      for (const dir of ['ASC', 'DESC']) {
+        const steps = plan(`SELECT f.rowid FROM flow f WHERE f.${end}_component = ? ORDER BY f.last_seen ${dir}, f.rowid ${dir} LIMIT 100`, 1);
+        expect(steps).toHaveLength(1); // no "USE TEMP B-TREE FOR ORDER BY"
+        expect(steps[0]).toMatch(new RegExp(`^SEARCH f USING (COVERING )?INDEX flow_${end}_component \\(${end}_component=\\?\\)$`));
+      }
+    }
+  });
+});
