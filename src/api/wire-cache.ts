@@ -14,9 +14,18 @@ const OPEN = Buffer.from('[');
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']');
 
+/** A row's JSON; a row the fetch did not find (deleted meanwhile) is null. */
+function encode<T>(value: T | undefined, serialize: (value: T) => unknown): string {
+  return JSON.stringify(value === undefined ? null : serialize(value));
+}
+
 export class WireCache {
   private version = '';
-  /** Per kind, by rowid: the UTF-8 bytes of the row's JSON (a page is then one copy, not an encoding). */
+  /**
+   * Per kind, by rowid: the UTF-8 bytes of the row's JSON (a page is then one copy, not an
+   * encoding). A row may be a view of the page it was first read in, and what `page` and `one`
+   * answer may be these very bytes: nothing writes into them.
+   */
   private readonly entries = new Map<WireKind, Map<number, Buffer>>();
   private size = 0;
 
@@ -34,14 +43,13 @@ export class WireCache {
     const held = this.held(kind);
     const parts: (Buffer | undefined)[] = rowids.map((r) => held.get(r));
     const missing = rowids.filter((_, i) => parts[i] === undefined);
-    if (missing.length > 0 && missing.length === rowids.length) return this.fresh(held, missing, fetch(missing), serialize);
+    if (rowids.length > 0 && missing.length === rowids.length) return this.fresh(held, missing, fetch(missing), serialize);
     if (missing.length > 0) {
       const values = fetch(missing);
       let next = 0;
       for (let i = 0; i < parts.length; i++) {
         if (parts[i] !== undefined) continue;
-        const value = values[next++];
-        const json = Buffer.from(JSON.stringify(value === undefined ? null : serialize(value)));
+        const json = Buffer.from(encode(values[next++], serialize));
         parts[i] = json;
         this.set(held, rowids[i] as number, json);
       }
@@ -58,13 +66,11 @@ export class WireCache {
   /**
    * A page none of whose rows is held (a client walking the list): its JSON encoded once, each
    * row then held as a view of those bytes, rather than encoded row by row and copied together
-   * (issue 17: a hundred allocations and a concatenation less a page).
+   * (issue 17: a hundred allocations and a concatenation less a page of 100; server CPU per page
+   * of 100 1.0 components read for the first time 3.54 → 3.38 ms on `large`).
    */
   private fresh<T>(held: Map<number, Buffer>, rowids: readonly number[], values: T[], serialize: (value: T) => unknown): Buffer {
-    const texts = rowids.map((_, i) => {
-      const value = values[i];
-      return JSON.stringify(value === undefined ? null : serialize(value));
-    });
+    const texts = rowids.map((_, i) => encode(values[i], serialize));
     const page = Buffer.from(`[${texts.join(',')}]`);
     let at = 1;
     texts.forEach((text, i) => {
