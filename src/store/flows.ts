@@ -109,16 +109,24 @@ export function createFlowRepo(db: Db, pager: Pager) {
       return inPageOrder(rowids, (byRowids.all(JSON.stringify(rowids)) as unknown[][]).map(flowRowOf)).map(toFlow);
     },
 
-    /** guide 6.3.11: the flows of a component, filtered and ordered on their last activity. */
+    /**
+     * guide 6.3.11: the flows of a component, filtered and ordered on their last activity. The
+     * flows it is the source of and those it is only the destination of are each read in order
+     * off their index (end, last_seen) and merged (MERGE (UNION ALL)), so a page reads about as
+     * many index entries as it skips and shows. `src = ? OR dst = ?` sorted every flow of the
+     * component instead: 1.4 s a page for one at the end of 440 000 flows on `large` (issue 17).
+     */
     ofComponent(componentRowid: number, q: TimeWindow): Flow[] {
       const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-      const where = new Where().add('(f.src_component = ? OR f.dst_component = ?)', componentRowid, componentRowid);
-      if (q.start !== undefined) where.add('f.last_seen >= ?', q.start);
-      if (q.end !== undefined) where.add('f.last_seen <= ?', q.end);
-      const sql = `SELECT ${FLOW_COLUMNS} FROM ${FLOW_FROM} ${where}
-        ORDER BY f.last_seen ${dir}, f.rowid ${dir} LIMIT ? OFFSET ?`;
-      // raw() stays set on the cached statement: this SQL is ofComponent's alone.
-      return (prepare(sql).raw().all(...where.params, q.limit, q.offset) as unknown[][]).map((v) => toFlow(flowRowOf(v)));
+      const window = new Where();
+      if (q.start !== undefined) window.add('last_seen >= ?', q.start);
+      if (q.end !== undefined) window.add('last_seen <= ?', q.end);
+      const sql = `SELECT rowid, last_seen FROM flow WHERE src_component = ? ${window.and()}
+        UNION ALL SELECT rowid, last_seen FROM flow WHERE dst_component = ? AND src_component <> ? ${window.and()}
+        ORDER BY last_seen ${dir}, rowid ${dir} LIMIT ? OFFSET ?`;
+      const c = componentRowid;
+      const rowids = prepare(sql).pluck().all(c, ...window.params, c, c, ...window.params, q.limit, q.offset) as number[];
+      return this.byRowids(rowids);
     },
 
     /** guide 6.4.3 */
