@@ -47,6 +47,30 @@ describe('flows.ofComponent', () => {
     expectSamePages(components);
   });
 
+  it('breaks ties of last activity on the rowid, in the order asked, across both ends', () => {
+    const db = store.db;
+    // The component with the most flows at its less busy end.
+    const busiest = db
+      .prepare(
+        `SELECT rowid FROM component c ORDER BY min((SELECT count(*) FROM flow WHERE src_component = c.rowid),
+           (SELECT count(*) FROM flow WHERE dst_component = c.rowid AND src_component <> c.rowid)) DESC LIMIT 1`,
+      )
+      .pluck()
+      .get() as number;
+    const from = db.prepare('SELECT rowid FROM flow WHERE src_component = ? ORDER BY rowid LIMIT 2').pluck().all(busiest) as number[];
+    const to = db.prepare('SELECT rowid FROM flow WHERE dst_component = ? AND src_component <> ? ORDER BY rowid LIMIT 2').pluck().all(busiest, busiest) as number[];
+    expect([from.length, to.length]).toEqual([2, 2]);
+    db.exec('BEGIN');
+    try {
+      // Four flows, two at each end, seen at one instant.
+      const same = db.prepare('SELECT last_seen FROM flow WHERE rowid = ?').pluck().get(from[0]) as number;
+      for (const rowid of [...from, ...to]) db.prepare('UPDATE flow SET last_seen = ? WHERE rowid = ?').run(same, rowid);
+      expectSamePages([busiest]);
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  });
+
   it('gives a flow from a component to itself once', () => {
     const db = store.db;
     const [flow, src] = db.prepare('SELECT rowid, src_component FROM flow ORDER BY rowid LIMIT 1').raw().get() as [number, number];
