@@ -23,41 +23,29 @@ async function body(url: string, v3 = false): Promise<string> {
   return res.body;
 }
 
-/** Pages of `path` from offset 0 until one is short; the digest of all of them, and how many items. */
-async function pages1(path: string, limit: number): Promise<[string, number]> {
+/** Pages `url(0)`, `url(1)`… until one holds fewer than `size` items; the digest of all of them, and how many items. */
+async function pages(url: (n: number) => string, size: number, v3: boolean): Promise<[string, number]> {
   const hash = createHash('sha256');
   let items = 0;
-  for (let offset = 0; ; offset += limit) {
-    const text = await body(`${path}?limit=${limit}&offset=${offset}`);
+  for (let n = 0; ; n++) {
+    const text = await body(url(n), v3);
     hash.update(text);
-    const n = (JSON.parse(text) as unknown[]).length;
-    items += n;
-    if (n < limit) return [hash.digest('hex'), items];
-  }
-}
-
-async function pages3(path: string): Promise<[string, number]> {
-  const hash = createHash('sha256');
-  let items = 0;
-  for (let page = 1; ; page++) {
-    const text = await body(`/api/3.0${path}?size=100&page=${page}`, true);
-    hash.update(text);
-    const n = (JSON.parse(text) as unknown[]).length;
-    items += n;
-    if (n < 100) return [hash.digest('hex'), items];
+    const count = (JSON.parse(text) as unknown[]).length;
+    items += count;
+    if (count < size) return [hash.digest('hex'), items];
   }
 }
 
 const say = (name: string, [digest, items]: [string, number]) => process.stdout.write(`${digest}  ${name} (${items} items)\n`);
 try {
   for (const path of ['/api/1.0/component', '/api/1.0/flows', '/api/1.0/event']) {
-    for (const limit of [100, 2000]) say(`${path} limit ${limit}`, await pages1(path, limit));
+    for (const limit of [100, 2000]) say(`${path} limit ${limit}`, await pages((n) => `${path}?limit=${limit}&offset=${n * limit}`, limit, false));
   }
   const ids = (JSON.parse(await body('/api/1.0/component?limit=2000')) as { id: string }[]).map((c) => c.id);
   const each = createHash('sha256');
   for (const id of ids) each.update(await body(`/api/1.0/component/${id}`));
   say('/api/1.0/component/{id}, the first 2 000', [each.digest('hex'), ids.length]);
-  for (const path of ['/components', '/devices', '/flows']) say(`/api/3.0${path} size 100`, await pages3(path));
+  for (const path of ['/components', '/devices', '/flows']) say(`/api/3.0${path} size 100`, await pages((n) => `/api/3.0${path}?size=100&page=${n + 1}`, 100, true));
 } finally {
   await app.close();
   center.store.close();

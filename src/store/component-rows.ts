@@ -13,7 +13,7 @@ export const COMPONENT_COLUMNS = `c.rowid AS rowid, c.id, c.creation_time, c.las
  * A row of COMPONENT_COLUMNS as a raw statement gives it (values in that order) made into a
  * ComponentRow: better-sqlite3 builds a row object key by key, about three times the cost of
  * the whole query for a page of 100 components (issue 17); an object literal costs next to
- * nothing. test/store/component-rows.test.ts checks that both ways give the same row.
+ * nothing. test/store/raw-rows.test.ts checks that both ways give the same row.
  */
 export function componentRowOf(v: unknown[]): ComponentRow {
   return {

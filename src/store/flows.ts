@@ -114,7 +114,7 @@ export function createFlowRepo(db: Db, pager: Pager) {
      * flows it is the source of and those it is only the destination of are each read in order
      * off their index (end, last_seen) and merged (MERGE (UNION ALL)), so a page reads about as
      * many index entries as it skips and shows. `src = ? OR dst = ?` sorted every flow of the
-     * component instead: 1.4 s a page for one at the end of 440 000 flows on `large` (issue 17).
+     * component instead: 0.9 to 1.3 s a page for one at the end of 440 000 flows on `large` (issue 17).
      */
     ofComponent(componentRowid: number, q: TimeWindow): Flow[] {
       const dir = q.order === 'desc' ? 'DESC' : 'ASC';
