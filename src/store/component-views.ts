@@ -41,8 +41,14 @@ const SHAPE: ListShape<ComponentField> = {
 };
 
 const CHUNK = 500;
-/** The request properties as SQL literals, as the partial index flow_prop_request lists them (migration 011). */
-const INSIGHT_NAMES_SQL = Object.values(INSIGHT_PROPERTIES).map((name) => `'${name}'`).join(', ');
+/**
+ * The flows each of the page's components opened that carry a request, counted in the index of
+ * those flows alone by the component (migration 016: its condition is this one, term for term).
+ */
+export const REQUESTS_SQL = `SELECT f.src_component AS c, count(*) AS n FROM flow f INDEXED BY flow_src_request
+  WHERE f.src_component IN (SELECT value FROM json_each(?))
+    AND (${Object.values(INSIGHT_PROPERTIES).map((name) => `f.props_json -> '$."${name}"' IS NOT NULL`).join(' OR ')})
+  GROUP BY f.src_component`;
 
 interface DeviceRow {
   component: number;
@@ -102,14 +108,7 @@ export function createComponentViewRepo(db: Db, components: ComponentRepo, nodeC
     `SELECT a.left_component AS c, t.tag, t.class FROM activity a JOIN activity_tag t ON t.activity_rowid = a.rowid WHERE a.left_component IN ${JSON_IDS}
      UNION ALL SELECT a.right_component, t.tag, t.class FROM activity a JOIN activity_tag t ON t.activity_rowid = a.rowid WHERE a.right_component IN ${JSON_IDS}`,
   );
-  // The flows each component opened that carry a request, from the page's components to their
-  // flows (CROSS JOIN keeps that order: starting from the property names would read every
-  // request of the world), each looked up in the index of request properties alone.
-  const requests = db.prepare(
-    `SELECT f.src_component AS c, count(*) AS n FROM json_each(?) j CROSS JOIN flow f ON f.src_component = j.value
-     WHERE EXISTS (SELECT 1 FROM flow_prop p INDEXED BY flow_prop_request WHERE p.flow_rowid = f.rowid AND p.name IN (${INSIGHT_NAMES_SQL}))
-     GROUP BY f.src_component`,
-  );
+  const requests = db.prepare(REQUESTS_SQL);
   const userProps = db.prepare(`SELECT owner_id, id, key, value FROM user_property WHERE owner_kind = ? AND owner_id IN ${JSON_IDS} ORDER BY rowid`);
   const rowidOf = db.prepare('SELECT rowid FROM component WHERE id = ?').pluck();
   const devicesById = db.prepare(`SELECT d.rowid AS device, d.id, d.label, d.custom_label, d.device_type, d.icon FROM device d WHERE d.id IN ${JSON_IDS}`);

@@ -40,7 +40,7 @@ describe('componentViews.list', () => {
     expect(Object.fromEntries(rows.map((r) => [r.component.id, r.counts.flows]))).toEqual(Object.fromEntries(flows.map((f) => [f.id, f.n])));
   });
 
-  it("counts a component's requests as the flows it opened with a request property, through the index of those alone", () => {
+  it("counts a component's requests as the flows it opened with a request property (as flow_prop lists them), through the index of those alone", () => {
     const rows = [...store.componentViews.list(EVERY_ROW)];
     const names = Object.values(INSIGHT_PROPERTIES);
     const requests = store.db
@@ -51,9 +51,9 @@ describe('componentViews.list', () => {
       .all(JSON.stringify(names)) as { id: string; n: number }[];
     expect(requests.some((r) => r.n > 0)).toBe(true);
     expect(Object.fromEntries(rows.map((r) => [r.component.id, r.counts.requests]))).toEqual(Object.fromEntries(requests.map((r) => [r.id, r.n])));
-    // The partial index lists the same names (migration 011).
-    const index = store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'flow_prop_request'").pluck().get() as string;
-    expect([...index.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort()).toEqual([...names].sort());
+    // The partial index lists the same names (migration 016).
+    const index = store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'flow_src_request'").pluck().get() as string;
+    expect([...index.matchAll(/'\$\."([^"]+)"'/g)].map((m) => m[1]).sort()).toEqual([...names].sort());
   });
 });
 
