@@ -157,11 +157,13 @@ async function main(): Promise<void> {
   }
 
   // 4. Distinct pages.
-  const distinctResults: Record<string, Compared> = {};
+  // The server's peak RSS once each workload is done: the workloads run in this order, so each
+  // figure is the highest of its own and of the ones before it.
+  const distinctResults: Record<string, Compared & { serverPeakRssMb: number }> = {};
   for (const w of distinctWorkloads(s)) {
     if (!wanted(`distinct ${w.name}`) || w.paths.length < 2) continue;
-    const c = (distinctResults[w.name] = await distinct(w));
-    say(`distinct ${w.name}: ${c.route.requests} requests, ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms, ${c.route.mbPerSecond} MB/s) vs cached ${c.baseline.rps} req/s → ${c.ratio} (bytes ${c.bytesRatio})`);
+    const c = (distinctResults[w.name] = { ...(await distinct(w)), serverPeakRssMb: peakRssMb(server.child.pid as number) });
+    say(`distinct ${w.name}: ${c.route.requests} requests, ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms, ${c.route.mbPerSecond} MB/s) vs cached ${c.baseline.rps} req/s → ${c.ratio} (bytes ${c.bytesRatio}), server peak RSS so far ${c.serverPeakRssMb} MB`);
   }
   report['distinct'] = distinctResults;
 

@@ -52,6 +52,16 @@ describe('WireCache', () => {
     expect(cache.page('component', [5, 1, 3], none, serialize).toString('utf8')).toBe(JSON.stringify([5, 1, 3].map((r) => serialize(names[r - 1] as string))));
   });
 
+  it('makes a long page a hundred rows after another, each hundred fetched once', () => {
+    const t = setup();
+    const rowids = Array.from({ length: 250 }, (_, i) => i + 1);
+    t.page([150, 5]);
+    expect(t.page(rowids)).toEqual(rowids.map((id) => ({ id, g: 0, name: 'Siemens AG – 日本' })));
+    expect(t.fetched.map((f) => f.length)).toEqual([2, 99, 99, 50]);
+    expect(t.fetched[1]).not.toContain(5);
+    expect(t.fetched[3]).toEqual(rowids.slice(200));
+  });
+
   it('answers one row as a JSON object', () => {
     const t = setup();
     const one = t.cache.one('flow', 7, (rowids) => rowids, (rowid) => ({ id: rowid }));
@@ -76,12 +86,42 @@ describe('WireCache', () => {
     ]);
   });
 
-  it('holds at most `max` rows, across kinds, dropping the oldest', () => {
-    const t = setup(3);
-    t.page([1, 2, 3], 'component');
-    t.page([10], 'flow'); // full: the flow kind holds nothing yet, so a component goes (1)
-    t.page([2, 3], 'component');
+  it('holds at most `maxBytes` of rows, across kinds; when full, frees a quarter, the oldest rows of the kind being read first', () => {
+    const row = Buffer.byteLength(JSON.stringify({ id: 1, g: 0, name: 'Siemens AG – 日本' }));
+    const t = setup(4 * row);
+    t.page([1, 2, 3, 4], 'component');
+    t.page([5], 'flow'); // full, and the flow kind holds nothing: components go (1, 2)
+    t.page([3, 4], 'component');
+    t.page([6], 'flow');
+    t.page([1], 'component'); // full: the components go first (3, 4), though not the oldest rows
+    t.page([7], 'flow');
+    t.page([8], 'flow'); // full: the flows go first (5, 6)
     t.page([1], 'component');
-    expect(t.fetched).toEqual([[1, 2, 3], [10], [1]]);
+    t.page([7, 8], 'flow');
+    expect(t.fetched).toEqual([[1, 2, 3, 4], [5], [6], [1], [7], [8]]);
+    t.page([5, 3], 'flow');
+    t.page([3, 4], 'component');
+    expect(t.fetched.slice(6)).toEqual([[5, 3], [3, 4]]);
+  });
+
+  it('counts bytes, not rows: a large row pushes out as many small ones as it needs', () => {
+    const store = { version: () => '1' } as unknown as Store;
+    const small = Buffer.byteLength(JSON.stringify({ name: 'a' }));
+    const cache = new WireCache(store, 4 * small);
+    const fetched: number[][] = [];
+    const fetch = (rowids: number[]) => (fetched.push(rowids), rowids);
+    const serialize = (rowid: number) => ({ name: rowid === 9 ? 'a'.repeat(small + 1) : 'a' });
+    cache.page('component', [1, 2, 3, 4], fetch, serialize);
+    cache.page('flow', [9], fetch, serialize); // as large as 2 small rows, and a quarter freed beside it: 1, 2 and 3 go
+    cache.page('component', [4], fetch, serialize);
+    cache.page('flow', [9], fetch, serialize);
+    cache.page('component', [2], fetch, serialize);
+    expect(fetched).toEqual([[1, 2, 3, 4], [9], [2]]);
+    // A row larger than the whole cache is answered, and not held: it pushes nothing out.
+    const huge = () => ({ name: 'a'.repeat(4 * small) });
+    for (let i = 0; i < 2; i++) expect(JSON.parse(cache.one('flow', 8, fetch, huge).toString('utf8'))).toEqual(huge());
+    cache.page('flow', [9], fetch, serialize);
+    cache.page('component', [4, 2], fetch, serialize);
+    expect(fetched.slice(3)).toEqual([[8], [8]]);
   });
 });
