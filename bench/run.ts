@@ -111,11 +111,11 @@ async function distinct(w: Workload): Promise<Compared> {
   }, DURATION / 2);
 }
 
-function row(name: string, c: Compared): string {
-  return `| \`${name}\` | ${c.route.rps} | ${c.route.p50} | ${c.route.p99} | ${c.baseline.rps} | ${c.ratio} | ${c.route.mbPerSecond} | ${c.bytesRatio} |`;
+function row(name: string, c: Compared & { serverPeakRssMb?: number }): string {
+  return `| \`${name}\` | ${c.route.rps} | ${c.route.p50} | ${c.route.p99} | ${c.baseline.rps} | ${c.ratio} | ${c.route.mbPerSecond} | ${c.bytesRatio} | ${c.serverPeakRssMb ?? '–'} |`;
 }
 
-const TABLE_HEAD = '| route | req/s | p50 ms | p99 ms | cached-body req/s | ratio | MB/s | bytes ratio |\n|---|---|---|---|---|---|---|---|';
+const TABLE_HEAD = '| route | req/s | p50 ms | p99 ms | cached-body req/s | ratio | MB/s | bytes ratio | server peak RSS so far, MB |\n|---|---|---|---|---|---|---|---|---|';
 
 async function main(): Promise<void> {
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });

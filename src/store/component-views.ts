@@ -43,7 +43,8 @@ const SHAPE: ListShape<ComponentField> = {
 const CHUNK = 500;
 /**
  * The flows each of the page's components opened that carry a request, counted in the index of
- * those flows alone by the component (migration 016: its condition is this one, term for term).
+ * those flows alone by the component (migration 016: its condition is this one, term for term,
+ * so that the count reads no flow row).
  */
 export const REQUESTS_SQL = `SELECT f.src_component AS c, count(*) AS n FROM flow f INDEXED BY flow_src_request
   WHERE f.src_component IN (SELECT value FROM json_each(?))

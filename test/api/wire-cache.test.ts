@@ -60,6 +60,9 @@ describe('WireCache', () => {
     expect(t.fetched.map((f) => f.length)).toEqual([2, 99, 99, 50]);
     expect(t.fetched[1]).not.toContain(5);
     expect(t.fetched[3]).toEqual(rowids.slice(200));
+    // The rows of each hundred are held as they are alone, the first and last of one included.
+    expect(t.page([250, 201, 200, 101, 1])).toEqual([250, 201, 200, 101, 1].map((id) => ({ id, g: 0, name: 'Siemens AG – 日本' })));
+    expect(t.fetched).toHaveLength(4);
   });
 
   it('answers one row as a JSON object', () => {
@@ -102,6 +105,17 @@ describe('WireCache', () => {
     t.page([5, 3], 'flow');
     t.page([3, 4], 'component');
     expect(t.fetched.slice(6)).toEqual([[5, 3], [3, 4]]);
+  });
+
+  it('counts nothing held before a write once it has emptied the cache', () => {
+    const row = Buffer.byteLength(JSON.stringify({ id: 1, g: 0, name: 'Siemens AG – 日本' }));
+    const t = setup(4 * row);
+    t.page([1, 2, 3, 4]);
+    t.write();
+    t.page([1, 2]);
+    t.page([3]); // three rows held: no room to make
+    t.page([1, 2, 3]);
+    expect(t.fetched).toEqual([[1, 2, 3, 4], [1, 2], [3]]);
   });
 
   it('counts bytes, not rows: a large row pushes out as many small ones as it needs', () => {
