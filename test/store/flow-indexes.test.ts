@@ -11,19 +11,22 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
+/** Three components' rowids as a JSON array, as the statements take a page's. */
+const someComponents = (): string => JSON.stringify(store.db.prepare('SELECT rowid FROM component LIMIT 3').pluck().all());
+
 const plan = (sql: string, ...params: unknown[]): string[] =>
   (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((p) => p.detail);
 
 describe('the indexes of flows by component end', () => {
   it('give the sensors of a component by seeks in (end, sensor), never by reading its flows (migration 015)', () => {
-    const ids = JSON.stringify(store.db.prepare('SELECT rowid FROM component LIMIT 3').pluck().all());
+    const ids = someComponents();
     const flowSteps = plan(SENSOR_NAMES_SQL, ids).filter((d) => /\bflow\b/.test(d));
     expect(flowSteps.length).toBe(4);
     for (const d of flowSteps) expect(d).toMatch(/^SEARCH flow USING COVERING INDEX flow_(src|dst)_sensor \((src|dst)_component=\?( AND sensor_id>\?)?\)$/);
   });
 
   it('count the flows a component opened with a request in the index of those alone, without reading a flow (migration 016)', () => {
-    const ids = JSON.stringify(store.db.prepare('SELECT rowid FROM component LIMIT 3').pluck().all());
+    const ids = someComponents();
     const flowSteps = plan(REQUESTS_SQL, ids).filter((d) => /\bf\b/.test(d));
     expect(flowSteps).toEqual(['SEARCH f USING INDEX flow_src_request (src_component=?)']);
     // The plan names the table, but its rows are only sought lazily (DeferredSeek): the program
