@@ -24,11 +24,11 @@ export function openDb(path: string): Db {
   db.pragma('busy_timeout = 5000');
   // A checkpoint every 20 000 WAL pages (80 MiB) rather than SQLite's 1 000: live ingest commits
   // a batch at a time, and each checkpoint copied the same hot index pages back again (100 rules,
-  // new conversations: about +10 %, known ones +10 %; README, Performance). The WAL is emptied
+  // new conversations: about +10 %, known ones +10 %; docs/performance.md). The WAL is emptied
   // when the store closes.
   db.pragma('wal_autocheckpoint = 20000');
   // 32 MiB of page cache: the file is in the OS's cache anyway, and each MiB here is a MiB of the
-  // server's RSS (64 MiB made the `large` bench peak at 288 MB against 257; README, Performance).
+  // server's RSS (64 MiB made the `large` bench peak at 288 MB against 257; docs/performance.md).
   db.pragma(`cache_size = -${SERVING_CACHE_KIB}`);
   db.pragma('temp_store = MEMORY');
   migrate(db);
