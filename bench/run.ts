@@ -16,8 +16,9 @@
  *  7. distinct pages again with live traffic at CCV_TRAFFIC_RATE=1000 (writes every 200 ms);
  *  8. the ingest pipeline with 0, 100 and 1 000 rules (in process, bench/pipeline.ts).
  * Steps 4, 6 and 7 load each route beside a bare route serving a cached body of the same size,
- * in turns (bench/load.ts). BENCH_ONLY=<words,…> runs the steps and workloads whose name holds
- * one of the words, e.g. `BENCH_ONLY=distinct BENCH_DB=/tmp/large.db npm run bench`.
+ * in turns (bench/load.ts), and count the server's CPU during the route's turns, per request.
+ * BENCH_ONLY=<words,…> runs the steps and workloads whose name holds one of the words, e.g.
+ * `BENCH_ONLY=distinct BENCH_DB=/tmp/large.db npm run bench`.
  */
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
@@ -25,9 +26,9 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type Compared, compare, once, repeat } from './load.js';
+import { type Compared, type Load, compare, once, repeat } from './load.js';
 import { pipelineBench } from './pipeline.js';
-import { type Served, peakRssMb, serve, stop, transfer, until200 } from './server.js';
+import { type Served, cpuMs, peakRssMb, serve, stop, transfer, until200 } from './server.js';
 
 const SCENARIO = process.env['BENCH_SCENARIO'] ?? 'large';
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
@@ -98,24 +99,43 @@ function distinctWorkloads(s: Sizes): Workload[] {
   ];
 }
 
+/** A load's figures beside the baseline's, and the server's CPU per request of the load (ms). */
+type Measured = Compared & { serverCpuMs: number };
+
+/**
+ * `compare`, counting the server's CPU during the route's turns (not the baseline's, which is
+ * another process): per request, it does not move with the host's speed as much as the rates do.
+ */
+async function measured(pid: number, body: string, turn: (i: number) => Promise<Load>, seconds: number): Promise<Measured> {
+  let spent = 0;
+  const c = await compare(body, dir, async (i) => {
+    const before = cpuMs(pid);
+    const load = await turn(i);
+    spent += cpuMs(pid) - before;
+    return load;
+  }, seconds);
+  return { ...c, serverCpuMs: Number((spent / Math.max(1, c.route.requests)).toFixed(2)) };
+}
+
 /** Each path of the workload once, in two turns (half the paths each, the caches emptied first), beside the baseline. */
-async function distinct(w: Workload): Promise<Compared> {
+async function distinct(w: Workload, pid: number): Promise<Measured> {
   const first = await fetch(`${ORIGIN}${w.paths[0] as string}`, { headers: w.headers });
   const body = await first.text();
   if (first.status !== 200) throw new Error(`${w.name}: ${first.status} ${body.slice(0, 200)}`);
   const half = Math.ceil(w.paths.length / 2);
   const turns = [w.paths.slice(0, half), w.paths.slice(half)];
-  return compare(body, dir, async (i) => {
+  return measured(pid, body, async (i) => {
     await emptyCaches();
     return once(ORIGIN, turns[i] as string[], w.headers);
   }, DURATION / 2);
 }
 
-function row(name: string, c: Compared & { serverPeakRssMb?: number }): string {
-  return `| \`${name}\` | ${c.route.rps} | ${c.route.p50} | ${c.route.p99} | ${c.baseline.rps} | ${c.ratio} | ${c.route.mbPerSecond} | ${c.bytesRatio} | ${c.serverPeakRssMb ?? '–'} |`;
+function row(name: string, c: Measured & { serverPeakRssMb?: number }): string {
+  return `| \`${name}\` | ${c.route.rps} | ${c.route.p50} | ${c.route.p99} | ${c.baseline.rps} | ${c.ratio} | ${c.route.mbPerSecond} | ${c.bytesRatio} | ${c.serverCpuMs} | ${c.serverPeakRssMb ?? '–'} |`;
 }
 
-const TABLE_HEAD = '| route | req/s | p50 ms | p99 ms | cached-body req/s | ratio | MB/s | bytes ratio | server peak RSS so far, MB |\n|---|---|---|---|---|---|---|---|---|';
+const TABLE_HEAD =
+  '| route | req/s | p50 ms | p99 ms | cached-body req/s | ratio | MB/s | bytes ratio | server CPU ms per request | server peak RSS so far, MB |\n|---|---|---|---|---|---|---|---|---|---|';
 
 async function main(): Promise<void> {
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
@@ -159,11 +179,12 @@ async function main(): Promise<void> {
   // 4. Distinct pages.
   // The server's peak RSS once each workload is done: the workloads run in this order, so each
   // figure is the highest of its own and of the ones before it.
-  const distinctResults: Record<string, Compared & { serverPeakRssMb: number }> = {};
+  const distinctResults: Record<string, Measured & { serverPeakRssMb: number }> = {};
   for (const w of distinctWorkloads(s)) {
     if (!wanted(`distinct ${w.name}`) || w.paths.length < 2) continue;
-    const c = (distinctResults[w.name] = { ...(await distinct(w)), serverPeakRssMb: peakRssMb(server.child.pid as number) });
-    say(`distinct ${w.name}: ${c.route.requests} requests, ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms, ${c.route.mbPerSecond} MB/s) vs cached ${c.baseline.rps} req/s → ${c.ratio} (bytes ${c.bytesRatio}), server peak RSS so far ${c.serverPeakRssMb} MB`);
+    const pid = server.child.pid as number;
+    const c = (distinctResults[w.name] = { ...(await distinct(w, pid)), serverPeakRssMb: peakRssMb(pid) });
+    say(`distinct ${w.name}: ${c.route.requests} requests, ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms, ${c.route.mbPerSecond} MB/s) vs cached ${c.baseline.rps} req/s → ${c.ratio} (bytes ${c.bytesRatio}), server CPU ${c.serverCpuMs} ms a request, peak RSS so far ${c.serverPeakRssMb} MB`);
   }
   report['distinct'] = distinctResults;
 
@@ -199,19 +220,19 @@ async function main(): Promise<void> {
     ['GET /event?limit=100&severity=high&offset=10000', '/event?limit=100&severity=high&offset=10000'],
     ['GET /component/{id}', `/component/${componentId}`],
   ];
-  const warm: Record<string, Compared> = {};
+  const warm: Record<string, Measured> = {};
   for (const [name, path] of warmCases) {
     if (!wanted(`warm ${name}`)) continue;
     const body = await (await fetch(api(path))).text();
-    const c = (warm[name] = await compare(body, dir, () => repeat(api(path), DURATION / 2), DURATION / 2));
-    say(`warm ${name}: ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms) vs cached ${c.baseline.rps} req/s → ${c.ratio}`);
+    const c = (warm[name] = await measured(server.child.pid as number, body, () => repeat(api(path), DURATION / 2), DURATION / 2));
+    say(`warm ${name}: ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms) vs cached ${c.baseline.rps} req/s → ${c.ratio}, server CPU ${c.serverCpuMs} ms a request`);
   }
   report['load'] = warm;
   report['servingPeakRssMb'] = peakRssMb(server.child.pid as number);
   await stop(server.child);
 
   // 7. Distinct pages while live traffic writes.
-  const traffic: Record<string, Compared> = {};
+  const traffic: Record<string, Measured> = {};
   const TRAFFIC_WORKLOADS = ['GET /api/1.0/component?limit=100&offset=k·100', 'GET /api/3.0/components?size=100&page=k'];
   const withTraffic = distinctWorkloads(s).filter((w) => TRAFFIC_WORKLOADS.includes(w.name));
   if (withTraffic.some((w) => wanted(`traffic ${w.name}`))) {
@@ -219,8 +240,8 @@ async function main(): Promise<void> {
     await until200(api('/component?limit=1'), 60_000);
     for (const w of withTraffic) {
       if (!wanted(`traffic ${w.name}`)) continue;
-      const c = (traffic[w.name] = await distinct(w));
-      say(`traffic 1000/s, distinct ${w.name}: ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms) vs cached ${c.baseline.rps} req/s → ${c.ratio}`);
+      const c = (traffic[w.name] = await distinct(w, server.child.pid as number));
+      say(`traffic 1000/s, distinct ${w.name}: ${c.route.rps} req/s (p50 ${c.route.p50} ms, p99 ${c.route.p99} ms) vs cached ${c.baseline.rps} req/s → ${c.ratio}, server CPU ${c.serverCpuMs} ms a request (with the traffic's ingest)`);
     }
     await stop(server.child);
   }

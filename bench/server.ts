@@ -40,6 +40,14 @@ export function rssMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 
 export const peakRssMb = (pid: number): number => rssMb(pid, 'VmHWM');
 
+/** The CPU time a process has spent so far, user and system, in ms (/proc/<pid>/stat counts ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  // The command name may hold spaces: the fields are counted after its closing parenthesis,
+  // where utime and stime are the 12th and 13th (14 and 15 of the whole line).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGINT');
