@@ -23,7 +23,7 @@ const HEALTH = `http://127.0.0.1:${PORT}/_emulator/health`;
 const FLAGS = ['--http-port', String(PORT), '--https-port', '28443', ...extra];
 const COMMANDS = {
   'npm start': (args) => ['npm', ['start', '--', ...args]],
-  'node scripts/start.mjs': (args) => [process.execPath, ['--max-semi-space-size=4', 'scripts/start.mjs', ...args]],
+  'node scripts/start.mjs': (args) => [process.execPath, ['--max-semi-space-size=4', '--heap-growing-percent=100', 'scripts/start.mjs', ...args]],
 };
 
 const ms = (from) => Math.round(performance.now() - from);
