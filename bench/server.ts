@@ -58,7 +58,9 @@ export function cpuMs(pid: number): number {
   // The command name may hold spaces: the fields are counted after its closing parenthesis,
   // where utime and stime are the 12th and 13th (14 and 15 of the whole line).
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new Error(`/proc/${pid}/stat: no utime and stime`);
+  return ticks * 10;
 }
 
 export async function stop(child: ChildProcess): Promise<void> {

@@ -31,7 +31,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         tags: [CONTROL_TAG],
         operationId: 'analyzeFlows',
         summary: 'Apply the analyzers to every stored flow again',
-        description: 'Takes about as long as ingesting every flow once (see the README performance section).',
+        description: 'Takes about as long as ingesting every flow once (docs/performance.md gives the ingest rates).',
         response: { 200: z.object({ flows: z.number().int(), events: z.number().int() }), 401: ErrorSchema },
       },
     },
