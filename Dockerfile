@@ -35,5 +35,6 @@ EXPOSE 8443 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=600s --retries=3 \
   CMD ["node", "dist/bundle/main.js", "health"]
 # As `npm start`: the bundle (scripts/bundle.mjs) starts faster than dist/cli/main.js, and node's
-# flags (bench/server.ts NODE_FLAGS says why) keep the RSS lower.
+# flags, those of package.json's start script (README, "How a read gets its speed", says why; a
+# test keeps the two alike), keep the RSS lower.
 CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=100", "dist/bundle/main.js"]

@@ -7,18 +7,21 @@ export interface Served {
   output: () => string;
 }
 
+/** The node flags a command line gives before `entry`. */
+export function flagsBefore(words: readonly string[], entry: string): string[] {
+  const at = words.indexOf(entry);
+  if (at < 0) throw new Error(`no ${entry} in: ${words.join(' ')}`);
+  return words.slice(0, at).filter((w) => w.startsWith('--'));
+}
+
 /**
- * The V8 flags a Center runs with: `npm start` (package.json) and the Docker image (Dockerfile)
- * spell them out, and test/scripts/node-flags.test.ts checks that they match these.
- * - A young generation of at most 4 MiB a semi-space: under load the RSS stays lower at the same
- *   throughput (docs/performance.md, "Where the serving memory goes").
- * - The old generation let grow to twice its live size before the next full collection, not by
- *   V8's own factor (up to four times): the server's peak RSS over the distinct-page workloads
- *   on `large` 337 – 371 → 235 MB at the same server CPU, and the JavaScript heap while seeding
- *   `large` 918 → 511 MB at the same garbage-collection time. Half its live size (50) gave 210
- *   MB serving but cost seeding about 4.5 s more collecting (docs/performance.md, 2026-12-06).
+ * The node flags `npm start` runs a Center with (package.json's start script; README, "How a
+ * read gets its speed", says why): the bench serves as users do.
  */
-export const NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=100'] as const;
+export const NODE_FLAGS = flagsBefore(
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/),
+  'scripts/start.mjs',
+);
 
 /** The built emulator on `db` as `npm start` runs it (its bundle, the same node flags), HTTP on `port`. */
 export function serve(db: string, scenario: string, port: number, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Served {

@@ -21,9 +21,12 @@ const extra = separator === -1 ? [] : process.argv.slice(separator + 1);
 const PORT = 28080;
 const HEALTH = `http://127.0.0.1:${PORT}/_emulator/health`;
 const FLAGS = ['--http-port', String(PORT), '--https-port', '28443', ...extra];
+// The node flags of `npm start` (package.json), so that the run without npm differs by npm alone.
+const start = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.split(/\s+/);
+const NODE_FLAGS = start.slice(0, start.indexOf('scripts/start.mjs')).filter((w) => w.startsWith('--'));
 const COMMANDS = {
   'npm start': (args) => ['npm', ['start', '--', ...args]],
-  'node scripts/start.mjs': (args) => [process.execPath, ['--max-semi-space-size=4', '--heap-growing-percent=100', 'scripts/start.mjs', ...args]],
+  'node scripts/start.mjs': (args) => [process.execPath, [...NODE_FLAGS, 'scripts/start.mjs', ...args]],
 };
 
 const ms = (from) => Math.round(performance.now() - from);
